@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Architecture set-up called from start_kernel().
+ */
+#ifndef _ASM_X86_SETUP_H
+#define _ASM_X86_SETUP_H
+
+#include <asm/bootinfo.h>
+
+/* What the boot loader told us, parsed by setup_arch(). */
+extern struct boot_info boot_info;
+
+/* Saved by x86_64_start_kernel() from the registers GRUB set. */
+extern u32 boot_loader_magic;
+extern phys_addr_t boot_info_phys;
+
+void tsc_init(void);
+
+void setup_arch(void);
+
+#endif /* _ASM_X86_SETUP_H */

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The boot CPU's GDT and TSS.  head_64.S gets into long mode with a GDT of
+ * code and data segments only; cpu_init() replaces it with one that also
+ * holds a TSS, whose interrupt stack table gives double faults, NMIs and
+ * machine checks their own stacks.  Per-CPU copies come with SMP.
+ */
+#include <keel/kernel.h>
+#include <keel/string.h>
+#include <asm/desc.h>
+#include <asm/segment.h>
+
+static u64 gdt[GDT_ENTRIES] __aligned(16) = {
+	[GDT_ENTRY_KERNEL32_CS]	= 0x00cf9a000000ffff,
+	[GDT_ENTRY_KERNEL_CS]	= 0x00af9a000000ffff,
+	[GDT_ENTRY_KERNEL_DS]	= 0x00cf92000000ffff,
+};
+
+static struct tss_struct tss __aligned(16);
+
+static u8 exception_stacks[N_EXCEPTION_STACKS][EXCEPTION_STACK_SIZE]
+	__aligned(16);
+
+/* A 64-bit available-TSS descriptor spans two GDT slots. */
+static void set_tss_desc(u64 *desc, const struct tss_struct *t)
+{
+	u64 base = (u64)t, limit = sizeof(*t) - 1;
+
+	desc[0] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
+		  (0x89ULL << 40) | (((limit >> 16) & 0xf) << 48) |
+		  (((base >> 24) & 0xff) << 56);
+	desc[1] = base >> 32;
+}
+
+void cpu_init(void)
+{
+	struct desc_ptr gdtr = { sizeof(gdt) - 1, (u64)gdt };
+	int i;
+
+	for (i = 0; i < N_EXCEPTION_STACKS; i++)
+		tss.ist[i] = (u64)exception_stacks[i] + EXCEPTION_STACK_SIZE;
+	/* No I/O bitmap: the base points past the TSS limit. */
+	tss.io_bitmap_base = sizeof(tss);
+	set_tss_desc(&gdt[GDT_ENTRY_TSS], &tss);
+
+	__asm__ __volatile__("lgdt %0" : : "m"(gdtr));
+	__asm__ __volatile__("ltr %w0" : : "r"((u16)__TSS_SELECTOR));
+}

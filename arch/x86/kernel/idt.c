@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The interrupt descriptor table.  Every CPU exception vector gets an
+ * interrupt gate to its entry stub in entry_64.S; the faults that can
+ * happen with a broken stack run on an IST stack.  Device interrupt vectors
+ * are filled in by the IRQ layer.
+ */
+#include <keel/kernel.h>
+#include <asm/desc.h>
+#include <asm/segment.h>
+
+#define GATE_INTERRUPT	0x8e	/* present, DPL 0, 64-bit interrupt gate */
+
+extern const char exception_stubs[NR_EXCEPTIONS][16];
+
+static struct gate_desc idt[NR_VECTORS] __aligned(16);
+
+static void set_gate(unsigned int vector, const void *handler, u8 ist)
+{
+	u64 addr = (u64)handler;
+	struct gate_desc *g = &idt[vector];
+
+	g->offset_low = addr & 0xffff;
+	g->segment = __KERNEL_CS;
+	g->ist = ist;
+	g->type_attr = GATE_INTERRUPT;
+	g->offset_middle = (addr >> 16) & 0xffff;
+	g->offset_high = addr >> 32;
+	g->reserved = 0;
+}
+
+static u8 exception_ist(unsigned int vector)
+{
+	switch (vector) {
+	case 2:
+		return IST_NMI;
+	case 8:
+		return IST_DOUBLE_FAULT;
+	case 18:
+		return IST_MCE;
+	default:
+		return 0;
+	}
+}
+
+void idt_setup(void)
+{
+	struct desc_ptr idtr = { sizeof(idt) - 1, (u64)idt };
+	unsigned int v;
+
+	for (v = 0; v < NR_EXCEPTIONS; v++)
+		set_gate(v, exception_stubs[v], exception_ist(v));
+	__asm__ __volatile__("lidt %0" : : "m"(idtr));
+}

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The kernel image's layout.  The .boot sections run at their physical
+ * address (1 MiB up); the rest is linked at __START_KERNEL_map plus its
+ * physical address, and GRUB loads each segment at its load address.
+ * Text, read-only data and data each start on a page, so the page tables
+ * can later give them different protections.
+ */
+#include <asm/page.h>
+
+OUTPUT_FORMAT("elf64-x86-64")
+OUTPUT_ARCH(i386:x86-64)
+ENTRY(_start)
+
+/* Registration tables: each subsystem adds entries from its own file. */
+#define INITCALL_LEVEL(lvl)						\
+	__initcall##lvl##_start = .;					\
+	KEEP(*(.initcall##lvl##.init))
+
+SECTIONS
+{
+	. = LOAD_PHYSICAL_ADDR;
+
+	.boot : {
+		KEEP(*(.multiboot2))
+		*(.boot.text)
+		*(.boot.data)
+	}
+	/* Last in its segment, so GRUB reserves and zeroes it. */
+	.boot.bss : {
+		*(.boot.bss)
+	}
+
+	. = ALIGN(PAGE_SIZE);
+	. += __START_KERNEL_map;
+
+	_text = .;
+	.text : AT(ADDR(.text) - __START_KERNEL_map) {
+		*(.head.text)
+		*(.text .text.*)
+	}
+	_etext = .;
+
+	. = ALIGN(PAGE_SIZE);
+	_srodata = .;
+	.rodata : AT(ADDR(.rodata) - __START_KERNEL_map) {
+		*(.rodata .rodata.*)
+
+		. = ALIGN(8);
+		__con_initcall_start = .;
+		KEEP(*(.con_initcall.init))
+		__con_initcall_end = .;
+
+		INITCALL_LEVEL(early)
+		INITCALL_LEVEL(1)
+		INITCALL_LEVEL(3)
+		INITCALL_LEVEL(4)
+		INITCALL_LEVEL(5)
+		INITCALL_LEVEL(6)
+		INITCALL_LEVEL(7)
+		__initcall_end = .;
+
+		. = ALIGN(8);
+		__param_start = .;
+		KEEP(*(.kernel_param))
+		__param_end = .;
+
+		. = ALIGN(8);
+		__start___bug_table = .;
+		KEEP(*(__bug_table))
+		__stop___bug_table = .;
+
+		. = ALIGN(8);
+		__start_ktest_suites = .;
+		KEEP(*(ktest_suites))
+		__stop_ktest_suites = .;
+	}
+	_erodata = .;
+
+	. = ALIGN(PAGE_SIZE);
+	_sdata = .;
+	.data : AT(ADDR(.data) - __START_KERNEL_map) {
+		*(.data .data.*)
+	}
+	_edata = .;
+
+	. = ALIGN(PAGE_SIZE);
+	__bss_start = .;
+	.bss : AT(ADDR(.bss) - __START_KERNEL_map) {
+		*(.bss .bss.*)
+		*(COMMON)
+		. = ALIGN(8);
+	}
+	__bss_stop = .;
+	_end = .;
+
+	/DISCARD/ : {
+		*(.eh_frame)
+		*(.note.*)
+		*(.comment)
+	}
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * setup_arch(): read what the boot loader passed (multiboot2), keep the
+ * command line, log the physical memory map, and calibrate the clock.
+ * Boot information that is missing or corrupt stops the boot with a
+ * message saying what is wrong: nothing after this can work without it.
+ */
+#include <keel/init.h>
+#include <keel/panic.h>
+#include <keel/printk.h>
+#include <keel/string.h>
+#include <asm/page.h>
+#include <asm/setup.h>
+
+struct boot_info boot_info;
+
+static void print_memory_map(const struct boot_info *bi)
+{
+	unsigned int i;
+
+	pr_info("Physical RAM map (from the boot loader):\n");
+	for (i = 0; i < bi->nr_mmap; i++) {
+		const struct boot_mmap_entry *e = &bi->mmap[i];
+
+		pr_info("multiboot2: [mem 0x%016llx-0x%016llx] %s\n",
+			(unsigned long long)e->addr,
+			(unsigned long long)(e->addr + e->len - 1),
+			mb2_memory_type_name(e->type));
+	}
+	if (bi->nr_mmap_dropped)
+		pr_warn("multiboot2: %u memory map entries beyond %d ignored\n",
+			bi->nr_mmap_dropped, BOOT_MMAP_MAX);
+}
+
+static void parse_boot_info(void)
+{
+	const void *info = NULL;
+	size_t avail = 0;
+
+	/* Only the direct-mapped part can be read this early. */
+	if (boot_info_phys && boot_info_phys < BOOT_DIRECT_MAP_SIZE) {
+		info = __va(boot_info_phys);
+		avail = BOOT_DIRECT_MAP_SIZE - boot_info_phys;
+	}
+	if (multiboot2_parse(info, avail, boot_loader_magic, &boot_info))
+		panic("multiboot2: invalid boot information at %#llx: %s",
+		      (unsigned long long)boot_info_phys, boot_info.error);
+}
+
+void setup_arch(void)
+{
+	parse_boot_info();
+	if (strscpy(boot_command_line, boot_info.cmdline,
+		    sizeof(boot_command_line)) < 0)
+		pr_warn("Command line truncated to %zu bytes\n",
+			sizeof(boot_command_line) - 1);
+	if (boot_info.loader_name)
+		pr_info("Boot loader: %s\n", boot_info.loader_name);
+	print_memory_map(&boot_info);
+	tsc_init();
+}
