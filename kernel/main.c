@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * start_kernel(): the architecture-independent boot sequence.  The arch
+ * code has the CPU in long mode with exception handling in place; this
+ * prints the banner, reads the command line, brings up the consoles and
+ * runs the initcalls, level by level.  With no init program to start yet,
+ * the boot ends by powering the machine off.
+ */
+#include <keel/console.h>
+#include <keel/delay.h>
+#include <keel/errno.h>
+#include <keel/init.h>
+#include <keel/kallsyms.h>
+#include <keel/param.h>
+#include <keel/printk.h>
+#include <keel/reboot.h>
+#include <asm/setup.h>
+
+#include <generated/compile.h>
+
+static const char keel_banner[] =
+	"Keel version " KEEL_RELEASE " (" KEEL_COMPILER ") " CONFIG_BUILD_NAME "\n";
+
+static bool initcall_debug;
+
+static int initcall_debug_setup(const char *val)
+{
+	initcall_debug = true;
+	return 0;
+}
+early_param("initcall_debug", initcall_debug_setup);
+
+extern const initcall_t __initcallearly_start[], __initcall1_start[],
+	__initcall3_start[], __initcall4_start[], __initcall5_start[],
+	__initcall6_start[], __initcall7_start[], __initcall_end[];
+
+static const initcall_t *const initcall_levels[] = {
+	__initcallearly_start, __initcall1_start, __initcall3_start,
+	__initcall4_start, __initcall5_start, __initcall6_start,
+	__initcall7_start, __initcall_end,
+};
+
+static const char *const initcall_level_names[] = {
+	"early", "core", "arch", "subsys", "fs", "device", "late",
+};
+
+static void do_one_initcall(initcall_t fn)
+{
+	char sym[KSYM_SYMBOL_LEN];
+	u64 start = 0;
+	int ret;
+
+	sprint_symbol(sym, (unsigned long)fn);
+	if (initcall_debug) {
+		pr_info("calling  %s @ 0\n", sym);
+		start = local_clock();
+	}
+	ret = fn();
+	if (initcall_debug)
+		pr_info("initcall %s returned %d after %llu usecs\n", sym, ret,
+			(unsigned long long)(local_clock() - start) / 1000);
+	/* -ENODEV is how a driver says its hardware is absent. */
+	if (ret && ret != -ENODEV)
+		pr_warn("initcall %s returned with error %d\n", sym, ret);
+}
+
+void do_initcalls(void)
+{
+	unsigned int level;
+
+	for (level = 0; level < ARRAY_SIZE(initcall_level_names); level++) {
+		const initcall_t *call;
+
+		if (initcall_debug)
+			pr_info("initcall level: %s\n",
+				initcall_level_names[level]);
+		for (call = initcall_levels[level];
+		     call < initcall_levels[level + 1]; call++)
+			do_one_initcall(*call);
+	}
+}
+
+__noreturn void start_kernel(void)
+{
+	pr_notice("%s", keel_banner);
+	setup_arch();
+	pr_notice("Kernel command line: %s\n", boot_command_line);
+	parse_early_param();
+	console_init();
+	parse_kernel_params();
+	do_initcalls();
+
+	pr_notice("Keel: boot complete; no init program yet, powering off\n");
+	kernel_power_off();
+}

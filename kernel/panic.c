@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * panic(): the kernel cannot go on.  Report why, with a backtrace, on every
+ * console (registering them first if the panic came before console_init),
+ * then wait forever or reboot after panic= seconds, as Linux does.
+ */
+#include <keel/console.h>
+#include <keel/delay.h>
+#include <keel/errno.h>
+#include <keel/kstrtox.h>
+#include <keel/panic.h>
+#include <keel/param.h>
+#include <keel/printk.h>
+#include <keel/reboot.h>
+#include <keel/sprintf.h>
+#include <asm/processor.h>
+
+#include <stdarg.h>
+
+int panic_timeout = CONFIG_PANIC_TIMEOUT;
+int oops_in_progress;
+
+static int panic_setup(const char *val)
+{
+	if (!val)
+		return -EINVAL;
+	return kstrtoint(val, 0, &panic_timeout);
+}
+kernel_param("panic", panic_setup);
+
+/* Start an oops report: nothing may interrupt it, and it must be seen. */
+void oops_begin(void)
+{
+	local_irq_disable();
+	oops_in_progress = 1;
+	console_init();
+}
+
+__noreturn void panic(const char *fmt, ...)
+{
+	static bool in_panic;
+	bool after_oops = oops_in_progress;
+	char buf[256];
+	va_list args;
+
+	local_irq_disable();
+	if (in_panic)
+		halt_forever();
+	in_panic = true;
+	oops_begin();
+
+	va_start(args, fmt);
+	vscnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	pr_emerg("Kernel panic - not syncing: %s\n", buf);
+	/* An oops has already shown where it happened. */
+	if (!after_oops)
+		dump_stack();
+
+	if (panic_timeout > 0) {
+		pr_emerg("Rebooting in %d seconds..\n", panic_timeout);
+		mdelay((unsigned long)panic_timeout * 1000);
+	}
+	if (panic_timeout != 0)
+		machine_restart();
+	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);
+	halt_forever();
+}

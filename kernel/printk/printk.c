@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * printk: format a message, keep it as a record in the log ring buffer,
+ * and write it to every enabled console at once (consoles are polled
+ * devices).  When the buffer is full the oldest records are dropped.  A
+ * console registered late first replays what the buffer still holds, so
+ * nothing printed before the consoles existed is lost.
+ *
+ * logbuf_lock (irqsave) protects the ring, the console list and the
+ * console output state.  During an oops a held lock is broken rather than
+ * waited for: the report matters more than the interrupted message.
+ */
+#include <keel/console.h>
+#include <keel/ctype.h>
+#include <keel/delay.h>
+#include <keel/errno.h>
+#include <keel/init.h>
+#include <keel/kernel.h>
+#include <keel/kstrtox.h>
+#include <keel/panic.h>
+#include <keel/param.h>
+#include <keel/printk.h>
+#include <keel/spinlock.h>
+#include <keel/sprintf.h>
+#include <keel/string.h>
+
+#define LOG_BUF_LEN	(1 << CONFIG_LOG_BUF_SHIFT)
+#define LOG_LINE_MAX	1024
+#define PREFIX_MAX	32
+
+/* A record: this header, then the text, padded to 8 bytes. */
+struct printk_log {
+	u64 ts_nsec;
+	u16 len;		/* whole record; 0 marks a wrap to offset 0 */
+	u16 text_len;
+	u8 level;
+	u8 flags;
+} __aligned(8);
+
+#define LOG_NEWLINE	(1 << 0)	/* the text ended with a newline */
+#define LOG_CONT	(1 << 1)	/* continues the previous record */
+
+static char log_buf[LOG_BUF_LEN] __aligned(8);
+static u32 log_first_idx, log_next_idx;
+static u64 log_first_seq, log_next_seq;
+
+static DEFINE_SPINLOCK(logbuf_lock);
+static LIST_HEAD(console_list);
+/* Whether the last text sent to the consoles ended its line. */
+static bool console_at_line_start = true;
+
+int console_loglevel = CONFIG_CONSOLE_LOGLEVEL_DEFAULT;
+static bool ignore_loglevel;
+
+static struct printk_log *log_at(u32 idx)
+{
+	return (struct printk_log *)(log_buf + idx);
+}
+
+/* The record at @idx, following a wrap marker if there is one. */
+static u32 log_resolve(u32 idx)
+{
+	return log_at(idx)->len ? idx : 0;
+}
+
+static u32 log_next(u32 idx)
+{
+	idx = log_resolve(idx);
+	return idx + log_at(idx)->len;
+}
+
+static u32 log_free_space(void)
+{
+	if (log_first_seq == log_next_seq)
+		return LOG_BUF_LEN;
+	if (log_next_idx > log_first_idx)
+		return max(LOG_BUF_LEN - log_next_idx, log_first_idx);
+	return log_first_idx - log_next_idx;
+}
+
+static struct printk_log *log_store(u8 level, u8 flags, const char *text,
+				    u16 text_len)
+{
+	u32 size = ALIGN(sizeof(struct printk_log) + text_len, 8);
+	struct printk_log *rec;
+
+	if (log_first_seq == log_next_seq)
+		log_first_idx = log_next_idx = 0;
+	/* Room for the record and for a wrap marker after it. */
+	while (log_first_seq < log_next_seq &&
+	       log_free_space() < size + sizeof(struct printk_log)) {
+		log_first_idx = log_next(log_first_idx);
+		log_first_seq++;
+	}
+	if (log_next_idx + size + sizeof(struct printk_log) > LOG_BUF_LEN) {
+		memset(log_at(log_next_idx), 0, sizeof(struct printk_log));
+		log_next_idx = 0;
+	}
+	rec = log_at(log_next_idx);
+	rec->ts_nsec = local_clock();
+	rec->len = size;
+	rec->text_len = text_len;
+	rec->level = level;
+	rec->flags = flags;
+	memcpy(rec + 1, text, text_len);
+	log_next_idx += size;
+	log_next_seq++;
+	return rec;
+}
+
+static bool suppress_message(const struct printk_log *rec)
+{
+	return !ignore_loglevel && rec->level >= console_loglevel;
+}
+
+static unsigned int print_prefix(const struct printk_log *rec, char *buf)
+{
+	unsigned long long secs = rec->ts_nsec / 1000000000ULL;
+	unsigned long usecs = (rec->ts_nsec % 1000000000ULL) / 1000;
+
+	if (!IS_ENABLED(CONFIG_PRINTK_TIME))
+		return 0;
+	return scnprintf(buf, PREFIX_MAX, "[%5llu.%06lu] ", secs, usecs);
+}
+
+static void console_emit(struct console *con, const char *s, unsigned int len)
+{
+	if (len)
+		con->write(con, s, len);
+}
+
+/*
+ * Writes @rec to @con.  @at_line_start says whether the previous output
+ * ended its line; returns whether this one does.
+ */
+static bool console_write_record(struct console *con,
+				 const struct printk_log *rec,
+				 bool at_line_start)
+{
+	char prefix[PREFIX_MAX];
+
+	if (!(rec->flags & LOG_CONT)) {
+		if (!at_line_start)
+			console_emit(con, "\n", 1);
+		console_emit(con, prefix, print_prefix(rec, prefix));
+	}
+	console_emit(con, (const char *)(rec + 1), rec->text_len);
+	if (rec->flags & LOG_NEWLINE)
+		console_emit(con, "\n", 1);
+	return rec->flags & LOG_NEWLINE;
+}
+
+static void console_write_all(const struct printk_log *rec)
+{
+	struct console *con;
+	bool eol = console_at_line_start;
+
+	if (suppress_message(rec))
+		return;
+	list_for_each_entry(con, &console_list, node)
+		eol = console_write_record(con, rec, console_at_line_start);
+	console_at_line_start = eol;
+}
+
+/* Strips a KERN_<LEVEL> prefix; returns the level, or -1 for KERN_CONT. */
+static int parse_level(const char **text, int default_level)
+{
+	const char *s = *text;
+
+	if (s[0] != KERN_SOH[0] || !s[1])
+		return default_level;
+	*text = s + 2;
+	if (s[1] == 'c')
+		return -1;
+	if (s[1] >= '0' && s[1] <= '7')
+		return s[1] - '0';
+	return default_level;
+}
+
+static void logbuf_lock_irqsave(unsigned long *flags)
+{
+	local_irq_save(*flags);
+	if (oops_in_progress && !spin_trylock(&logbuf_lock)) {
+		/* Whoever held it will not run again: take it over. */
+		spin_lock_init(&logbuf_lock);
+		spin_lock(&logbuf_lock);
+		return;
+	}
+	if (!oops_in_progress)
+		spin_lock(&logbuf_lock);
+}
+
+int vprintk(const char *fmt, va_list args)
+{
+	char text[LOG_LINE_MAX];
+	const char *msg = text;
+	unsigned long flags;
+	int level, len;
+	u8 rflags = 0;
+
+	len = vscnprintf(text, sizeof(text), fmt, args);
+	level = parse_level(&msg, LOGLEVEL_DEFAULT);
+	len -= msg - text;
+	if (level < 0) {
+		rflags |= LOG_CONT;
+		level = LOGLEVEL_DEFAULT;
+	}
+	if (len && msg[len - 1] == '\n') {
+		rflags |= LOG_NEWLINE;
+		len--;
+	}
+
+	logbuf_lock_irqsave(&flags);
+	console_write_all(log_store(level, rflags, msg, len));
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+	return len;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list args;
+	int ret;
+
+	va_start(args, fmt);
+	ret = vprintk(fmt, args);
+	va_end(args);
+	return ret;
+}
+
+/* Sends what the log buffer holds to a console that has just appeared. */
+static void console_replay(struct console *con)
+{
+	bool at_line_start = true;
+	u32 idx = log_first_idx;
+	u64 seq;
+
+	for (seq = log_first_seq; seq < log_next_seq; seq++) {
+		const struct printk_log *rec;
+
+		idx = log_resolve(idx);
+		rec = log_at(idx);
+		if (!suppress_message(rec))
+			at_line_start = console_write_record(con, rec,
+							     at_line_start);
+		idx += rec->len;
+	}
+	console_at_line_start = at_line_start;
+}
+
+/* console= entries, in command-line order. */
+#define MAX_CMDLINE_CONSOLES	8
+
+struct console_cmdline {
+	char name[16];
+	int index;
+	char options[32];
+};
+
+static struct console_cmdline console_cmdline[MAX_CMDLINE_CONSOLES];
+static unsigned int nr_console_cmdline;
+
+/* console=ttyS0,115200n8: name "ttyS", index 0, options "115200n8". */
+static int console_setup(const char *val)
+{
+	struct console_cmdline *c;
+	const char *comma, *digits;
+	size_t name_len;
+
+	if (!val || !*val)
+		return -EINVAL;
+	if (nr_console_cmdline == MAX_CMDLINE_CONSOLES)
+		return -ENOSPC;
+	c = &console_cmdline[nr_console_cmdline];
+	comma = strchr(val, ',');
+	name_len = comma ? (size_t)(comma - val) : strlen(val);
+	for (digits = val + name_len; digits > val && isdigit(digits[-1]); )
+		digits--;
+	if (digits == val || digits - val >= (long)sizeof(c->name))
+		return -EINVAL;
+	memcpy(c->name, val, digits - val);
+	c->name[digits - val] = '\0';
+	c->index = 0;
+	if (digits < val + name_len) {
+		char num[12];
+
+		if (val + name_len - digits >= (long)sizeof(num))
+			return -EINVAL;
+		memcpy(num, digits, val + name_len - digits);
+		num[val + name_len - digits] = '\0';
+		if (kstrtoint(num, 10, &c->index))
+			return -EINVAL;
+	}
+	if (comma)
+		strscpy(c->options, comma + 1, sizeof(c->options));
+	nr_console_cmdline++;
+	return 0;
+}
+early_param("console", console_setup);
+
+static int loglevel_setup(const char *val)
+{
+	int level;
+
+	if (!val || kstrtoint(val, 0, &level) || level < 0)
+		return -EINVAL;
+	console_loglevel = level;
+	return 0;
+}
+early_param("loglevel", loglevel_setup);
+
+static int quiet_setup(const char *val)
+{
+	console_loglevel = LOGLEVEL_WARNING;
+	return 0;
+}
+early_param("quiet", quiet_setup);
+
+static int debug_setup(const char *val)
+{
+	console_loglevel = 10;
+	return 0;
+}
+early_param("debug", debug_setup);
+
+static int ignore_loglevel_setup(const char *val)
+{
+	ignore_loglevel = true;
+	return 0;
+}
+early_param("ignore_loglevel", ignore_loglevel_setup);
+
+/* The console= entry naming @con, or NULL; with none, all consoles print. */
+static const struct console_cmdline *console_match(const struct console *con)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_console_cmdline; i++) {
+		const struct console_cmdline *c = &console_cmdline[i];
+
+		if (!strcmp(c->name, con->name) && c->index == con->index)
+			return c;
+	}
+	return NULL;
+}
+
+void register_console(struct console *con)
+{
+	const struct console_cmdline *c = console_match(con);
+	unsigned long flags;
+
+	if (nr_console_cmdline && !c)
+		return;
+	if (con->setup && con->setup(con, c ? c->options : NULL))
+		return;
+
+	logbuf_lock_irqsave(&flags);
+	con->flags |= CON_ENABLED;
+	list_add_tail(&con->node, &console_list);
+	console_replay(con);
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+}
+
+void unregister_console(struct console *con)
+{
+	unsigned long flags;
+
+	logbuf_lock_irqsave(&flags);
+	if (con->flags & CON_ENABLED) {
+		list_del(&con->node);
+		con->flags &= ~CON_ENABLED;
+	}
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+}
+
+extern const initcall_t __con_initcall_start[], __con_initcall_end[];
+
+void console_init(void)
+{
+	static bool done;
+	const initcall_t *call;
+
+	if (done)
+		return;
+	done = true;
+	for (call = __con_initcall_start; call < __con_initcall_end; call++)
+		(*call)();
+}
