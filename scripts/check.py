@@ -1,0 +1,392 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""make check: every test Keel has, ending with one line "N passed, N failed".
+
+Stages, in order (--stages picks some):
+  lint        every Kconfig option with a prompt has help text
+  defconfigs  each configs/*_defconfig applies cleanly and equals its own
+              savedefconfig output; tinyconfig and fragments work; a bad
+              defconfig line is refused
+  build       the build system on a scratch copy of the tree: O= leaves the
+              source untouched, a no-op make does nothing, touching one file
+              or changing one option rebuilds only what depends on it, a
+              changed command line rebuilds, V=1 shows commands
+  host        the host unit tests under ASan/UBSan
+  bootmatrix  every configuration built with warnings as errors and booted
+              in QEMU (scripts/bootmatrix.py)
+  faults      full_defconfig booted with lkdtm crashes: each fault must be
+              reported as Linux reports it
+
+Each check counts once; the host and in-kernel unit tests count per case.
+Output of the stages goes under <objtree>/check/.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bootmatrix  # noqa: E402
+
+STAGES = ["lint", "defconfigs", "build", "host", "bootmatrix", "faults"]
+BUILD_STEP = re.compile(r"^  (CC|AS|AR|LD|LDS|KSYMS|HOSTCC|GENISO)\s+(\S+)",
+                        re.M)
+SUMMARY = re.compile(r"(\d+) passed, (\d+) failed")
+
+
+class Tally:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+        self.failures = []
+
+    def check(self, name, ok, detail=""):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+            self.failures.append(name)
+        print("  %-4s %s%s" % ("ok" if ok else "FAIL", name,
+                               "" if ok or not detail else "\n" + detail))
+        sys.stdout.flush()
+        return ok
+
+    def add(self, passed, failed, names=()):
+        self.passed += passed
+        self.failed += failed
+        self.failures.extend(names)
+
+
+def clean_env():
+    """The environment of a fresh top-level make (not a sub-make of ours)."""
+    env = dict(os.environ)
+    for var in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "sub_make_done",
+                "srctree", "objtree", "VPATH", "KCONFIG_CONFIG", "O", "V"):
+        env.pop(var, None)
+    return env
+
+
+def make(srctree, *args, env=None, check=True):
+    """Run make in @srctree; returns (ok, combined output)."""
+    cmd = ["make", "-C", str(srctree), "--no-print-directory"] + list(args)
+    proc = subprocess.run(cmd, env=env or clean_env(), stdin=subprocess.DEVNULL,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True)
+    return proc.returncode == 0, proc.stdout
+
+
+def built(output):
+    """The set of (step, target) pairs a make run printed."""
+    return {(m.group(1), m.group(2)) for m in BUILD_STEP.finditer(output)}
+
+
+def compiled(output):
+    """Objects compiled from the tree (not the link's kallsyms tables)."""
+    return {t for step, t in built(output)
+            if step in ("CC", "AS") and not t.startswith(".tmp_")}
+
+
+def tail(text, n=25):
+    return "\n".join("      " + line for line in text.splitlines()[-n:])
+
+
+# ------------------------------------------------------------------ stages
+
+def stage_lint(ctx, tally):
+    proc = subprocess.run([sys.executable,
+                           str(ctx.srctree / "scripts/kconfig/checkconfig.py"),
+                           "--srctree", str(ctx.srctree), "--lint"],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True)
+    tally.check("kconfig: every option has help text", proc.returncode == 0,
+                tail(proc.stdout))
+
+
+def stage_defconfigs(ctx, tally):
+    work = ctx.work / "defconfigs"
+    for path in sorted((ctx.srctree / "configs").glob("*_defconfig")):
+        out = work / path.name
+        shutil.rmtree(out, ignore_errors=True)
+        ok, log = make(ctx.srctree, "O=%s" % out, path.name)
+        if not tally.check("%s applies without a dropped line" % path.name,
+                           ok, tail(log)):
+            continue
+        ok, log = make(ctx.srctree, "O=%s" % out, "savedefconfig")
+        saved = (out / "defconfig").read_text() if ok else ""
+        tally.check("%s equals its savedefconfig" % path.name,
+                    ok and saved == path.read_text(),
+                    tail(log) if not ok else
+                    "      run: make %s && make savedefconfig && "
+                    "cp defconfig configs/%s" % (path.name, path.name))
+
+    out = work / "tinyconfig"
+    shutil.rmtree(out, ignore_errors=True)
+    ok, log = make(ctx.srctree, "O=%s" % out, "tinyconfig")
+    config = (out / ".config").read_text() if ok else ""
+    tally.check("tinyconfig applies kernel/configs/tiny.config",
+                'CONFIG_BUILD_NAME="tiny"' in config and
+                "# CONFIG_KALLSYMS is not set" in config, tail(log))
+
+    out = work / "fragment"
+    shutil.rmtree(out, ignore_errors=True)
+    ok, log = make(ctx.srctree, "O=%s" % out, "x86_64_defconfig")
+    ok2, log2 = make(ctx.srctree, "O=%s" % out, "ktest.config")
+    config = (out / ".config").read_text() if ok and ok2 else ""
+    tally.check("make ktest.config merges a fragment",
+                "CONFIG_KTEST=y" in config and
+                'CONFIG_BUILD_NAME="x86_64"' in config, tail(log + log2))
+
+
+def copy_tree(src, dst):
+    """Copy the source files (not build products) of @src to @dst."""
+    shutil.rmtree(dst, ignore_errors=True)
+    proc = subprocess.run(["git", "-C", str(src), "ls-files", "-co",
+                           "--exclude-standard"], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True)
+    if proc.returncode == 0:
+        for name in proc.stdout.splitlines():
+            if (src / name).is_file():
+                (dst / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(src / name, dst / name)
+    else:
+        shutil.copytree(src, dst, ignore=shutil.ignore_patterns(
+            "*.o", "*.a", ".*.cmd", "check", "bootmatrix", ".git"))
+
+
+def git_status(tree):
+    proc = subprocess.run(["git", "-C", str(tree), "status", "--porcelain",
+                           "--untracked-files=all"], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True)
+    return proc.stdout if proc.returncode == 0 else None
+
+
+def stage_build(ctx, tally):
+    """The build system's promises, tested on a scratch copy of the tree."""
+    src = ctx.work / "build-src"
+    out = ctx.work / "build-out"
+    copy_tree(ctx.srctree, src)
+    shutil.rmtree(out, ignore_errors=True)
+    before = git_status(ctx.srctree)
+    O = "O=%s" % out
+
+    ok, log = make(src, O, "x86_64_defconfig")
+    ok = ok and make(src, O, "-j%d" % ctx.jobs)[0]
+    if not tally.check("O= build of x86_64_defconfig", ok, tail(log)):
+        return
+    stray = [p.name for p in src.rglob("*.o")] + \
+        [p.name for p in src.glob(".config")]
+    tally.check("O= build writes nothing into the source tree", not stray,
+                "      found: %s" % " ".join(stray[:10]))
+
+    ok, log = make(src, O)
+    tally.check("a no-op make does no work", ok and not built(log),
+                tail(log))
+
+    os.utime(src / "lib/string.c")
+    ok, log = make(src, O)
+    steps = built(log)
+    tally.check("touching lib/string.c rebuilds it and relinks, nothing else",
+                ok and compiled(log) == {"lib/string.o"} and
+                ("LD", "keel") in steps, tail(log))
+
+    os.utime(src / "include/keel/acpi.h")
+    ok, log = make(src, O)
+    users = {"drivers/acpi/tables.o", "drivers/acpi/sleep.o",
+             "drivers/acpi/utils.o"}
+    tally.check("touching a header rebuilds exactly its users",
+                ok and compiled(log) == users, tail(log))
+
+    dotconfig = out / ".config"
+    dotconfig.write_text(dotconfig.read_text().replace(
+        "CONFIG_PRINTK_TIME=y", "# CONFIG_PRINTK_TIME is not set"))
+    ok, log = make(src, O)
+    tally.check("changing one option rebuilds only the files using it",
+                ok and compiled(log) == {"kernel/printk/printk.o"} and
+                ("LD", "keel") in built(log), tail(log))
+
+    ok, log = make(src, O, "KEEL_WERROR=1")
+    tally.check("a changed compiler command line rebuilds",
+                ok and "lib/string.o" in compiled(log) and
+                "kernel/main.o" in compiled(log), tail(log))
+
+    os.utime(src / "lib/glob.c")
+    ok, log = make(src, O, "KEEL_WERROR=1", "V=1")
+    tally.check("V=1 prints full commands",
+                ok and re.search(r"-c -o lib/glob\.o \S*lib/glob\.c", log)
+                is not None, tail(log))
+
+    ok, log = make(src, O, "clean")
+    left = list(out.rglob("*.o"))
+    tally.check("make clean removes objects, keeps .config",
+                ok and not left and dotconfig.exists(), tail(log))
+    ok, log = make(src, O, "mrproper")
+    tally.check("make mrproper removes .config too",
+                ok and not dotconfig.exists(), tail(log))
+
+    bad = src / "configs/bad_defconfig"
+    bad.write_text("CONFIG_NO_SUCH_OPTION=y\nCONFIG_LOG_BUF_SHIFT=99\n")
+    ok, log = make(src, O, "bad_defconfig")
+    tally.check("a defconfig line that does not take is refused",
+                not ok and "CONFIG_NO_SUCH_OPTION: unknown symbol" in log and
+                "CONFIG_LOG_BUF_SHIFT" in log, tail(log))
+
+    if before is not None:
+        tally.check("make check leaves git status unchanged",
+                    git_status(ctx.srctree) == before)
+
+
+def stage_host(ctx, tally):
+    ok, log = make(ctx.srctree, "-f", "tools/testing/host/Makefile",
+                   "srctree=%s" % ctx.srctree, "objtree=%s" % ctx.objtree,
+                   "run")
+    m = SUMMARY.search(log.splitlines()[-1] if log.strip() else "")
+    if not m:
+        tally.check("host tests ran", False, tail(log))
+        return
+    failed_cases = re.findall(r"^\s+not ok \d+ (\S+)", log, re.M)
+    print(tail(log, 3))
+    tally.add(int(m.group(1)), int(m.group(2)),
+              ["host: " + c for c in failed_cases])
+    if not ok and not int(m.group(2)):
+        tally.check("host tests exit status", False, tail(log))
+
+
+def stage_bootmatrix(ctx, tally):
+    argv = ["--srctree", str(ctx.srctree), "--builddir", str(ctx.objtree),
+            "--make-var", "KEEL_WERROR=1"] + ctx.bootmatrix_flags
+    status = bootmatrix.main(argv)
+    results = ctx.objtree / "bootmatrix" / "results.json"
+    if not results.exists():
+        tally.check("bootmatrix ran", False)
+        return
+    for row in json.loads(results.read_text()):
+        name = "boot %s %s" % (row["config"], row["mem"])
+        ok = row["status"] == "ok"
+        tally.add(1 if ok else 0, 0 if ok else 1,
+                  [] if ok else ["%s: %s" % (name, row["status"])])
+        tally.add(row.get("tests_passed") or 0, row.get("tests_failed") or 0,
+                  ["ktest %s: %s" % (row["config"], c)
+                   for c in row.get("failed_tests", [])])
+    if status and not tally.failed:
+        tally.check("bootmatrix exit status", False)
+
+
+# What each lkdtm crash must print: Linux's wording, and where it happened.
+FAULTS = {
+    "ACCESS_NULL": [r"BUG: kernel NULL pointer dereference, address: 0{16}",
+                    r"#PF: supervisor read access in kernel mode",
+                    r"#PF: error_code\(0x0000\) - not-present page",
+                    r"Oops: page fault: 0000 \[#1\]",
+                    r"RIP: 0010:lkdtm_ACCESS_NULL\+0x"],
+    "EXCEPTION": [r"#PF: supervisor write access in kernel mode",
+                  r"RIP: 0010:lkdtm_EXCEPTION\+0x"],
+    "DIVIDE_ERROR": [r"Oops: divide error: 0000 \[#1\]",
+                     r"RIP: 0010:lkdtm_DIVIDE_ERROR\+0x"],
+    "INVALID_OPCODE": [r"Oops: invalid opcode: 0000 \[#1\]",
+                       r"RIP: 0010:lkdtm_INVALID_OPCODE\+0x"],
+    "NONCANONICAL": [r"Oops: general protection fault: 0000 \[#1\]",
+                     r"RIP: 0010:lkdtm_NONCANONICAL\+0x"],
+    "BUG": [r"kernel BUG at drivers/misc/lkdtm\.c:\d+!",
+            r"Oops: invalid opcode: 0000 \[#1\]",
+            r"RIP: 0010:lkdtm_BUG\+0x"],
+    "PANIC": [r"Kernel panic - not syncing: dumptest",
+              r"^ lkdtm_PANIC\+0x", r"Rebooting in 1 seconds\.\."],
+}
+FAULT_COMMON = [r"^Call Trace:", r"^ (\? )?lkdtm_init\+0x", r"^ do_initcalls\+0x",
+                r"Kernel panic - not syncing"]
+
+
+def stage_faults(ctx, tally):
+    """Crash full_defconfig on purpose; check each report."""
+    build = ctx.objtree / "bootmatrix" / "full_defconfig"
+    kernel = build / "keel"
+    if not kernel.exists():
+        tally.check("faults: full_defconfig was built by the boot matrix",
+                    False)
+        return
+    work = ctx.work / "faults"
+    work.mkdir(parents=True, exist_ok=True)
+    cases = dict(FAULTS)
+    cases["WARNING"] = [r"WARNING: CPU: 0 PID: 0 at drivers/misc/lkdtm\.c:\d+ "
+                        r"lkdtm_WARNING\+0x", r"^Call Trace:",
+                        r"reboot: Power down"]
+    for crash, patterns in cases.items():
+        iso = work / ("%s.iso" % crash)
+        panic = "panic=1" if crash == "PANIC" else "panic=-1"
+        args = "console=ttyS0 %s lkdtm.cpoint_type=%s" % (panic, crash)
+        proc = subprocess.run(
+            ["sh", str(ctx.srctree / "scripts/mkisoimage.sh"), str(iso),
+             str(kernel), str(work / ("%s.isodir" % crash)), args],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if not tally.check("faults: ISO for %s" % crash,
+                           proc.returncode == 0, tail(proc.stdout)):
+            continue
+        cmd = ["qemu-system-x86_64", "-accel", "tcg", "-m", "128M",
+               "-cdrom", str(iso), "-boot", "d", "-display", "none",
+               "-serial", "stdio", "-monitor", "none", "-no-reboot",
+               "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+        result = bootmatrix.boot(cmd, work / ("%s.log" % crash), 60)
+        want = patterns + (FAULT_COMMON if crash in FAULTS else [])
+        missing = [p for p in want
+                   if not any(re.search(p, line) for line in result.lines)]
+        tally.check("faults: lkdtm %s is reported like Linux" % crash,
+                    not missing, "      missing: %s\n      log: %s" %
+                    (", ".join(missing), work / ("%s.log" % crash)))
+
+
+class Context:
+    def __init__(self, args):
+        self.srctree = Path(args.srctree).resolve()
+        self.objtree = Path(args.objtree).resolve()
+        self.work = self.objtree / "check"
+        self.jobs = args.jobs
+        self.bootmatrix_flags = args.bootmatrix_flags.split()
+
+
+def parse_args(argv):
+    here = Path(__file__).resolve().parent.parent
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--srctree", default=str(here))
+    p.add_argument("--objtree", default=str(here))
+    p.add_argument("--stages", default=",".join(STAGES),
+                   help="comma-separated subset of: " + ", ".join(STAGES))
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--bootmatrix-flags", default=os.environ.get(
+        "BOOTMATRIX_FLAGS", ""), help="extra options for bootmatrix.py")
+    return p.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    ctx = Context(args)
+    stages = [s for s in args.stages.split(",") if s]
+    unknown = set(stages) - set(STAGES)
+    if unknown:
+        sys.exit("check.py: unknown stage(s): " + ", ".join(sorted(unknown)))
+    ctx.work.mkdir(parents=True, exist_ok=True)
+    tally = Tally()
+    start = time.monotonic()
+    for name in STAGES:
+        if name not in stages:
+            continue
+        print("== %s" % name)
+        sys.stdout.flush()
+        globals()["stage_" + name](ctx, tally)
+    print()
+    if tally.failures:
+        print("Failed:")
+        for name in tally.failures:
+            print("  " + name)
+    print("check: %d stage(s) in %.0f s" % (len(stages),
+                                           time.monotonic() - start))
+    print("%d passed, %d failed" % (tally.passed, tally.failed))
+    return 1 if tally.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# mkisoimage.sh ISO KERNEL DIR "CMDLINE": build a GRUB 2 rescue ISO that
+# boots KERNEL through multiboot2 at once (no menu delay), with CMDLINE as
+# the kernel command line.  GRUB itself talks on both the screen and the
+# first serial port, so a serial-only QEMU shows its errors too.
+set -e
+
+iso=$1
+kernel=$2
+dir=$3
+cmdline=$4
+
+rm -rf "${dir}"
+mkdir -p "${dir}/boot/grub"
+cp "${kernel}" "${dir}/boot/keel"
+cat > "${dir}/boot/grub/grub.cfg" <<CFG
+serial --unit=0 --speed=115200
+terminal_input console serial
+terminal_output console serial
+set timeout=0
+set default=0
+menuentry "Keel" {
+	multiboot2 /boot/keel ${cmdline}
+	boot
+}
+CFG
+
+log="${dir}.log"
+if ! grub-mkrescue -o "${iso}" "${dir}" --locales= --fonts= --themes= \
+		--install-modules="multiboot2 normal serial terminal boot configfile iso9660 biosdisk part_msdos" \
+		> "${log}" 2>&1; then
+	cat "${log}" >&2
+	echo "mkisoimage.sh: grub-mkrescue failed" >&2
+	exit 1
+fi
+rm -f "${log}"
