@@ -23,6 +23,10 @@ else
   quiet := quiet_
   Q := @
 endif
+# make -s: print nothing but errors.
+ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+  quiet := silent_
+endif
 export quiet Q KBUILD_VERBOSE
 
 this-makefile := $(lastword $(MAKEFILE_LIST))
