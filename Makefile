@@ -61,6 +61,10 @@ ifeq ($(abs_srctree),$(CURDIR))
 else
   srctree := $(abs_srctree)
   VPATH := $(srctree)
+  # VPATH would find the objects of an in-tree build, as in Linux.
+  ifneq ($(wildcard $(srctree)/.config $(srctree)/include/config),)
+    $(error source tree $(srctree) is not clean: run "make mrproper" there first)
+  endif
 endif
 objtree := .
 export srctree objtree VPATH
@@ -103,8 +107,8 @@ export KCONFIG_CONFIG
 
 config-targets := $(filter config %config %_defconfig %.config listnewconfig, \
 		    $(MAKECMDGOALS))
-no-dot-config-targets := clean mrproper distclean help install-deps \
-			 hostcheck kconfig-lint $(config-targets)
+no-dot-config-targets := clean mrproper distclean help install-deps run \
+			 check hostcheck bootmatrix kconfig-lint $(config-targets)
 
 defconfig_list := $(notdir $(wildcard $(srctree)/configs/*_defconfig))
 fragment_list := $(notdir $(wildcard $(srctree)/kernel/configs/*.config))
@@ -207,7 +211,7 @@ endif
 cc-version := $(or $(shell $(CC) -dumpfullversion 2>/dev/null),$(shell $(CC) -dumpversion))
 
 KBUILD_CPPFLAGS := -nostdinc -isystem $(cc-include) \
-	-I$(srctree)/arch/x86/include -I$(srctree)/include -Iinclude \
+	-Iinclude -I$(srctree)/arch/x86/include -I$(srctree)/include \
 	-include $(srctree)/include/keel/kconfig.h -D__KERNEL__
 
 KBUILD_CFLAGS := -std=gnu11 -ffreestanding -fno-common -fno-strict-aliasing \

@@ -780,8 +780,39 @@ def run_config(config, args, builder, matrix_dir):
         yield row
 
 
+def snapshot_tree(src, dst):
+    """Copy the source files of @src (what git sees: tracked and untracked
+    but not ignored; without git, all but build products) to @dst.  Times
+    are kept, so builds from the copy stay incremental across runs."""
+    shutil.rmtree(dst, ignore_errors=True)
+    proc = subprocess.run(["git", "-C", str(src), "ls-files", "-co",
+                           "--exclude-standard"], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True)
+    if proc.returncode != 0:
+        shutil.copytree(src, dst, ignore=shutil.ignore_patterns(
+            "*.o", "*.a", ".*.cmd", ".config", "include/config",
+            "include/generated", "bootmatrix", "check", ".git"))
+        return dst
+    for name in proc.stdout.splitlines():
+        if (src / name).is_file():
+            (dst / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src / name, dst / name)
+    return dst
+
+
+def has_in_tree_build(srctree):
+    """O= builds refuse a source tree holding an in-tree configuration."""
+    return (srctree / ".config").exists() or \
+        (srctree / "include/config").exists()
+
+
 def main(argv=None):
     args = parse_args(argv)
+    if has_in_tree_build(args.srctree):
+        snapshot = args.builddir / "bootmatrix" / "src"
+        print(f"bootmatrix: {args.srctree} has an in-tree build; "
+              f"building from a copy in {snapshot}")
+        args.srctree = snapshot_tree(args.srctree, snapshot)
     configs = select_configs(discover_configs(args.srctree, args.rand_seeds),
                              args.configs)
     matrix_dir = args.builddir / "bootmatrix"

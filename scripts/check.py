@@ -142,22 +142,6 @@ def stage_defconfigs(ctx, tally):
                 'CONFIG_BUILD_NAME="x86_64"' in config, tail(log + log2))
 
 
-def copy_tree(src, dst):
-    """Copy the source files (not build products) of @src to @dst."""
-    shutil.rmtree(dst, ignore_errors=True)
-    proc = subprocess.run(["git", "-C", str(src), "ls-files", "-co",
-                           "--exclude-standard"], stdout=subprocess.PIPE,
-                          stderr=subprocess.DEVNULL, text=True)
-    if proc.returncode == 0:
-        for name in proc.stdout.splitlines():
-            if (src / name).is_file():
-                (dst / name).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(src / name, dst / name)
-    else:
-        shutil.copytree(src, dst, ignore=shutil.ignore_patterns(
-            "*.o", "*.a", ".*.cmd", "check", "bootmatrix", ".git"))
-
-
 def git_status(tree):
     proc = subprocess.run(["git", "-C", str(tree), "status", "--porcelain",
                            "--untracked-files=all"], stdout=subprocess.PIPE,
@@ -169,7 +153,7 @@ def stage_build(ctx, tally):
     """The build system's promises, tested on a scratch copy of the tree."""
     src = ctx.work / "build-src"
     out = ctx.work / "build-out"
-    copy_tree(ctx.srctree, src)
+    bootmatrix.snapshot_tree(ctx.srctree, src)
     shutil.rmtree(out, ignore_errors=True)
     before = git_status(ctx.srctree)
     O = "O=%s" % out
@@ -344,6 +328,13 @@ class Context:
         self.srctree = Path(args.srctree).resolve()
         self.objtree = Path(args.objtree).resolve()
         self.work = self.objtree / "check"
+        # Out-of-tree builds need a source tree without an in-tree build
+        # (after "make run", say): then test a copy of the sources.
+        if bootmatrix.has_in_tree_build(self.srctree):
+            print("check: %s has an in-tree build; testing a copy of its "
+                  "sources" % self.srctree)
+            self.srctree = bootmatrix.snapshot_tree(self.srctree,
+                                                    self.work / "src")
         self.jobs = args.jobs
         self.bootmatrix_flags = args.bootmatrix_flags.split()
 
