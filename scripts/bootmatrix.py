@@ -780,20 +780,32 @@ def run_config(config, args, builder, matrix_dir):
         yield row
 
 
+BUILD_PRODUCTS = shutil.ignore_patterns(
+    "*.o", "*.a", ".*.cmd", ".*.d", ".config", ".config.old", "keel",
+    "keel.iso", "System.map", ".tmp_*", ".isoimage", "fixdep",
+    "bootmatrix", "check", ".git", "__pycache__")
+
+
+def ignore_build_products(directory, names):
+    ignored = BUILD_PRODUCTS(directory, names)
+    if Path(directory).name == "include":
+        ignored |= {"config", "generated"} & set(names)
+    return ignored
+
+
 def snapshot_tree(src, dst):
-    """Copy the source files of @src (what git sees: tracked and untracked
-    but not ignored; without git, all but build products) to @dst.  Times
-    are kept, so builds from the copy stay incremental across runs."""
+    """Copy the source files of @src to @dst: what git sees (tracked, and
+    untracked but not ignored) in a git checkout, else everything but build
+    products.  Times are kept, so builds from the copy stay incremental
+    across runs."""
     shutil.rmtree(dst, ignore_errors=True)
-    proc = subprocess.run(["git", "-C", str(src), "ls-files", "-co",
-                           "--exclude-standard"], stdout=subprocess.PIPE,
-                          stderr=subprocess.DEVNULL, text=True)
-    if proc.returncode != 0:
-        shutil.copytree(src, dst, ignore=shutil.ignore_patterns(
-            "*.o", "*.a", ".*.cmd", ".config", "include/config",
-            "include/generated", "bootmatrix", "check", ".git"))
+    if not (src / ".git").exists():
+        shutil.copytree(src, dst, ignore=ignore_build_products)
         return dst
-    for name in proc.stdout.splitlines():
+    names = subprocess.run(["git", "-C", str(src), "ls-files", "-co",
+                            "--exclude-standard"], stdout=subprocess.PIPE,
+                           text=True, check=True).stdout
+    for name in names.splitlines():
         if (src / name).is_file():
             (dst / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src / name, dst / name)
