@@ -781,16 +781,21 @@ def run_config(config, args, builder, matrix_dir):
 
 
 BUILD_PRODUCTS = shutil.ignore_patterns(
-    "*.o", "*.a", ".*.cmd", ".*.d", ".config", ".config.old", "keel",
-    "keel.iso", "System.map", ".tmp_*", ".isoimage", "fixdep",
-    "bootmatrix", "check", ".git", "__pycache__")
+    "*.o", "*.a", ".*.cmd", ".*.d", ".tmp_*", "__pycache__")
+# Products of an in-tree build that only exist at these places.
+TOP_PRODUCTS = {".": {".config", ".config.old", "keel", "keel.iso",
+                      "System.map", ".isoimage", "bootmatrix", "check",
+                      ".git", "defconfig", "compile_commands.json"},
+                "include": {"config", "generated"},
+                "scripts/basic": {"fixdep"}}
 
 
-def ignore_build_products(directory, names):
-    ignored = BUILD_PRODUCTS(directory, names)
-    if Path(directory).name == "include":
-        ignored |= {"config", "generated"} & set(names)
-    return ignored
+def build_product_filter(top):
+    def ignore(directory, names):
+        rel = os.path.relpath(directory, top)
+        return BUILD_PRODUCTS(directory, names) | (
+            TOP_PRODUCTS.get(rel, set()) & set(names))
+    return ignore
 
 
 def snapshot_tree(src, dst):
@@ -800,7 +805,7 @@ def snapshot_tree(src, dst):
     across runs."""
     shutil.rmtree(dst, ignore_errors=True)
     if not (src / ".git").exists():
-        shutil.copytree(src, dst, ignore=ignore_build_products)
+        shutil.copytree(src, dst, ignore=build_product_filter(src))
         return dst
     names = subprocess.run(["git", "-C", str(src), "ls-files", "-co",
                             "--exclude-standard"], stdout=subprocess.PIPE,
