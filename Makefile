@@ -265,10 +265,11 @@ prepare: include/config/auto.conf scripts/basic/fixdep
 build-tree: prepare
 	$(Q)$(MAKE) $(build)=.
 
+quiet_cmd_hostcc = HOSTCC  $@
+      cmd_hostcc = mkdir -p $(dir $@) && $(HOSTCC) -O2 -Wall -o $@ $<
+
 scripts/basic/fixdep: $(srctree)/scripts/basic/fixdep.c
-	$(Q)mkdir -p $(dir $@)
-	@echo '  HOSTCC  $@'
-	$(Q)$(HOSTCC) -O2 -Wall -o $@ $<
+	$(call cmd,hostcc)
 
 built-in.a $(LDS): build-tree ;
 
@@ -347,10 +348,13 @@ check: install-deps
 # ---------------------------------------------------------------------------
 # Editor support: compile_commands.json for clangd, from the .cmd files.
 
+quiet_cmd_gen_compile_commands = GEN     $@
+      cmd_gen_compile_commands = $(PYTHON) \
+		$(srctree)/scripts/gen_compile_commands.py -d . -o $@
+
 PHONY += compile_commands.json
 compile_commands.json: keel
-	$(Q)$(PYTHON) $(srctree)/scripts/gen_compile_commands.py -d . -o $@
-	@echo "  GEN     $@"
+	$(call cmd,gen_compile_commands)
 
 # ---------------------------------------------------------------------------
 # Cleaning: "clean" keeps the configuration, "mrproper" removes it too.
