@@ -14,8 +14,9 @@ Stages, in order (--stages picks some):
   host        the host unit tests under ASan/UBSan
   bootmatrix  every configuration built with warnings as errors and booted
               in QEMU (scripts/bootmatrix.py)
-  faults      full_defconfig booted with lkdtm crashes: each fault must be
-              reported as Linux reports it
+  boots       full_defconfig booted with special command lines: lkdtm
+              crashes (each fault reported as Linux reports it),
+              initcall_debug, unknown and invalid parameters
 
 Each check counts once; the host and in-kernel unit tests count per case.
 Output of the stages goes under <objtree>/check/.
@@ -33,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bootmatrix  # noqa: E402
 
-STAGES = ["lint", "defconfigs", "build", "host", "bootmatrix", "faults"]
+STAGES = ["lint", "defconfigs", "build", "host", "bootmatrix", "boots"]
 BUILD_STEP = re.compile(r"^  (CC|AS|AR|LD|LDS|KSYMS|HOSTCC|GENISO)\s+(\S+)",
                         re.M)
 SUMMARY = re.compile(r"(\d+) passed, (\d+) failed")
@@ -285,42 +286,65 @@ FAULT_COMMON = [r"^Call Trace:", r"^ (\? )?lkdtm_init\+0x", r"^ do_initcalls\+0x
                 r"Kernel panic - not syncing"]
 
 
-def stage_faults(ctx, tally):
-    """Crash full_defconfig on purpose; check each report."""
+# Boots with other command lines: name -> (arguments, expected patterns).
+BOOT_OPTIONS = {
+    "WARNING": ("lkdtm.cpoint_type=WARNING",
+                [r"WARNING: CPU: 0 PID: 0 at drivers/misc/lkdtm\.c:\d+ "
+                 r"lkdtm_WARNING\+0x", r"^Call Trace:",
+                 r"reboot: Power down"]),
+    "initcall_debug": ("initcall_debug",
+                       [r"^calling  acpi_table_init\+0x0/0x[0-9a-f]+ @ 0$",
+                        r"^initcall acpi_table_init\+0x0/0x[0-9a-f]+ "
+                        r"returned 0 after \d+ usecs$",
+                        r"reboot: Power down"]),
+    "unknown_params": ("foo bar=1 -- init_arg",
+                           [r'Unknown kernel command line parameters '
+                            r'"foo bar=1", will be passed to user space\.',
+                            r"reboot: Power down"]),
+    "bad_param_value": ("panic=abc loglevel=x",
+                            [r"Booting kernel: invalid value 'abc' for "
+                             r"parameter 'panic' \(-22\)",
+                             r"early options: invalid value 'x' for "
+                             r"parameter 'loglevel' \(-22\)",
+                             r"reboot: Power down"]),
+}
+
+
+def stage_boots(ctx, tally):
+    """Boot full_defconfig with each command line; check what it prints."""
     build = ctx.objtree / "bootmatrix" / "full_defconfig"
     kernel = build / "keel"
     if not kernel.exists():
-        tally.check("faults: full_defconfig was built by the boot matrix",
+        tally.check("boots: full_defconfig was built by the boot matrix",
                     False)
         return
-    work = ctx.work / "faults"
+    work = ctx.work / "boots"
     work.mkdir(parents=True, exist_ok=True)
-    cases = dict(FAULTS)
-    cases["WARNING"] = [r"WARNING: CPU: 0 PID: 0 at drivers/misc/lkdtm\.c:\d+ "
-                        r"lkdtm_WARNING\+0x", r"^Call Trace:",
-                        r"reboot: Power down"]
-    for crash, patterns in cases.items():
-        iso = work / ("%s.iso" % crash)
-        panic = "panic=1" if crash == "PANIC" else "panic=-1"
-        args = "console=ttyS0 %s lkdtm.cpoint_type=%s" % (panic, crash)
+    cases = {crash: ("%s lkdtm.cpoint_type=%s" %
+                     ("panic=1" if crash == "PANIC" else "panic=-1", crash),
+                     patterns + FAULT_COMMON)
+             for crash, patterns in FAULTS.items()}
+    cases.update(BOOT_OPTIONS)
+    for name, (cmdline, want) in cases.items():
+        iso = work / ("%s.iso" % name)
+        args = "console=ttyS0 " + cmdline
         proc = subprocess.run(
             ["sh", str(ctx.srctree / "scripts/mkisoimage.sh"), str(iso),
-             str(kernel), str(work / ("%s.isodir" % crash)), args],
+             str(kernel), str(work / ("%s.isodir" % name)), args],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        if not tally.check("faults: ISO for %s" % crash,
+        if not tally.check("boots: ISO for %s" % name,
                            proc.returncode == 0, tail(proc.stdout)):
             continue
         cmd = ["qemu-system-x86_64", "-accel", "tcg", "-m", "128M",
                "-cdrom", str(iso), "-boot", "d", "-display", "none",
                "-serial", "stdio", "-monitor", "none", "-no-reboot",
                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
-        result = bootmatrix.boot(cmd, work / ("%s.log" % crash), 60)
-        want = patterns + (FAULT_COMMON if crash in FAULTS else [])
+        result = bootmatrix.boot(cmd, work / ("%s.log" % name), 60)
         missing = [p for p in want
                    if not any(re.search(p, line) for line in result.lines)]
-        tally.check("faults: lkdtm %s is reported like Linux" % crash,
+        tally.check("boots: %s prints what Linux would" % name,
                     not missing, "      missing: %s\n      log: %s" %
-                    (", ".join(missing), work / ("%s.log" % crash)))
+                    (", ".join(missing), work / ("%s.log" % name)))
 
 
 class Context:
