@@ -103,6 +103,8 @@ static inline void arch_local_irq_restore(unsigned long flags)
 {
 	if (flags & X86_EFLAGS_IF)
 		local_irq_enable();
+	else
+		local_irq_disable();
 }
 
 #define local_irq_save(flags)	((flags) = arch_local_irq_save())
