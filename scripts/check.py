@@ -293,8 +293,8 @@ BOOT_OPTIONS = {
                  r"lkdtm_WARNING\+0x", r"^Call Trace:",
                  r"reboot: Power down"]),
     "initcall_debug": ("initcall_debug",
-                       [r"^calling  acpi_table_init\+0x0/0x[0-9a-f]+ @ 0$",
-                        r"^initcall acpi_table_init\+0x0/0x[0-9a-f]+ "
+                       [r"^calling  acpi_sleep_init\+0x0/0x[0-9a-f]+ @ 0$",
+                        r"^initcall acpi_sleep_init\+0x0/0x[0-9a-f]+ "
                         r"returned 0 after \d+ usecs$",
                         r"reboot: Power down"]),
     "unknown_params": ("foo bar=1 -- init_arg",

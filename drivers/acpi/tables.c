@@ -118,7 +118,7 @@ static void add_dsdt(void)
 	add_table(map_table(pa));
 }
 
-static int acpi_table_init(void)
+int acpi_table_init(void)
 {
 	const struct acpi_table_rsdp *rsdp = find_rsdp();
 	const struct acpi_table_header *root;
@@ -144,7 +144,6 @@ static int acpi_table_init(void)
 	add_dsdt();
 	return 0;
 }
-arch_initcall(acpi_table_init);
 
 const struct acpi_table_header *acpi_get_table(const char *sig)
 {

@@ -8,6 +8,7 @@
 #define _KEEL_ACPI_H
 
 #include <keel/compiler.h>
+#include <keel/errno.h>
 #include <keel/types.h>
 
 struct acpi_table_rsdp {
@@ -47,6 +48,16 @@ struct acpi_table_fadt {
 	u8 unused2[68];
 	u64 x_dsdt;			/* offset 140, ACPI 2.0+ */
 } __packed;
+
+#ifdef CONFIG_ACPI
+/* Find and check the tables; setup_arch() calls it. */
+int acpi_table_init(void);
+#else
+static inline int acpi_table_init(void)
+{
+	return -ENODEV;
+}
+#endif
 
 /* The table with signature @sig, or NULL. */
 const struct acpi_table_header *acpi_get_table(const char *sig);

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * setup_arch(): read what the boot loader passed (multiboot2), keep the
- * command line, log the physical memory map, and calibrate the clock.
+ * command line, log the physical memory map, calibrate the clock and find
+ * the ACPI tables.
  * Boot information that is missing or corrupt stops the boot with a
  * message saying what is wrong: nothing after this can work without it.
  */
+#include <keel/acpi.h>
 #include <keel/init.h>
 #include <keel/panic.h>
 #include <keel/printk.h>
@@ -58,4 +60,5 @@ void setup_arch(void)
 		pr_info("Boot loader: %s\n", boot_info.loader_name);
 	print_memory_map(&boot_info);
 	tsc_init();
+	acpi_table_init();
 }

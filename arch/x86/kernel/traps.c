@@ -3,15 +3,14 @@
  * CPU exceptions.  Keel has no user space yet and no fix-up table, so every
  * exception taken in the kernel but a WARN() is fatal: it is reported the
  * way Linux reports an oops (what happened, the registers, the call trace)
- * and the kernel panics.  A page fault also says which address and access
- * it was; a BUG() says where it was written.
+ * and the kernel panics.  A BUG() says where it was written.  Page faults
+ * have their own handler (arch/x86/mm/fault.c).
  */
 #include <keel/bug.h>
 #include <keel/kernel.h>
 #include <keel/panic.h>
 #include <keel/printk.h>
 #include <asm/desc.h>
-#include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
@@ -42,12 +41,6 @@ static const char *const exception_names[NR_EXCEPTIONS] = {
 	[30] = "security exception",
 };
 
-#define X86_PF_PROT	(1 << 0)
-#define X86_PF_WRITE	(1 << 1)
-#define X86_PF_USER	(1 << 2)
-#define X86_PF_RSVD	(1 << 3)
-#define X86_PF_INSTR	(1 << 4)
-
 static unsigned int die_counter;
 
 static const char *exception_name(unsigned long vector)
@@ -55,28 +48,6 @@ static const char *exception_name(unsigned long vector)
 	if (vector < NR_EXCEPTIONS && exception_names[vector])
 		return exception_names[vector];
 	return "unknown exception";
-}
-
-/* Linux's wording, so the reports read the same to a kernel engineer. */
-static void report_page_fault(const struct pt_regs *regs, unsigned long addr)
-{
-	unsigned long err = regs->error_code;
-
-	if (addr < PAGE_SIZE)
-		pr_alert("BUG: kernel NULL pointer dereference, address: %016lx\n",
-			 addr);
-	else
-		pr_alert("BUG: unable to handle page fault for address: %016lx\n",
-			 addr);
-	pr_alert("#PF: %s %s in %s mode\n",
-		 err & X86_PF_USER ? "user" : "supervisor",
-		 err & X86_PF_INSTR ? "instruction fetch" :
-		 err & X86_PF_WRITE ? "write access" : "read access",
-		 user_mode(regs) ? "user" : "kernel");
-	pr_alert("#PF: error_code(0x%04lx) - %s\n", err,
-		 err & X86_PF_RSVD ? "reserved bit violation" :
-		 err & X86_PF_PROT ? "permissions violation" :
-		 "not-present page");
 }
 
 static void report_gp(const struct pt_regs *regs)
@@ -98,9 +69,11 @@ void do_exception(struct pt_regs *regs)
 {
 	unsigned long vector = regs->vector;
 
-	if (vector == X86_TRAP_PF)
-		report_page_fault(regs, read_cr2());
-	else if (vector == X86_TRAP_GP)
+	if (vector == X86_TRAP_PF) {
+		do_page_fault(regs, read_cr2());
+		return;
+	}
+	if (vector == X86_TRAP_GP)
 		report_gp(regs);
 	else if (vector == X86_TRAP_UD && !user_mode(regs) &&
 		 report_bug(regs->ip, regs) == BUG_TRAP_TYPE_WARN) {

@@ -1,12 +1,30 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Port I/O.  Keel's devices so far (UART, PIT, PIC, ACPI PM1) live in the
- * x86 I/O port space.
+ * Device access: port I/O (UART, PIT, PIC, ACPI PM1) and memory-mapped
+ * registers (local APIC, IO-APIC) through ioremap().
  */
 #ifndef _ASM_X86_IO_H
 #define _ASM_X86_IO_H
 
 #include <keel/types.h>
+
+#ifndef __iomem
+#define __iomem		/* marks device memory, as in Linux */
+#endif
+
+/* Map @size bytes of device memory at @phys; NULL on failure. */
+void __iomem *ioremap(phys_addr_t phys, size_t size);
+void iounmap(volatile void __iomem *addr);
+
+static inline u32 readl(const volatile void __iomem *addr)
+{
+	return *(const volatile u32 *)addr;
+}
+
+static inline void writel(u32 value, volatile void __iomem *addr)
+{
+	*(volatile u32 *)addr = value;
+}
 
 static inline void outb(u8 value, u16 port)
 {
