@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * GFP ("get free pages") flags: how an allocation may behave.  The names
+ * and combinations are Linux's.  Keel cannot sleep or reclaim yet, so an
+ * allocation either succeeds at once or returns NULL; the reclaim bit
+ * still says "the caller may sleep", and allocating with it from a hard
+ * interrupt handler is reported.
+ */
+#ifndef _KEEL_GFP_H
+#define _KEEL_GFP_H
+
+typedef unsigned int gfp_t;
+
+#define __GFP_DIRECT_RECLAIM	0x01u	/* the caller may sleep */
+#define __GFP_ZERO		0x02u	/* return zeroed memory */
+#define __GFP_NOWARN		0x04u	/* failure is expected: no warning */
+
+#define GFP_ATOMIC	0u
+#define GFP_NOWAIT	0u
+#define GFP_KERNEL	__GFP_DIRECT_RECLAIM
+
+#endif /* _KEEL_GFP_H */

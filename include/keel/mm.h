@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The page allocator: blocks of 2^order physically contiguous pages, from
+ * order 0 (one page) to MAX_ORDER (4 MiB), as in Linux.  It works once
+ * mm_init() has handed memblock's free memory over; before that, early
+ * code allocates with memblock.  Allocation never sleeps and never
+ * panics: it returns NULL (or 0) when memory runs out.
+ */
+#ifndef _KEEL_MM_H
+#define _KEEL_MM_H
+
+#include <keel/gfp.h>
+#include <keel/mm_types.h>
+#include <keel/types.h>
+#include <asm/page.h>
+
+#define MAX_ORDER		10
+#define NR_PAGE_ORDERS		(MAX_ORDER + 1)
+
+#define PFN_UP(x)	(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
+#define PFN_DOWN(x)	((x) >> PAGE_SHIFT)
+#define PFN_PHYS(x)	((phys_addr_t)(x) << PAGE_SHIFT)
+
+/* Every page frame below memblock_end_of_DRAM(), indexed by pfn. */
+extern struct page *mem_map;
+
+static inline struct page *pfn_to_page(unsigned long pfn)
+{
+	return mem_map + pfn;
+}
+
+static inline unsigned long page_to_pfn(const struct page *page)
+{
+	return page - mem_map;
+}
+
+/* The direct-map address of @page's memory. */
+static inline void *page_address(const struct page *page)
+{
+	return __va(PFN_PHYS(page_to_pfn(page)));
+}
+
+/* Direct-map and kernel-image addresses only (not vmalloc). */
+static inline struct page *virt_to_page(const void *addr)
+{
+	return pfn_to_page(PFN_DOWN(__pa(addr)));
+}
+
+/*
+ * Allocated pages keep no record of their block, so an order-n block may
+ * be freed as 2^n single pages (Linux needs split_page() first).
+ */
+struct page *alloc_pages(gfp_t gfp, unsigned int order);
+void __free_pages(struct page *page, unsigned int order);
+
+static inline struct page *alloc_page(gfp_t gfp)
+{
+	return alloc_pages(gfp, 0);
+}
+
+/* Kernel virtual address of the block, or 0. */
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
+unsigned long get_zeroed_page(gfp_t gfp);
+void free_pages(unsigned long addr, unsigned int order);
+
+static inline void free_page(unsigned long addr)
+{
+	free_pages(addr, 0);
+}
+
+/* The smallest order whose block holds @size bytes. */
+static inline unsigned int get_order(unsigned long size)
+{
+	unsigned int order = 0;
+
+	while ((PAGE_SIZE << order) < size)
+		order++;
+	return order;
+}
+
+unsigned long nr_free_pages(void);
+unsigned long totalram_pages(void);	/* pages the allocator manages */
+
+/* True once mm_init() has handed memblock's free memory to the allocator. */
+bool page_alloc_ready(void);
+
+#ifdef CONFIG_DEBUG_PAGEALLOC
+/* Poisoned free pages found corrupted at allocation, since boot. */
+unsigned long page_poison_reports(void);
+#endif
+
+/* Set up struct pages, the page allocator and kmalloc. */
+void mm_init(void);
+
+#endif /* _KEEL_MM_H */

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The page allocator: the kernel's one zone of buddy-managed memory, its
+ * lock, GFP handling, page poisoning (DEBUG_PAGEALLOC) and mm_init(),
+ * which builds mem_map and hands memblock's free memory over.  The buddy
+ * algorithm itself is in buddy.c.
+ * Locking: zone_lock (irqsave: interrupt handlers allocate too) protects
+ * the zone's free lists and counters; it nests inside slab cache locks.
+ */
+#define pr_fmt(fmt) fmt
+
+#include <keel/bug.h>
+#include <keel/hardirq.h>
+#include <keel/memblock.h>
+#include <keel/mm.h>
+#include <keel/panic.h>
+#include <keel/printk.h>
+#include <keel/slab.h>
+#include <keel/spinlock.h>
+#include <keel/string.h>
+
+#include "internal.h"
+
+struct page *mem_map;
+
+static DEFINE_SPINLOCK(zone_lock);
+static struct buddy_zone zone;		/* [zone_lock] */
+static unsigned long totalram;		/* set once by mm_init() */
+static bool page_alloc_up;
+
+#ifdef CONFIG_DEBUG_PAGEALLOC
+#define PAGE_POISON	0xaa
+
+static unsigned long poison_reports;
+
+unsigned long page_poison_reports(void)
+{
+	return READ_ONCE(poison_reports);
+}
+
+static void poison_pages(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	for (i = 0; i < (1UL << order); i++) {
+		memset(page_address(page + i), PAGE_POISON, PAGE_SIZE);
+		page_set_flag(page + i, PG_poisoned);
+	}
+}
+
+static void report_corruption(struct page *page, const u8 *bad)
+{
+	const u8 *start = page_address(page);
+	size_t off = bad - start;
+
+	pr_err("pagealloc: memory corruption in pfn %#lx at offset %#zx: 0x%02x instead of 0x%02x\n",
+	       page_to_pfn(page), off, *bad, PAGE_POISON);
+	dump_stack();
+	WRITE_ONCE(poison_reports, poison_reports + 1);
+}
+
+/* Pages freed at boot were never poisoned, so only flagged ones count. */
+static void check_poison(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	for (i = 0; i < (1UL << order); i++) {
+		const u8 *bad;
+
+		if (!page_test_flag(page + i, PG_poisoned))
+			continue;
+		page_clear_flag(page + i, PG_poisoned);
+		bad = memchr_inv(page_address(page + i), PAGE_POISON,
+				 PAGE_SIZE);
+		if (bad)
+			report_corruption(page + i, bad);
+	}
+}
+#else
+static void poison_pages(struct page *page, unsigned int order)
+{
+}
+
+static void check_poison(struct page *page, unsigned int order)
+{
+}
+#endif
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	unsigned long flags;
+	struct page *page;
+
+	WARN_ON((gfp & __GFP_DIRECT_RECLAIM) && in_hardirq());
+	spin_lock_irqsave(&zone_lock, flags);
+	page = buddy_alloc(&zone, order);
+	spin_unlock_irqrestore(&zone_lock, flags);
+
+	if (!page) {
+		if (!(gfp & __GFP_NOWARN)) {
+			pr_warn("page allocation failure: order:%u, mode:%#x\n",
+				order, gfp);
+			dump_stack();
+		}
+		return NULL;
+	}
+	check_poison(page, order);
+	if (gfp & __GFP_ZERO)
+		memset(page_address(page), 0, PAGE_SIZE << order);
+	return page;
+}
+
+static bool page_is_bad(const struct page *page)
+{
+	return page->flags & ((1UL << PG_reserved) | (1UL << PG_buddy) |
+			      (1UL << PG_slab) | (1UL << PG_large_kmalloc));
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	unsigned long flags;
+
+	if (page_is_bad(page) || order > MAX_ORDER) {
+		pr_alert("BUG: Bad page state: pfn:%#lx order:%u flags:%#lx\n",
+			 page_to_pfn(page), order, page->flags);
+		dump_stack();
+		return;
+	}
+	poison_pages(page, order);
+	spin_lock_irqsave(&zone_lock, flags);
+	buddy_free(&zone, page, order);
+	spin_unlock_irqrestore(&zone_lock, flags);
+}
+
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp, order);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp | __GFP_ZERO, 0);
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (addr)
+		__free_pages(virt_to_page((void *)addr), order);
+}
+
+unsigned long nr_free_pages(void)
+{
+	return READ_ONCE(zone.free_pages);
+}
+
+unsigned long totalram_pages(void)
+{
+	return totalram;
+}
+
+bool page_alloc_ready(void)
+{
+	return page_alloc_up;
+}
+
+/* Boundaries of the image's parts, from keel.lds.S. */
+extern const char _text[], _etext[], _srodata[], _erodata[];
+extern const char _sdata[], _edata[], __bss_start[], __bss_stop[];
+
+static void print_memory_line(void)
+{
+	unsigned long physpages = PFN_DOWN(memblock_phys_mem_size());
+
+	pr_info("Memory: %luK/%luK available (%zuK kernel code, %zuK rwdata, %zuK rodata, %zuK bss, %luK reserved)\n",
+		totalram << (PAGE_SHIFT - 10), physpages << (PAGE_SHIFT - 10),
+		(size_t)(_etext - _text) >> 10, (size_t)(_edata - _sdata) >> 10,
+		(size_t)(_erodata - _srodata) >> 10,
+		(size_t)(__bss_stop - __bss_start) >> 10,
+		(physpages - totalram) << (PAGE_SHIFT - 10));
+}
+
+void mm_init(void)
+{
+	unsigned long max_pfn = PFN_DOWN(memblock_end_of_DRAM());
+	phys_addr_t start, end;
+	unsigned int idx = 0;
+	unsigned long pfn;
+
+	mem_map = memblock_alloc(max_pfn * sizeof(struct page), PAGE_SIZE);
+	if (!mem_map)
+		panic("Out of memory: no room for %lu struct pages", max_pfn);
+	for (pfn = 0; pfn < max_pfn; pfn++)
+		page_set_flag(&mem_map[pfn], PG_reserved);
+	buddy_init(&zone, mem_map, 0, max_pfn);
+
+	/* From here on the buddy allocator owns memblock's free memory. */
+	memblock.current_limit = 0;
+	while (memblock_next_free_range(&memblock, &idx, &start, &end)) {
+		unsigned long spfn = PFN_UP(start), epfn = PFN_DOWN(end);
+
+		for (pfn = spfn; pfn < epfn; pfn++)
+			page_clear_flag(&mem_map[pfn], PG_reserved);
+		if (spfn < epfn)
+			buddy_free_range(&zone, spfn, epfn);
+	}
+	totalram = zone.free_pages;
+	page_alloc_up = true;
+	print_memory_line();
+	kmem_cache_init();
+}
