@@ -108,7 +108,7 @@ export KCONFIG_CONFIG
 config-targets := $(filter config %config %_defconfig %.config listnewconfig, \
 		    $(MAKECMDGOALS))
 no-dot-config-targets := clean mrproper distclean help install-deps run \
-			 check hostcheck bootmatrix kconfig-lint $(config-targets)
+			 check hostcheck bootmatrix bench kconfig-lint $(config-targets)
 
 defconfig_list := $(notdir $(wildcard $(srctree)/configs/*_defconfig))
 fragment_list := $(notdir $(wildcard $(srctree)/kernel/configs/*.config))
@@ -314,7 +314,7 @@ QEMU_MEM ?= 256M
 QEMU_FLAGS ?= -accel $(QEMU_ACCEL) -m $(QEMU_MEM) -display none \
 	-serial mon:stdio -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
-PHONY += run install-deps check hostcheck bootmatrix kconfig-lint
+PHONY += run install-deps check hostcheck bootmatrix bench kconfig-lint
 
 install-deps:
 	$(Q)$(srctree)/scripts/install-deps.sh
@@ -336,6 +336,11 @@ BOOTMATRIX_FLAGS ?=
 bootmatrix:
 	$(Q)$(PYTHON) $(srctree)/scripts/bootmatrix.py --srctree $(abs_srctree) \
 		--builddir $(CURDIR) $(BOOTMATRIX_FLAGS)
+
+# KBENCH: full_defconfig + CONFIG_KBENCH=y under ./bench, booted with "kbench".
+bench:
+	$(Q)$(PYTHON) $(srctree)/scripts/bench.py --srctree $(abs_srctree) \
+		--builddir $(CURDIR)
 
 kconfig-lint:
 	$(Q)$(PYTHON) $(srctree)/scripts/kconfig/checkconfig.py \
@@ -364,7 +369,7 @@ clean:
 	$(Q)find . \( -name '*.o' -o -name '*.a' -o -name '.*.cmd' -o -name '.*.d' \
 		-o -name '*.lds' \) -not -path './.git/*' -delete
 	$(Q)rm -rf keel keel.iso System.map .tmp_keel* .tmp_kallsyms* $(ISODIR) \
-		bootmatrix tools/testing/host/build compile_commands.json
+		bootmatrix bench tools/testing/host/build compile_commands.json
 
 mrproper distclean: clean
 	$(Q)rm -rf .config .config.old include/config include/generated \
@@ -405,6 +410,7 @@ help:
 	@echo '  check            - All tests: lint, host tests, the boot matrix'
 	@echo '  hostcheck        - Host unit tests under ASan/UBSan'
 	@echo '  bootmatrix       - Build and boot every configuration in QEMU (BOOTMATRIX_FLAGS=...)'
+	@echo '  bench            - Build with CONFIG_KBENCH=y, boot with "kbench", print the benchmarks'
 	@echo '  kconfig-lint     - Check every Kconfig option has help text'
 	@echo ''
 	@echo 'Cleaning:'

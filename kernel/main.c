@@ -10,10 +10,15 @@
 #include <keel/delay.h>
 #include <keel/errno.h>
 #include <keel/init.h>
+#include <keel/irq.h>
 #include <keel/kallsyms.h>
+#include <keel/mm.h>
 #include <keel/param.h>
 #include <keel/printk.h>
 #include <keel/reboot.h>
+#include <keel/timekeeping.h>
+#include <keel/vmalloc.h>
+#include <asm/processor.h>
 #include <asm/setup.h>
 
 #include <generated/compile.h>
@@ -87,7 +92,12 @@ __noreturn void start_kernel(void)
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_early_param();
 	console_init();
+	mm_init();
+	vmalloc_init();
 	parse_kernel_params();
+	init_IRQ();
+	time_init();
+	local_irq_enable();
 	do_initcalls();
 
 	pr_notice("Keel: boot complete; no init program yet, powering off\n");

@@ -61,6 +61,9 @@ PANIC_GRACE = 1.0
 LOG_TAIL_LINES = 30
 DEFAULT_SEEDS = "1,2,3"
 DEFAULT_MEM = "128M"
+# The sizes make check boots: the smallest that works, a common one, and
+# enough to put RAM above 4 GiB.
+CHECK_MEM = "16M,128M,4G"
 
 TIMESTAMP_RE = re.compile(r"^\[\s*\d+\.\d+\] ?")
 ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -579,6 +582,32 @@ def missing_patterns(patterns, lines):
     return missing
 
 
+MEMORY_RE = re.compile(r"^Memory: (\d+)K/(\d+)K available")
+# QEMU's RAM minus what the boot loader's map holds back (the EBDA and the
+# legacy hole below 1 MiB) stays within this of -m.
+MEMORY_SLACK_KB = 2048
+
+
+def mem_kib(size):
+    """QEMU's -m value ("16M", "4G") in KiB."""
+    units = {"K": 1, "M": 1024, "G": 1024 * 1024}
+    return int(size[:-1]) * units[size[-1].upper()]
+
+
+def memory_problem(lines, mem):
+    """Why the kernel's "Memory:" totals do not fit -m, or None."""
+    found = [MEMORY_RE.match(line) for line in lines]
+    found = [m for m in found if m]
+    if not found:
+        return "no 'Memory: ...K/...K available' line"
+    avail, total = int(found[0].group(1)), int(found[0].group(2))
+    want = mem_kib(mem)
+    if not want - MEMORY_SLACK_KB <= total <= want or avail > total:
+        return (f"Memory: {avail}K/{total}K available does not fit "
+                f"-m {mem} ({want}K)")
+    return None
+
+
 def evaluate(row, boot, patterns):
     """Fill in the row's status; the first problem found decides it."""
     lines = boot.lines
@@ -607,6 +636,8 @@ def evaluate(row, boot, patterns):
     elif row.missing_markers:
         row.status = "marker-missing"
         row.detail = "missing: " + ", ".join(row.missing_markers)
+    elif problem := memory_problem(lines, row.mem):
+        row.status, row.detail = "memory-mismatch", problem
     else:
         row.status = "ok"
     if not row.ok:

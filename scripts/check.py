@@ -150,6 +150,29 @@ def git_status(tree):
     return proc.stdout if proc.returncode == 0 else None
 
 
+INCLUDE = re.compile(r'^#include <([^>]+)>', re.M)
+
+
+def including_files(tree, header):
+    """Sources and headers under @tree that include @header (as written in
+    #include <...>), directly or through other headers."""
+    includes = {}
+    for path in list(tree.rglob("*.c")) + list(tree.rglob("*.h")):
+        includes[path] = set(INCLUDE.findall(path.read_text()))
+    wanted, found = {header}, set()
+    while True:
+        more = {p for p, inc in includes.items()
+                if p not in found and inc & wanted}
+        if not more:
+            return found
+        found |= more
+        for p in more:
+            if p.suffix == ".h":
+                parts = p.relative_to(tree).parts
+                wanted.add("/".join(parts[parts.index("include") + 1:])
+                           if "include" in parts else p.name)
+
+
 def stage_build(ctx, tally):
     """The build system's promises, tested on a scratch copy of the tree."""
     src = ctx.work / "build-src"
@@ -179,12 +202,11 @@ def stage_build(ctx, tally):
                 ok and compiled(log) == {"lib/string.o"} and
                 ("LD", "keel") in steps, tail(log))
 
-    # The built objects whose source includes the header directly.
     header = "include/keel/acpi.h"
     users = {str(c.relative_to(src).with_suffix(".o"))
-             for c in src.rglob("*.c")
-             if "#include <keel/acpi.h>" in c.read_text()
-             and (out / c.relative_to(src).with_suffix(".o")).exists()}
+             for c in including_files(src, "keel/acpi.h")
+             if c.suffix == ".c" and
+             (out / c.relative_to(src).with_suffix(".o")).exists()}
     os.utime(src / header)
     ok, log = make(src, O)
     tally.check("touching a header rebuilds exactly its users",
@@ -248,7 +270,8 @@ def stage_host(ctx, tally):
 
 def stage_bootmatrix(ctx, tally):
     argv = ["--srctree", str(ctx.srctree), "--builddir", str(ctx.objtree),
-            "--make-var", "KEEL_WERROR=1"] + ctx.bootmatrix_flags
+            "--make-var", "KEEL_WERROR=1", "--mem", bootmatrix.CHECK_MEM] + \
+        ctx.bootmatrix_flags
     status = bootmatrix.main(argv)
     results = ctx.objtree / "bootmatrix" / "results.json"
     if not results.exists():
@@ -284,6 +307,12 @@ FAULTS = {
     "BUG": [r"kernel BUG at drivers/misc/lkdtm\.c:\d+!",
             r"Oops: invalid opcode: 0000 \[#1\]",
             r"RIP: 0010:lkdtm_BUG\+0x"],
+    "EXHAUST_STACK": [r"BUG: stack guard page was hit at 0x[0-9a-f]+ "
+                      r"\(stack is 0x[0-9a-f]+\.\.0x[0-9a-f]+\)",
+                      r"Oops: kernel stack overflow \(double-fault\): "
+                      r"0000 \[#1\]",
+                      r"RIP: 0010:recurse_deep\+0x",
+                      r"^ lkdtm_EXHAUST_STACK\+0x"],
     "PANIC": [r"Kernel panic - not syncing: dumptest",
               r"^ lkdtm_PANIC\+0x", r"Rebooting in 1 seconds\.\."],
 }
@@ -302,6 +331,13 @@ BOOT_OPTIONS = {
                         r"^initcall acpi_sleep_init\+0x0/0x[0-9a-f]+ "
                         r"returned 0 after \d+ usecs$",
                         r"reboot: Power down"]),
+    "ktest_filter": ("ktest.filter=string",
+                     [r"^1\.\.1$", r"^    # Subtest: string$",
+                      r"^ok 1 string$", r"reboot: Power down"]),
+    "noapic": ("noapic",
+               [r"IRQ: 16 IRQs through the 8259A",
+                r"clockevents: PIT ticks at \d+ Hz on IRQ 0",
+                r"^# Totals: pass:\d+ fail:0 ", r"reboot: Power down"]),
     "unknown_params": ("foo bar=1 -- init_arg",
                            [r'Unknown kernel command line parameters '
                             r'"foo bar=1", will be passed to user space\.',

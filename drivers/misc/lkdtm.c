@@ -65,6 +65,29 @@ static void lkdtm_NONCANONICAL(void)
 	(void)*((volatile int *)0x8000000000000000UL);
 }
 
+/*
+ * Each level takes a kilobyte of stack, so a THREAD_SIZE stack runs into
+ * its guard page after a few levels (long before the depth limit) and the
+ * trace stays short.  The buffer is used after the call so the compiler
+ * keeps the frames.
+ */
+static noinline int recurse_deep(int depth)
+{
+	volatile char buf[1024];
+
+	if (depth == 1 << 20)
+		return 0;
+	memset((char *)buf, depth, sizeof(buf));
+	return recurse_deep(depth + 1) + buf[depth % sizeof(buf)];
+}
+
+static void lkdtm_EXHAUST_STACK(void)
+{
+	pr_info("Calling function with %zu frame size to exhaust the stack\n",
+		(size_t)1024);
+	pr_info("FAIL: survived: %d\n", recurse_deep(0));
+}
+
 struct crashtype {
 	const char *name;
 	void (*func)(void);
@@ -81,6 +104,7 @@ static const struct crashtype crashtypes[] = {
 	CRASHTYPE(DIVIDE_ERROR),
 	CRASHTYPE(INVALID_OPCODE),
 	CRASHTYPE(NONCANONICAL),
+	CRASHTYPE(EXHAUST_STACK),
 };
 
 static const struct crashtype *find_crashtype(const char *name)

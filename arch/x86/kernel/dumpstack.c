@@ -8,6 +8,7 @@
  * stack below the first frame: such addresses print as "? func", as in
  * Linux, since they may also be stale.
  */
+#include <keel/extable.h>
 #include <keel/kallsyms.h>
 #include <keel/kernel.h>
 #include <keel/printk.h>
@@ -46,13 +47,22 @@ static void show_trace(unsigned long bp, unsigned long sp)
 	int depth;
 
 	pr_emerg("Call Trace:\n");
-	for (p = sp; frame_on_stack(p, base) && p < bp; p += sizeof(long))
-		if (is_kernel_text(*(const unsigned long *)p))
-			print_ip_sym(" ? ", *(const unsigned long *)p);
-	for (depth = 0; depth < MAX_TRACE_DEPTH; depth++) {
-		const unsigned long *frame = (const unsigned long *)bp;
+	/* RSP may be in a stack's guard page after an overflow. */
+	for (p = sp; frame_on_stack(p, base) && p < bp; p += sizeof(long)) {
+		unsigned long word;
 
-		if (!frame_on_stack(bp, base) || !frame[1])
+		if (!copy_from_kernel_nofault(&word, (void *)p, sizeof(word)) &&
+		    is_kernel_text(word))
+			print_ip_sym(" ? ", word);
+	}
+	if (!frame_on_stack(bp, base))
+		base = ALIGN_DOWN(bp, THREAD_SIZE);
+	for (depth = 0; depth < MAX_TRACE_DEPTH; depth++) {
+		unsigned long frame[2];
+
+		if (!frame_on_stack(bp, base) ||
+		    copy_from_kernel_nofault(frame, (void *)bp, sizeof(frame)) ||
+		    !frame[1])
 			break;
 		print_ip_sym(" ", frame[1]);
 		if (frame[0] <= bp)

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Exception entry.  One 16-byte stub per vector pushes a zero error code
- * when the CPU does not push one, then the vector number, and jumps to
- * exception_common, which saves the general registers as a struct pt_regs
- * (asm/ptrace.h) and calls do_exception(regs).  If that returns, the frame
- * is restored and the CPU resumes where it was interrupted.
+ * Exception and interrupt entry.  One 16-byte stub per vector pushes a
+ * zero error code when the CPU does not push one (interrupts never do),
+ * then the vector number, and jumps to a common path that saves the
+ * general registers as a struct pt_regs (asm/ptrace.h) and calls
+ * do_exception(regs) for vectors 0-31, do_IRQ(regs) for 32-255.  When
+ * that returns, the frame is restored and the CPU resumes where it was
+ * interrupted.  Interrupt gates leave interrupts off throughout.
  */
 #include <keel/linkage.h>
 
@@ -28,7 +30,8 @@ SYM_CODE_START(exception_stubs)
 	.endr
 SYM_CODE_END(exception_stubs)
 
-SYM_CODE_START_LOCAL(exception_common)
+/* Save the registers, call \handler(struct pt_regs *), restore, return. */
+.macro ENTRY_COMMON handler
 	cld
 	pushq	%rdi
 	pushq	%rsi
@@ -46,7 +49,7 @@ SYM_CODE_START_LOCAL(exception_common)
 	pushq	%r14
 	pushq	%r15
 	movq	%rsp, %rdi
-	call	do_exception
+	call	\handler
 	popq	%r15
 	popq	%r14
 	popq	%r13
@@ -64,4 +67,24 @@ SYM_CODE_START_LOCAL(exception_common)
 	popq	%rdi
 	addq	$16, %rsp	/* vector and error code */
 	iretq
+.endm
+
+SYM_CODE_START_LOCAL(exception_common)
+	ENTRY_COMMON do_exception
 SYM_CODE_END(exception_common)
+
+	.p2align 4
+SYM_CODE_START(irq_entries_start)
+	vector = 32
+	.rept 256 - 32
+	.p2align 4
+	pushq	$0
+	pushq	$vector
+	jmp	irq_common
+	vector = vector + 1
+	.endr
+SYM_CODE_END(irq_entries_start)
+
+SYM_CODE_START_LOCAL(irq_common)
+	ENTRY_COMMON do_IRQ
+SYM_CODE_END(irq_common)

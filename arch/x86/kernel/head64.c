@@ -11,8 +11,12 @@
 #include <asm/processor.h>
 #include <asm/setup.h>
 
-/* The boot CPU's stack; head_64.S points RSP at its end. */
-u8 init_stack[THREAD_SIZE] __aligned(THREAD_SIZE);
+/*
+ * The boot CPU's stack; head_64.S points RSP at its end.  The linker
+ * script puts it after a page that paging_init() leaves unmapped.
+ */
+u8 init_stack[THREAD_SIZE] __aligned(THREAD_SIZE)
+	__section(".bss..init_stack");
 
 u32 boot_loader_magic;
 phys_addr_t boot_info_phys;

@@ -2,8 +2,8 @@
 /*
  * The interrupt descriptor table.  Every CPU exception vector gets an
  * interrupt gate to its entry stub in entry_64.S; the faults that can
- * happen with a broken stack run on an IST stack.  Device interrupt vectors
- * are filled in by the IRQ layer.
+ * happen with a broken stack run on an IST stack.  Vectors 32-255 get an
+ * interrupt gate to their stub too; do_IRQ() (irq.c) sorts them out.
  */
 #include <keel/kernel.h>
 #include <asm/desc.h>
@@ -12,6 +12,7 @@
 #define GATE_INTERRUPT	0x8e	/* present, DPL 0, 64-bit interrupt gate */
 
 extern const char exception_stubs[NR_EXCEPTIONS][16];
+extern const char irq_entries_start[NR_VECTORS - NR_EXCEPTIONS][16];
 
 static struct gate_desc idt[NR_VECTORS] __aligned(16);
 
@@ -50,5 +51,7 @@ void idt_setup(void)
 
 	for (v = 0; v < NR_EXCEPTIONS; v++)
 		set_gate(v, exception_stubs[v], exception_ist(v));
+	for (; v < NR_VECTORS; v++)
+		set_gate(v, irq_entries_start[v - NR_EXCEPTIONS], 0);
 	__asm__ __volatile__("lidt %0" : : "m"(idtr));
 }

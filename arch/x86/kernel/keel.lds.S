@@ -71,9 +71,19 @@ SECTIONS
 		__stop___bug_table = .;
 
 		. = ALIGN(8);
+		__start___ex_table = .;
+		KEEP(*(__ex_table))
+		__stop___ex_table = .;
+
+		. = ALIGN(8);
 		__start_ktest_suites = .;
 		KEEP(*(ktest_suites))
 		__stop_ktest_suites = .;
+
+		. = ALIGN(8);
+		__start_kbench_benchmarks = .;
+		KEEP(*(kbench_benchmarks))
+		__stop_kbench_benchmarks = .;
 	}
 	_erodata = .;
 
@@ -87,9 +97,17 @@ SECTIONS
 	. = ALIGN(PAGE_SIZE);
 	__bss_start = .;
 	.bss : AT(ADDR(.bss) - __START_KERNEL_map) {
+		/*
+		 * init_stack, THREAD_SIZE-aligned, with at least one page
+		 * below it that paging_init() leaves unmapped: its guard.
+		 */
+		. += PAGE_SIZE;
+		. = ALIGN(THREAD_SIZE);
+		init_stack_guard = . - PAGE_SIZE;
+		*(.bss..init_stack)
 		*(.bss .bss.*)
 		*(COMMON)
-		. = ALIGN(8);
+		. = ALIGN(PAGE_SIZE);
 	}
 	__bss_stop = .;
 	_end = .;

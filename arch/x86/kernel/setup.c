@@ -8,10 +8,12 @@
  */
 #include <keel/acpi.h>
 #include <keel/init.h>
+#include <keel/memblock.h>
 #include <keel/panic.h>
 #include <keel/printk.h>
 #include <keel/string.h>
 #include <asm/page.h>
+#include <asm/pgtable.h>
 #include <asm/setup.h>
 
 struct boot_info boot_info;
@@ -59,6 +61,8 @@ void setup_arch(void)
 	if (boot_info.loader_name)
 		pr_info("Boot loader: %s\n", boot_info.loader_name);
 	print_memory_map(&boot_info);
+	memblock_init(&boot_info);
+	paging_init();
 	tsc_init();
 	acpi_table_init();
 }

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * CPU exceptions.  Keel has no user space yet and no fix-up table, so every
- * exception taken in the kernel but a WARN() is fatal: it is reported the
+ * CPU exceptions.  Keel has no user space yet, so every exception taken in
+ * the kernel but a WARN() or one with an exception-table fix-up (page
+ * faults and general protection faults) is fatal: it is reported the
  * way Linux reports an oops (what happened, the registers, the call trace)
  * and the kernel panics.  A BUG() says where it was written.  Page faults
- * have their own handler (arch/x86/mm/fault.c).
+ * and double faults (stack overflows) have their own handlers in
+ * arch/x86/mm/fault.c.
  */
 #include <keel/bug.h>
+#include <keel/extable.h>
 #include <keel/kernel.h>
 #include <keel/panic.h>
 #include <keel/printk.h>
@@ -73,6 +76,10 @@ void do_exception(struct pt_regs *regs)
 		do_page_fault(regs, read_cr2());
 		return;
 	}
+	if (vector == X86_TRAP_DF)
+		do_double_fault(regs);
+	if (vector == X86_TRAP_GP && !user_mode(regs) && fixup_exception(regs))
+		return;
 	if (vector == X86_TRAP_GP)
 		report_gp(regs);
 	else if (vector == X86_TRAP_UD && !user_mode(regs) &&

@@ -25,7 +25,10 @@
 #ifndef __ASSEMBLY__
 #include <keel/types.h>
 
-/* The boot page tables direct-map the first 4 GiB. */
+/*
+ * The boot page tables direct-map the first 4 GiB.  paging_init() keeps
+ * RAM and the firmware ranges below 4 GiB mapped (Documentation/mm/x86_64.rst).
+ */
 #define BOOT_DIRECT_MAP_SIZE	(4UL << 30)
 
 static inline void *__va(phys_addr_t pa)
