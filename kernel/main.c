@@ -37,16 +37,17 @@ early_param("initcall_debug", initcall_debug_setup);
 
 extern const initcall_t __initcallearly_start[], __initcall1_start[],
 	__initcall3_start[], __initcall4_start[], __initcall5_start[],
-	__initcall6_start[], __initcall7_start[], __initcall_end[];
+	__initcallrootfs_start[], __initcall6_start[], __initcall7_start[],
+	__initcall_end[];
 
 static const initcall_t *const initcall_levels[] = {
 	__initcallearly_start, __initcall1_start, __initcall3_start,
-	__initcall4_start, __initcall5_start, __initcall6_start,
-	__initcall7_start, __initcall_end,
+	__initcall4_start, __initcall5_start, __initcallrootfs_start,
+	__initcall6_start, __initcall7_start, __initcall_end,
 };
 
 static const char *const initcall_level_names[] = {
-	"early", "core", "arch", "subsys", "fs", "device", "late",
+	"early", "core", "arch", "subsys", "fs", "rootfs", "device", "late",
 };
 
 static void do_one_initcall(initcall_t fn)

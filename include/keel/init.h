@@ -3,7 +3,7 @@
  * Initcalls: each subsystem registers its init function from its own file,
  * at a level, and start_kernel() calls the levels in order:
  *
- *   early, core, arch, subsys, fs, device, late
+ *   early, core, arch, subsys, fs, rootfs, device, late
  *
  * Enabling an option therefore adds code without editing a central list.
  * console_initcall()s run before all of them, as soon as the command line
@@ -28,6 +28,7 @@ typedef int (*initcall_t)(void);
 #define arch_initcall(fn)	__define_initcall(fn, 3)
 #define subsys_initcall(fn)	__define_initcall(fn, 4)
 #define fs_initcall(fn)		__define_initcall(fn, 5)
+#define rootfs_initcall(fn)	__define_initcall(fn, rootfs)
 #define device_initcall(fn)	__define_initcall(fn, 6)
 #define late_initcall(fn)	__define_initcall(fn, 7)
 

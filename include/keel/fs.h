@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The virtual file system's objects, as in Linux:
+ *
+ *   file_system_type  a registered kind of file system ("ramfs", "proc")
+ *   super_block       one mounted instance of it
+ *   inode             a file's metadata and operations
+ *   dentry            a name in a directory, cached; a negative dentry
+ *                     (d_inode == NULL) caches "no such name"
+ *   vfsmount          where a super_block's root is attached in the tree
+ *   file              an open file: position, flags, operations
+ *
+ * Lifetimes are reference counts: dget()/dput(), iget()/iput(),
+ * mntget()/mntput(), get_file()/fput().  An object is freed when its last
+ * reference goes, never while a lock is held.
+ *
+ * Locks (outermost first): rename_lock (a whole-tree rename),
+ * inode->i_lock of a directory (its entries), dcache_lock (the dentry
+ * hash and LRU), inode_hash_lock, mount_lock, and each object's own
+ * spinlock for its counters.  Without a scheduler nothing sleeps yet:
+ * blocking operations (a pipe read) wait with wait_event() (<keel/wait.h>).
+ *
+ * File operations take kernel buffers; the system-call layer copies user
+ * memory in and out (copy_from_user) around them.
+ */
+#ifndef _KEEL_FS_H
+#define _KEEL_FS_H
+
+#include <keel/atomic.h>
+#include <keel/fs_types.h>
+#include <keel/list.h>
+#include <keel/spinlock.h>
+#include <keel/types.h>
+
+struct dentry;
+struct file;
+struct inode;
+struct kstat;
+struct super_block;
+struct vfsmount;
+
+struct qstr {
+	const char *name;
+	u32 len;
+	u32 hash;
+};
+
+struct path {
+	struct vfsmount *mnt;
+	struct dentry *dentry;
+};
+
+/* What getdents64() and friends hand each entry to. */
+struct dir_context {
+	/* Returns false to stop (the caller's buffer is full). */
+	bool (*actor)(struct dir_context *ctx, const char *name, int namelen,
+		      loff_t offset, u64 ino, unsigned int d_type);
+	loff_t pos;
+};
+
+struct iattr {
+	unsigned int ia_valid;		/* ATTR_* */
+	umode_t ia_mode;
+	uid_t ia_uid;
+	gid_t ia_gid;
+	loff_t ia_size;
+	struct timespec64 ia_atime;
+	struct timespec64 ia_mtime;
+	struct timespec64 ia_ctime;
+};
+
+#define ATTR_MODE	(1 << 0)
+#define ATTR_UID	(1 << 1)
+#define ATTR_GID	(1 << 2)
+#define ATTR_SIZE	(1 << 3)
+#define ATTR_ATIME	(1 << 4)
+#define ATTR_MTIME	(1 << 5)
+#define ATTR_CTIME	(1 << 6)
+
+struct file_operations {
+	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
+	ssize_t (*read)(struct file *file, char *buf, size_t count,
+			loff_t *pos);
+	ssize_t (*write)(struct file *file, const char *buf, size_t count,
+			 loff_t *pos);
+	int (*iterate_shared)(struct file *file, struct dir_context *ctx);
+	long (*unlocked_ioctl)(struct file *file, unsigned int cmd,
+			       unsigned long arg);
+	int (*open)(struct inode *inode, struct file *file);
+	int (*release)(struct inode *inode, struct file *file);
+	int (*fsync)(struct file *file);
+};
+
+struct inode_operations {
+	struct dentry *(*lookup)(struct inode *dir, struct dentry *dentry);
+	int (*create)(struct inode *dir, struct dentry *dentry, umode_t mode);
+	int (*link)(struct dentry *old, struct inode *dir, struct dentry *new);
+	int (*unlink)(struct inode *dir, struct dentry *dentry);
+	int (*symlink)(struct inode *dir, struct dentry *dentry,
+		       const char *target);
+	int (*mkdir)(struct inode *dir, struct dentry *dentry, umode_t mode);
+	int (*rmdir)(struct inode *dir, struct dentry *dentry);
+	int (*mknod)(struct inode *dir, struct dentry *dentry, umode_t mode,
+		     dev_t rdev);
+	int (*rename)(struct inode *old_dir, struct dentry *old,
+		      struct inode *new_dir, struct dentry *new,
+		      unsigned int flags);
+	/* The target of a symlink; NULL-terminated, owned by the inode. */
+	const char *(*get_link)(struct dentry *dentry, struct inode *inode);
+	int (*setattr)(struct dentry *dentry, struct iattr *attr);
+	int (*getattr)(const struct path *path, struct kstat *stat);
+};
+
+struct super_operations {
+	struct inode *(*alloc_inode)(struct super_block *sb);
+	void (*free_inode)(struct inode *inode);
+	/* The last link and reference are gone: release the data. */
+	void (*evict_inode)(struct inode *inode);
+	void (*put_super)(struct super_block *sb);
+	int (*statfs)(struct dentry *dentry, struct kstatfs *buf);
+};
+
+struct inode {
+	umode_t i_mode;
+	uid_t i_uid;
+	gid_t i_gid;
+	unsigned int i_nlink;		/* [i_lock] */
+	dev_t i_rdev;			/* device files */
+	loff_t i_size;			/* [i_lock] */
+	struct timespec64 i_atime, i_mtime, i_ctime;
+	unsigned long i_ino;		/* [I] */
+	unsigned int i_blkbits;
+	blkcnt_t i_blocks;
+	atomic_t i_count;
+	spinlock_t i_lock;
+	const struct inode_operations *i_op;	/* [I] */
+	const struct file_operations *i_fop;	/* [I] */
+	struct super_block *i_sb;		/* [I] */
+	struct list_head i_sb_list;		/* [sb->s_inode_list_lock] */
+	void *i_private;			/* the file system's */
+};
+
+/* d_flags */
+#define DCACHE_MOUNTED		(1 << 0)	/* a mount point */
+#define DCACHE_DISCONNECTED	(1 << 1)	/* unhashed, being freed */
+
+struct dentry {
+	unsigned int d_flags;			/* [d_lock] */
+	spinlock_t d_lock;
+	atomic_t d_count;
+	struct inode *d_inode;			/* NULL: negative [d_lock] */
+	struct dentry *d_parent;		/* [rename_lock] */
+	struct qstr d_name;			/* [rename_lock] */
+	char d_iname[32];			/* short names live here */
+	struct hlist_node d_hash;		/* [dcache_lock] */
+	struct list_head d_child;		/* in d_parent's d_subdirs */
+	struct list_head d_subdirs;		/* [d_inode->i_lock] */
+	struct list_head d_lru;			/* unused, evictable [dcache_lock] */
+	struct super_block *d_sb;		/* [I] */
+	void *d_fsdata;
+};
+
+struct file_system_type {
+	const char *name;
+	int fs_flags;
+	/* Returns the root dentry of a new or existing super_block. */
+	struct dentry *(*mount)(struct file_system_type *fs_type, int flags,
+				const char *dev_name, void *data);
+	void (*kill_sb)(struct super_block *sb);
+	struct list_head list;
+};
+
+struct super_block {
+	struct file_system_type *s_type;	/* [I] */
+	const struct super_operations *s_op;	/* [I] */
+	struct dentry *s_root;
+	dev_t s_dev;
+	unsigned long s_flags;			/* SB_RDONLY... */
+	unsigned long s_magic;
+	unsigned long s_blocksize;
+	atomic_t s_active;			/* mounts using it */
+	spinlock_t s_inode_list_lock;
+	struct list_head s_inodes;		/* [s_inode_list_lock] */
+	unsigned long s_next_ino;		/* [s_inode_list_lock] */
+	void *s_fs_info;
+	struct list_head s_list;		/* [sb_lock] */
+};
+
+struct vfsmount {
+	struct dentry *mnt_root;		/* [I] */
+	struct super_block *mnt_sb;		/* [I] */
+	struct vfsmount *mnt_parent;		/* [mount_lock] */
+	struct dentry *mnt_mountpoint;		/* [mount_lock] */
+	const char *mnt_devname;		/* [I] */
+	int mnt_flags;
+	atomic_t mnt_count;
+	struct list_head mnt_list;		/* [mount_lock] */
+};
+
+struct file {
+	struct path f_path;			/* [I] */
+	struct inode *f_inode;			/* [I] */
+	const struct file_operations *f_op;	/* [I] */
+	unsigned int f_flags;			/* O_* [f_lock] */
+	fmode_t f_mode;				/* FMODE_* */
+	loff_t f_pos;				/* [f_lock] */
+	spinlock_t f_lock;
+	atomic_long_t f_count;
+	void *private_data;
+};
+
+/* f_mode */
+#define FMODE_READ	(1 << 0)
+#define FMODE_WRITE	(1 << 1)
+#define FMODE_LSEEK	(1 << 2)
+
+/* --- file systems and super blocks (fs/super.c, fs/filesystems.c) --- */
+int register_filesystem(struct file_system_type *fs);
+int unregister_filesystem(struct file_system_type *fs);
+struct file_system_type *get_fs_type(const char *name);
+/* A super_block with no backing device (ramfs, proc, devfs): */
+struct dentry *mount_nodev(struct file_system_type *fs_type, int flags,
+			   void *data,
+			   int (*fill_super)(struct super_block *, void *));
+void kill_anon_super(struct super_block *sb);
+/* "nodev\tramfs" lines, as /proc/filesystems shows them. */
+int filesystems_show(char *buf, size_t size);
+
+/* --- inodes (fs/inode.c) --- */
+struct inode *new_inode(struct super_block *sb);
+void ihold(struct inode *inode);
+void iput(struct inode *inode);
+void inode_init_owner(struct inode *inode, const struct inode *dir,
+		      umode_t mode);
+void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
+void set_nlink(struct inode *inode, unsigned int nlink);
+void inc_nlink(struct inode *inode);
+void drop_nlink(struct inode *inode);
+struct timespec64 current_time(struct inode *inode);
+int simple_setattr(struct dentry *dentry, struct iattr *attr);
+
+/* --- dentries (fs/dcache.c) --- */
+struct dentry *d_alloc(struct dentry *parent, const struct qstr *name);
+struct dentry *d_alloc_name(struct dentry *parent, const char *name);
+struct dentry *d_make_root(struct inode *root_inode);
+void d_instantiate(struct dentry *dentry, struct inode *inode);
+void d_add(struct dentry *dentry, struct inode *inode);
+struct dentry *d_lookup(const struct dentry *parent, const struct qstr *name);
+void d_delete(struct dentry *dentry);
+void d_drop(struct dentry *dentry);
+struct dentry *dget(struct dentry *dentry);
+void dput(struct dentry *dentry);
+/* Frees up to @nr unused dentries (and their inodes); returns how many. */
+unsigned long shrink_dcache(unsigned long nr);
+/* For tests and /proc: dentries allocated, and unused ones cached. */
+void dcache_counts(unsigned long *nr_dentry, unsigned long *nr_unused);
+
+/* --- mounts and path walk (fs/namespace.c, fs/namei.c) --- */
+struct vfsmount *mntget(struct vfsmount *mnt);
+void mntput(struct vfsmount *mnt);
+void path_get(const struct path *path);
+void path_put(const struct path *path);
+/* LOOKUP_* flags, as in Linux */
+#define LOOKUP_FOLLOW		(1 << 0)
+#define LOOKUP_DIRECTORY	(1 << 1)
+int kern_path(const char *name, unsigned int flags, struct path *path);
+int vfs_path_lookup(int dfd, const char *name, unsigned int flags,
+		    struct path *path);
+int inode_permission(struct inode *inode, int mask);	/* MAY_* */
+#define MAY_EXEC	0x1
+#define MAY_WRITE	0x2
+#define MAY_READ	0x4
+/* "/dev/root / ramfs rw 0 0" lines for every mount, as /proc/mounts. */
+int mounts_show(char *buf, size_t size);
+/* Mount the root file system and the standard mounts; called once. */
+void vfs_caches_init(void);
+
+/* --- open files (fs/file_table.c, fs/open.c, fs/read_write.c) --- */
+struct file *get_file(struct file *file);
+void fput(struct file *file);
+struct file *filp_open(const char *name, int flags, umode_t mode);
+int filp_close(struct file *file);
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
+ssize_t kernel_write(struct file *file, const void *buf, size_t count,
+		     loff_t *pos);
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
+loff_t no_llseek(struct file *file, loff_t offset, int whence);
+int vfs_getattr(const struct path *path, struct kstat *stat);
+
+/* Helpers for simple file systems (fs/libfs.c) */
+extern const struct file_operations simple_dir_operations;
+extern const struct inode_operations simple_dir_inode_operations;
+int dcache_dir_iterate(struct file *file, struct dir_context *ctx);
+
+static inline struct inode *d_inode(const struct dentry *dentry)
+{
+	return dentry->d_inode;
+}
+
+static inline struct inode *file_inode(const struct file *file)
+{
+	return file->f_inode;
+}
+
+#endif /* _KEEL_FS_H */

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The file system calls as kernel functions (Linux's ksys_*): they take
+ * kernel pointers and return a result or -errno, with Linux's semantics
+ * and error codes.  The system-call layer validates and copies user
+ * memory, then calls these; kernel code (initramfs, tests) calls them
+ * directly.  They act on the current file table, root and working
+ * directory (<keel/fdtable.h>).
+ */
+#ifndef _KEEL_SYSCALLS_H
+#define _KEEL_SYSCALLS_H
+
+#include <keel/fs_types.h>
+#include <keel/stat.h>
+
+struct iovec {
+	void *iov_base;
+	size_t iov_len;
+};
+
+long ksys_openat(int dfd, const char *filename, int flags, umode_t mode);
+long ksys_close(unsigned int fd);
+ssize_t ksys_read(unsigned int fd, void *buf, size_t count);
+ssize_t ksys_write(unsigned int fd, const void *buf, size_t count);
+ssize_t ksys_pread64(unsigned int fd, void *buf, size_t count, loff_t pos);
+ssize_t ksys_pwrite64(unsigned int fd, const void *buf, size_t count,
+		      loff_t pos);
+ssize_t ksys_readv(unsigned int fd, const struct iovec *iov, int iovcnt);
+ssize_t ksys_writev(unsigned int fd, const struct iovec *iov, int iovcnt);
+loff_t ksys_lseek(unsigned int fd, loff_t offset, unsigned int whence);
+long ksys_getdents64(unsigned int fd, void *dirent, unsigned int count);
+long ksys_newfstatat(int dfd, const char *filename, struct stat *st,
+		     int flags);
+long ksys_fstat(unsigned int fd, struct stat *st);
+long ksys_mkdirat(int dfd, const char *pathname, umode_t mode);
+long ksys_mknodat(int dfd, const char *filename, umode_t mode,
+		  unsigned int dev);
+long ksys_unlinkat(int dfd, const char *pathname, int flags);
+long ksys_renameat2(int olddfd, const char *oldname, int newdfd,
+		    const char *newname, unsigned int flags);
+long ksys_linkat(int olddfd, const char *oldname, int newdfd,
+		 const char *newname, int flags);
+long ksys_symlinkat(const char *target, int newdfd, const char *linkpath);
+long ksys_readlinkat(int dfd, const char *path, char *buf, int bufsiz);
+long ksys_truncate(const char *path, loff_t length);
+long ksys_ftruncate(unsigned int fd, loff_t length);
+long ksys_fchmodat(int dfd, const char *filename, umode_t mode);
+long ksys_fchownat(int dfd, const char *filename, uid_t user, gid_t group,
+		   int flag);
+long ksys_utimensat(int dfd, const char *filename,
+		    const struct timespec64 times[2], int flags);
+long ksys_dup(unsigned int fildes);
+long ksys_dup3(unsigned int oldfd, unsigned int newfd, int flags);
+long ksys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long ksys_pipe2(int fds[2], int flags);
+long ksys_mount(const char *dev_name, const char *dir_name,
+		const char *type, unsigned long flags, void *data);
+long ksys_umount(const char *name, int flags);
+long ksys_chdir(const char *filename);
+long ksys_getcwd(char *buf, unsigned long size);
+
+#endif /* _KEEL_SYSCALLS_H */
