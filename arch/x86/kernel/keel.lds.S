@@ -95,9 +95,15 @@ SECTIONS
 	}
 	_edata = .;
 
+	/*
+	 * __bss_start is inside the section: its alignment (THREAD_SIZE, for
+	 * init_stack) may move it past ".", and what lies between is in no
+	 * segment, so GRUB may put a module there that clearing BSS must not
+	 * touch.
+	 */
 	. = ALIGN(PAGE_SIZE);
-	__bss_start = .;
 	.bss : AT(ADDR(.bss) - __START_KERNEL_map) {
+		__bss_start = .;
 		/*
 		 * init_stack, THREAD_SIZE-aligned, with at least one page
 		 * below it that paging_init() leaves unmapped: its guard.
