@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * File descriptor tables (<keel/fdtable.h>): reserving the lowest free fd,
+ * installing, looking up and closing, close-on-exec bits, and growing the
+ * arrays by doubling up to NR_OPEN_MAX.  Growth allocates with the lock
+ * dropped and retries if the table changed meanwhile; old arrays, like the
+ * files that close_fd() and replace_fd() release, are freed only after
+ * file_lock is dropped.
+ */
+#include <keel/errno.h>
+#include <keel/fcntl.h>
+#include <keel/fdtable.h>
+#include <keel/fs.h>
+#include <keel/slab.h>
+#include <keel/string.h>
+
+struct files_struct init_files = {
+	.file_lock = __SPIN_LOCK_UNLOCKED(init_files.file_lock),
+	.max_fds = NR_OPEN_DEFAULT,
+	.fd = init_files.fd_array,
+	.open_fds = init_files.open_fds_init,
+	.close_on_exec = init_files.close_on_exec_init,
+};
+
+static bool fd_bit(const unsigned long *map, unsigned int fd)
+{
+	return map[fd / FDS_PER_LONG] & (1UL << (fd % FDS_PER_LONG));
+}
+
+static void assign_fd_bit(unsigned long *map, unsigned int fd, bool on)
+{
+	unsigned long mask = 1UL << (fd % FDS_PER_LONG);
+
+	if (on)
+		map[fd / FDS_PER_LONG] |= mask;
+	else
+		map[fd / FDS_PER_LONG] &= ~mask;
+}
+
+/* The lowest fd >= @start not open, or max_fds (maybe @start) if none. */
+static unsigned int find_free_fd(struct files_struct *files,
+				 unsigned int start)
+{
+	unsigned int fd = start;
+
+	while (fd < files->max_fds) {
+		unsigned long word = files->open_fds[fd / FDS_PER_LONG];
+
+		word |= (1UL << (fd % FDS_PER_LONG)) - 1;	/* below fd */
+		if (word != ~0UL)
+			return ALIGN_DOWN(fd, FDS_PER_LONG) +
+			       __builtin_ctzl(~word);
+		fd = ALIGN_DOWN(fd, FDS_PER_LONG) + FDS_PER_LONG;
+	}
+	return max(start, files->max_fds);
+}
+
+/*
+ * Make room for @fd; called and returns without file_lock.  0 means "look
+ * again" (grown, or grown by someone else meanwhile).
+ */
+static int expand_files(struct files_struct *files, unsigned int fd)
+{
+	unsigned int old_max, new_max, words, old_words;
+	struct file **new_fd, **old_fd;
+	unsigned long *new_open, *new_cloexec, *old_open, *old_cloexec;
+	bool embedded;
+
+	if (fd >= NR_OPEN_MAX)
+		return -EMFILE;
+	spin_lock(&files->file_lock);
+	old_max = files->max_fds;
+	spin_unlock(&files->file_lock);
+	if (fd < old_max)
+		return 0;
+	new_max = old_max;
+	while (new_max <= fd)
+		new_max *= 2;
+	new_max = min(new_max, (unsigned int)NR_OPEN_MAX);
+	words = new_max / FDS_PER_LONG;
+
+	new_fd = kcalloc(new_max, sizeof(*new_fd), GFP_KERNEL);
+	new_open = kcalloc(words, sizeof(*new_open), GFP_KERNEL);
+	new_cloexec = kcalloc(words, sizeof(*new_cloexec), GFP_KERNEL);
+	if (!new_fd || !new_open || !new_cloexec)
+		goto out_free_new;
+
+	spin_lock(&files->file_lock);
+	if (files->max_fds != old_max) {
+		spin_unlock(&files->file_lock);
+		goto out_raced;
+	}
+	old_words = old_max / FDS_PER_LONG;
+	memcpy(new_fd, files->fd, old_max * sizeof(*new_fd));
+	memcpy(new_open, files->open_fds, old_words * sizeof(*new_open));
+	memcpy(new_cloexec, files->close_on_exec,
+	       old_words * sizeof(*new_cloexec));
+	old_fd = files->fd;
+	old_open = files->open_fds;
+	old_cloexec = files->close_on_exec;
+	embedded = old_fd == files->fd_array;
+	files->fd = new_fd;
+	files->open_fds = new_open;
+	files->close_on_exec = new_cloexec;
+	files->max_fds = new_max;
+	spin_unlock(&files->file_lock);
+
+	if (!embedded) {
+		kfree(old_fd);
+		kfree(old_open);
+		kfree(old_cloexec);
+	}
+	return 0;
+
+out_raced:
+	kfree(new_fd);
+	kfree(new_open);
+	kfree(new_cloexec);
+	return 0;
+out_free_new:
+	kfree(new_fd);
+	kfree(new_open);
+	kfree(new_cloexec);
+	return -ENOMEM;
+}
+
+/* The lowest free fd >= @start, reserved; O_CLOEXEC in @flags. */
+int alloc_fd_from(unsigned int start, unsigned int flags)
+{
+	struct files_struct *files = current_files();
+	unsigned int fd;
+	int err;
+
+	spin_lock(&files->file_lock);
+	for (;;) {
+		fd = find_free_fd(files, max(start, files->next_fd));
+		if (fd < files->max_fds)
+			break;
+		spin_unlock(&files->file_lock);
+		err = expand_files(files, fd);
+		if (err)
+			return err;
+		spin_lock(&files->file_lock);
+	}
+	assign_fd_bit(files->open_fds, fd, true);
+	assign_fd_bit(files->close_on_exec, fd, flags & O_CLOEXEC);
+	if (start <= files->next_fd)
+		files->next_fd = fd + 1;
+	spin_unlock(&files->file_lock);
+	return fd;
+}
+
+int get_unused_fd_flags(unsigned int flags)
+{
+	return alloc_fd_from(0, flags);
+}
+
+static void release_fd_locked(struct files_struct *files, unsigned int fd)
+{
+	assign_fd_bit(files->open_fds, fd, false);
+	assign_fd_bit(files->close_on_exec, fd, false);
+	if (fd < files->next_fd)
+		files->next_fd = fd;
+}
+
+void put_unused_fd(unsigned int fd)
+{
+	struct files_struct *files = current_files();
+
+	spin_lock(&files->file_lock);
+	release_fd_locked(files, fd);
+	spin_unlock(&files->file_lock);
+}
+
+void fd_install(unsigned int fd, struct file *file)
+{
+	struct files_struct *files = current_files();
+
+	spin_lock(&files->file_lock);
+	files->fd[fd] = file;
+	spin_unlock(&files->file_lock);
+}
+
+struct file *fget(unsigned int fd)
+{
+	struct files_struct *files = current_files();
+	struct file *file = NULL;
+
+	spin_lock(&files->file_lock);
+	if (fd < files->max_fds && files->fd[fd])
+		file = get_file(files->fd[fd]);
+	spin_unlock(&files->file_lock);
+	return file;
+}
+
+int close_fd(unsigned int fd)
+{
+	struct files_struct *files = current_files();
+	struct file *file = NULL;
+
+	spin_lock(&files->file_lock);
+	if (fd < files->max_fds && files->fd[fd]) {
+		file = files->fd[fd];
+		files->fd[fd] = NULL;
+		release_fd_locked(files, fd);
+	}
+	spin_unlock(&files->file_lock);
+	if (!file)
+		return -EBADF;
+	fput(file);
+	return 0;
+}
+
+/*
+ * dup2()/dup3(): make @fd refer to @file (a new reference), closing what
+ * it referred to before.  -EBUSY for an fd reserved by an open that has
+ * not installed its file yet, as Linux.
+ */
+int replace_fd(unsigned int fd, struct file *file, unsigned int flags)
+{
+	struct files_struct *files = current_files();
+	struct file *old;
+	int err;
+
+	for (;;) {
+		err = expand_files(files, fd);
+		if (err)
+			return err == -EMFILE ? -EBADF : err;
+		spin_lock(&files->file_lock);
+		if (fd < files->max_fds)
+			break;
+		spin_unlock(&files->file_lock);
+	}
+	old = files->fd[fd];
+	if (!old && fd_bit(files->open_fds, fd)) {
+		spin_unlock(&files->file_lock);
+		return -EBUSY;
+	}
+	files->fd[fd] = get_file(file);
+	assign_fd_bit(files->open_fds, fd, true);
+	assign_fd_bit(files->close_on_exec, fd, flags & O_CLOEXEC);
+	spin_unlock(&files->file_lock);
+	if (old)
+		fput(old);
+	return fd;
+}
+
+bool get_close_on_exec(unsigned int fd)
+{
+	struct files_struct *files = current_files();
+	bool on;
+
+	spin_lock(&files->file_lock);
+	on = fd < files->max_fds && fd_bit(files->close_on_exec, fd);
+	spin_unlock(&files->file_lock);
+	return on;
+}
+
+void set_close_on_exec(unsigned int fd, bool on)
+{
+	struct files_struct *files = current_files();
+
+	spin_lock(&files->file_lock);
+	if (fd < files->max_fds && files->fd[fd])
+		assign_fd_bit(files->close_on_exec, fd, on);
+	spin_unlock(&files->file_lock);
+}
+
+unsigned int files_count_open(struct files_struct *files)
+{
+	unsigned int fd, n = 0;
+
+	spin_lock(&files->file_lock);
+	for (fd = 0; fd < files->max_fds; fd++)
+		n += fd_bit(files->open_fds, fd);
+	spin_unlock(&files->file_lock);
+	return n;
+}

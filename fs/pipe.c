@@ -1,0 +1,412 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Pipes and FIFOs: a 64 KiB byte ring over 16 pages, each allocated when a
+ * write first reaches it and freed with the pipe.  Readers get EOF once
+ * every writer is gone, writers -EPIPE once every reader is gone; a write
+ * of at most PIPE_BUF bytes goes in whole or waits.  Waiting uses the
+ * pipe's wait queues (<keel/wait.h>), so a blocking read of an empty pipe
+ * with a writer still open waits until the scheduler exists: use
+ * O_NONBLOCK (-EAGAIN) until then.  An anonymous pipe is a FIFO inode on
+ * the internal pipefs that no path reaches; both kinds share fifo_open(),
+ * which keeps the pipe in inode->i_private while any file has it open.
+ * Locks: pipe->lock, then the wait queues' locks (inside wake_up()).
+ */
+#include <keel/cred.h>
+#include <keel/err.h>
+#include <keel/errno.h>
+#include <keel/fcntl.h>
+#include <keel/fdtable.h>
+#include <keel/fs.h>
+#include <keel/init.h>
+#include <keel/kernel.h>
+#include <keel/mm.h>
+#include <keel/printk.h>
+#include <keel/slab.h>
+#include <keel/stat.h>
+#include <keel/string.h>
+#include <keel/syscalls.h>
+#include <keel/wait.h>
+
+#define PIPE_DEF_BUFFERS	16
+#define PIPE_SIZE		(PIPE_DEF_BUFFERS * PAGE_SIZE)
+#define PIPEFS_MAGIC		0x50495045
+
+struct pipe_inode_info {
+	spinlock_t lock;
+	wait_queue_head_t rd_wait;	/* readers wait for data or EOF */
+	wait_queue_head_t wr_wait;	/* writers wait for room */
+	unsigned int readers;		/* [lock] */
+	unsigned int writers;		/* [lock] */
+	unsigned int files;		/* open files on it [inode->i_lock] */
+	size_t head;			/* ring offset of unread data [lock] */
+	size_t len;			/* unread bytes [lock] */
+	char *pages[PIPE_DEF_BUFFERS];	/* NULL until written [lock] */
+};
+
+static struct super_block *pipe_sb;
+
+static struct pipe_inode_info *alloc_pipe_info(void)
+{
+	struct pipe_inode_info *pipe = kzalloc(sizeof(*pipe), GFP_KERNEL);
+
+	if (!pipe)
+		return NULL;
+	spin_lock_init(&pipe->lock);
+	init_waitqueue_head(&pipe->rd_wait);
+	init_waitqueue_head(&pipe->wr_wait);
+	return pipe;
+}
+
+static void free_pipe_info(struct pipe_inode_info *pipe)
+{
+	unsigned int i;
+
+	for (i = 0; i < PIPE_DEF_BUFFERS; i++)
+		if (pipe->pages[i])
+			__free_pages(virt_to_page(pipe->pages[i]), 0);
+	kfree(pipe);
+}
+
+/* Pages for the @n bytes after the unread data; false if memory ran out. */
+static bool pipe_reserve(struct pipe_inode_info *pipe, size_t n)
+{
+	size_t at = pipe->head + pipe->len;
+	size_t end = at + n;
+	struct page *page;
+
+	for (; at < end; at = ALIGN_DOWN(at, PAGE_SIZE) + PAGE_SIZE) {
+		unsigned int i = (at % PIPE_SIZE) / PAGE_SIZE;
+
+		if (pipe->pages[i])
+			continue;
+		page = alloc_page(GFP_ATOMIC);	/* under pipe->lock */
+		if (!page)
+			return false;
+		pipe->pages[i] = page_address(page);
+	}
+	return true;
+}
+
+/* Copy @n bytes between @buf and the ring at offset @at, page by page. */
+static void ring_copy(struct pipe_inode_info *pipe, size_t at, char *buf,
+		      size_t n, bool to_ring)
+{
+	while (n) {
+		size_t off = at % PIPE_SIZE;
+		size_t chunk = min(n, PAGE_SIZE - off % PAGE_SIZE);
+		char *p = pipe->pages[off / PAGE_SIZE] + off % PAGE_SIZE;
+
+		if (to_ring)
+			memcpy(p, buf, chunk);
+		else
+			memcpy(buf, p, chunk);
+		buf += chunk;
+		at += chunk;
+		n -= chunk;
+	}
+}
+
+static bool pipe_readable(struct pipe_inode_info *pipe)
+{
+	return READ_ONCE(pipe->len) || !READ_ONCE(pipe->writers);
+}
+
+static bool pipe_writable(struct pipe_inode_info *pipe, size_t need)
+{
+	return PIPE_SIZE - READ_ONCE(pipe->len) >= need ||
+	       !READ_ONCE(pipe->readers);
+}
+
+static ssize_t pipe_read(struct file *file, char *buf, size_t count,
+			 loff_t *pos)
+{
+	struct pipe_inode_info *pipe = file->private_data;
+	size_t n;
+
+	if (!count)
+		return 0;
+	for (;;) {
+		spin_lock(&pipe->lock);
+		if (pipe->len)
+			break;
+		if (!pipe->writers) {
+			spin_unlock(&pipe->lock);
+			return 0;
+		}
+		spin_unlock(&pipe->lock);
+		if (file->f_flags & O_NONBLOCK)
+			return -EAGAIN;
+		wait_event(pipe->rd_wait, pipe_readable(pipe));
+	}
+	n = min(count, pipe->len);
+	ring_copy(pipe, pipe->head, buf, n, false);
+	pipe->head = (pipe->head + n) % PIPE_SIZE;
+	pipe->len -= n;
+	spin_unlock(&pipe->lock);
+	wake_up(&pipe->wr_wait);
+	return n;
+}
+
+static ssize_t pipe_write(struct file *file, const char *buf, size_t count,
+			  loff_t *pos)
+{
+	struct pipe_inode_info *pipe = file->private_data;
+	/* Up to PIPE_BUF bytes go in at once or not at all. */
+	size_t need = count <= PIPE_BUF ? count : 1;
+	size_t done = 0, n;
+
+	if (!count)
+		return 0;
+	for (;;) {
+		spin_lock(&pipe->lock);
+		if (!pipe->readers) {
+			spin_unlock(&pipe->lock);
+			return done ? (ssize_t)done : -EPIPE;
+		}
+		if (PIPE_SIZE - pipe->len >= need) {
+			n = min(count - done, PIPE_SIZE - pipe->len);
+			if (!pipe_reserve(pipe, n)) {
+				spin_unlock(&pipe->lock);
+				return done ? (ssize_t)done : -ENOMEM;
+			}
+			ring_copy(pipe, pipe->head + pipe->len,
+				  (char *)buf + done, n, true);
+			pipe->len += n;
+			done += n;
+			spin_unlock(&pipe->lock);
+			wake_up(&pipe->rd_wait);
+			if (done == count)
+				return done;
+			continue;
+		}
+		spin_unlock(&pipe->lock);
+		if (file->f_flags & O_NONBLOCK)
+			return done ? (ssize_t)done : -EAGAIN;
+		wait_event(pipe->wr_wait, pipe_writable(pipe, need));
+	}
+}
+
+/* The inode's pipe, created by its first opener. */
+static struct pipe_inode_info *get_inode_pipe(struct inode *inode)
+{
+	struct pipe_inode_info *pipe, *new = NULL;
+
+	for (;;) {
+		spin_lock(&inode->i_lock);
+		pipe = inode->i_private;
+		if (!pipe && new) {
+			inode->i_private = pipe = new;
+			new = NULL;
+		}
+		if (pipe)
+			pipe->files++;
+		spin_unlock(&inode->i_lock);
+		if (pipe)
+			break;
+		new = alloc_pipe_info();
+		if (!new)
+			return NULL;
+	}
+	if (new)
+		free_pipe_info(new);
+	return pipe;
+}
+
+/* Drop a file's hold on the inode's pipe; the last one frees it. */
+static void put_inode_pipe(struct inode *inode, struct pipe_inode_info *pipe)
+{
+	bool last;
+
+	spin_lock(&inode->i_lock);
+	last = !--pipe->files;
+	if (last)
+		inode->i_private = NULL;
+	spin_unlock(&inode->i_lock);
+	if (last)
+		free_pipe_info(pipe);
+}
+
+/*
+ * POSIX FIFO opens: a reader waits for a writer unless O_NONBLOCK; a
+ * writer waits for a reader, or fails -ENXIO with O_NONBLOCK; O_RDWR
+ * never waits.
+ */
+static int fifo_open(struct inode *inode, struct file *file)
+{
+	bool nonblock = file->f_flags & O_NONBLOCK;
+	struct pipe_inode_info *pipe;
+
+	if (!(file->f_mode & (FMODE_READ | FMODE_WRITE)))
+		return -EINVAL;
+	pipe = get_inode_pipe(inode);
+	if (!pipe)
+		return -ENOMEM;
+	spin_lock(&pipe->lock);
+	if (file->f_mode == FMODE_WRITE && nonblock && !pipe->readers) {
+		spin_unlock(&pipe->lock);
+		put_inode_pipe(inode, pipe);
+		return -ENXIO;
+	}
+	if (file->f_mode & FMODE_READ)
+		pipe->readers++;
+	if (file->f_mode & FMODE_WRITE)
+		pipe->writers++;
+	spin_unlock(&pipe->lock);
+	file->private_data = pipe;
+	wake_up(&pipe->rd_wait);
+	wake_up(&pipe->wr_wait);
+
+	if (file->f_mode == FMODE_READ && !nonblock)
+		wait_event(pipe->rd_wait, READ_ONCE(pipe->writers));
+	if (file->f_mode == FMODE_WRITE)
+		wait_event(pipe->wr_wait, READ_ONCE(pipe->readers));
+	return 0;
+}
+
+static int pipe_release(struct inode *inode, struct file *file)
+{
+	struct pipe_inode_info *pipe = file->private_data;
+
+	spin_lock(&pipe->lock);
+	if (file->f_mode & FMODE_READ)
+		pipe->readers--;
+	if (file->f_mode & FMODE_WRITE)
+		pipe->writers--;
+	spin_unlock(&pipe->lock);
+	wake_up(&pipe->rd_wait);
+	wake_up(&pipe->wr_wait);
+	put_inode_pipe(inode, pipe);
+	return 0;
+}
+
+const struct file_operations pipefifo_fops = {
+	.open = fifo_open,
+	.read = pipe_read,
+	.write = pipe_write,
+	.release = pipe_release,
+};
+
+static struct inode *get_pipe_inode(void)
+{
+	const struct cred *cred = current_cred();
+	struct inode *inode = new_inode(pipe_sb);
+
+	if (!inode)
+		return NULL;
+	inode->i_mode = S_IFIFO | S_IRUSR | S_IWUSR;
+	inode->i_uid = cred->fsuid;
+	inode->i_gid = cred->fsgid;
+	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time(inode);
+	inode->i_fop = &pipefifo_fops;
+	return inode;
+}
+
+/* The read end (opened first, so the write end finds a reader) and the
+ * write end of a new anonymous pipe. */
+static int create_pipe_files(struct file **files, int flags)
+{
+	struct path path = { .mnt = NULL };
+	struct inode *inode;
+	int err = 0;
+
+	if (!pipe_sb)
+		return -ENOMEM;
+	inode = get_pipe_inode();
+	if (!inode)
+		return -ENFILE;
+	path.dentry = d_make_root(inode);
+	if (!path.dentry)
+		return -ENOMEM;
+	files[0] = alloc_file(&path, O_RDONLY | O_NONBLOCK, &pipefifo_fops);
+	if (IS_ERR(files[0])) {
+		err = PTR_ERR(files[0]);
+		goto out_put_dentry;
+	}
+	files[1] = alloc_file(&path, O_WRONLY, &pipefifo_fops);
+	if (IS_ERR(files[1])) {
+		err = PTR_ERR(files[1]);
+		fput(files[0]);
+		goto out_put_dentry;
+	}
+	files[0]->f_flags = O_RDONLY | (flags & O_NONBLOCK);
+	files[1]->f_flags = O_WRONLY | (flags & O_NONBLOCK);
+out_put_dentry:
+	dput(path.dentry);
+	return err;
+}
+
+long ksys_pipe2(int fds[2], int flags)
+{
+	struct file *files[2] = { NULL, NULL };
+	int fd0, fd1, err;
+
+	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
+		return -EINVAL;
+	err = create_pipe_files(files, flags);
+	if (err)
+		return err;
+	fd0 = get_unused_fd_flags(flags);
+	if (fd0 < 0) {
+		err = fd0;
+		goto out_put_files;
+	}
+	fd1 = get_unused_fd_flags(flags);
+	if (fd1 < 0) {
+		err = fd1;
+		goto out_put_fd0;
+	}
+	fd_install(fd0, files[0]);
+	fd_install(fd1, files[1]);
+	fds[0] = fd0;
+	fds[1] = fd1;
+	return 0;
+
+out_put_fd0:
+	put_unused_fd(fd0);
+out_put_files:
+	fput(files[0]);
+	fput(files[1]);
+	return err;
+}
+
+static const struct super_operations pipefs_ops = {};
+
+static int pipefs_fill_super(struct super_block *sb, void *data)
+{
+	struct inode *root;
+
+	sb->s_op = &pipefs_ops;
+	sb->s_magic = PIPEFS_MAGIC;
+	root = new_inode(sb);
+	if (!root)
+		return -ENOMEM;
+	root->i_mode = S_IFDIR | S_IRUSR | S_IWUSR;
+	sb->s_root = d_make_root(root);
+	return sb->s_root ? 0 : -ENOMEM;
+}
+
+static struct dentry *pipefs_mount(struct file_system_type *fs_type,
+				   int flags, const char *dev_name, void *data)
+{
+	return mount_nodev(fs_type, flags, data, pipefs_fill_super);
+}
+
+static struct file_system_type pipe_fs_type = {
+	.name = "pipefs",
+	.mount = pipefs_mount,
+	.kill_sb = kill_anon_super,
+};
+
+static int init_pipe_fs(void)
+{
+	struct dentry *root;
+
+	root = pipe_fs_type.mount(&pipe_fs_type, 0, "pipefs", NULL);
+	if (IS_ERR(root)) {
+		pr_err("pipe: cannot mount pipefs: %ld\n", PTR_ERR(root));
+		return PTR_ERR(root);
+	}
+	pipe_sb = root->d_sb;
+	return 0;
+}
+fs_initcall(init_pipe_fs);

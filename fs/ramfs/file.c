@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ramfs regular files: data lives in whole pages from the page allocator,
+ * found through a sparse page index (<keel/page_index.h>) hung off
+ * i_private.  A page exists only where something was written: holes read
+ * as zeros, take no memory and are found by SEEK_DATA/SEEK_HOLE; truncation
+ * frees the pages past the new size.  Directories, symlinks and the super
+ * block are fs/ramfs/inode.c.  Linux serializes file data with the inode's
+ * i_rwsem; Keel has no sleeping locks and one thread of control yet, so the
+ * index and pages are unlocked and i_lock covers only i_size and i_blocks.
+ */
+#include <keel/err.h>
+#include <keel/errno.h>
+#include <keel/fcntl.h>
+#include <keel/fs.h>
+#include <keel/kernel.h>
+#include <keel/mm.h>
+#include <keel/page_index.h>
+#include <keel/slab.h>
+#include <keel/stat.h>
+#include <keel/string.h>
+
+/*
+ * Index nodes come from their own cache (Linux has radix_tree_node too):
+ * its one cached empty slab is all that outlives a file, whatever its size.
+ * Made on first use, since the root ramfs exists before any initcall.
+ */
+static struct kmem_cache *ramfs_node_cachep;
+
+static void *ramfs_alloc_node(size_t size)
+{
+	return kmem_cache_zalloc(ramfs_node_cachep, GFP_KERNEL);
+}
+
+static void ramfs_free_node(void *node)
+{
+	kmem_cache_free(ramfs_node_cachep, node);
+}
+
+static void ramfs_free_page(void *addr)
+{
+	__free_pages(virt_to_page(addr), 0);
+}
+
+static struct page_index *ramfs_index(struct inode *inode)
+{
+	return inode->i_private;
+}
+
+/* The file's index, created on the first write. */
+static struct page_index *ramfs_get_index(struct inode *inode)
+{
+	struct page_index *pi = ramfs_index(inode);
+
+	if (pi)
+		return pi;
+	if (!ramfs_node_cachep) {
+		ramfs_node_cachep = kmem_cache_create("ramfs_index_node",
+				sizeof(struct page_index_node), 0, 0, NULL);
+		if (!ramfs_node_cachep)
+			return NULL;
+	}
+	pi = kmalloc(sizeof(*pi), GFP_KERNEL);
+	if (!pi)
+		return NULL;
+	page_index_init(pi, ramfs_alloc_node, ramfs_free_node);
+	inode->i_private = pi;
+	return pi;
+}
+
+/* st_blocks counts 512-byte units of the pages actually held. */
+static void ramfs_update_blocks(struct inode *inode)
+{
+	struct page_index *pi = ramfs_index(inode);
+
+	spin_lock(&inode->i_lock);
+	inode->i_blocks = pi ? pi->nr_items << (PAGE_SHIFT - 9) : 0;
+	spin_unlock(&inode->i_lock);
+}
+
+static ssize_t ramfs_file_read(struct file *file, char *buf, size_t count,
+			       loff_t *pos)
+{
+	struct inode *inode = file_inode(file);
+	struct page_index *pi = ramfs_index(inode);
+	loff_t size = READ_ONCE(inode->i_size);
+	size_t done = 0;
+
+	if (*pos >= size)
+		return 0;
+	count = min(count, (size_t)(size - *pos));
+	while (done < count) {
+		loff_t at = *pos + done;
+		size_t offset = at & ~PAGE_MASK;
+		size_t chunk = min(count - done, PAGE_SIZE - offset);
+		char *page = NULL;
+
+		if (pi)
+			page = page_index_lookup(pi, at >> PAGE_SHIFT);
+		if (page)
+			memcpy(buf + done, page + offset, chunk);
+		else
+			memset(buf + done, 0, chunk);
+		done += chunk;
+	}
+	*pos += done;
+	return done;
+}
+
+/* The page holding file offset @at, allocated (zeroed) if it is a hole. */
+static char *ramfs_page_for_write(struct page_index *pi, loff_t at)
+{
+	unsigned long index = at >> PAGE_SHIFT;
+	char *page = page_index_lookup(pi, index);
+	struct page *new;
+
+	if (page)
+		return page;
+	new = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	if (!new)
+		return NULL;
+	page = page_address(new);
+	if (page_index_insert(pi, index, page)) {
+		__free_pages(new, 0);
+		return NULL;
+	}
+	return page;
+}
+
+static ssize_t ramfs_file_write(struct file *file, const char *buf,
+				size_t count, loff_t *pos)
+{
+	struct inode *inode = file_inode(file);
+	struct page_index *pi = ramfs_get_index(inode);
+	size_t done = 0;
+
+	if (!pi)
+		return -ENOMEM;
+	while (done < count) {
+		loff_t at = *pos + done;
+		size_t offset = at & ~PAGE_MASK;
+		size_t chunk = min(count - done, PAGE_SIZE - offset);
+		char *page = ramfs_page_for_write(pi, at);
+
+		if (!page)
+			break;
+		memcpy(page + offset, buf + done, chunk);
+		done += chunk;
+	}
+	if (!done)
+		return -ENOMEM;
+	*pos += done;
+	spin_lock(&inode->i_lock);
+	if (*pos > inode->i_size)
+		inode->i_size = *pos;
+	inode->i_mtime = inode->i_ctime = current_time(inode);
+	spin_unlock(&inode->i_lock);
+	ramfs_update_blocks(inode);
+	return done;
+}
+
+/* SEEK_DATA and SEEK_HOLE from the index; the rest as any file. */
+static loff_t ramfs_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct inode *inode = file_inode(file);
+	struct page_index *pi = ramfs_index(inode);
+	loff_t size = READ_ONCE(inode->i_size);
+	unsigned long index;
+	loff_t at;
+
+	if (whence != SEEK_DATA && whence != SEEK_HOLE)
+		return generic_file_llseek(file, offset, whence);
+	if (offset < 0 || offset >= size)
+		return -ENXIO;
+	if (whence == SEEK_DATA) {
+		if (!pi || !page_index_next(pi, offset >> PAGE_SHIFT, &index))
+			return -ENXIO;
+		at = max(offset, (loff_t)index << PAGE_SHIFT);
+		if (at >= size)
+			return -ENXIO;
+	} else {
+		index = pi ? page_index_next_hole(pi, offset >> PAGE_SHIFT) :
+			     (unsigned long)(offset >> PAGE_SHIFT);
+		at = min(max(offset, (loff_t)index << PAGE_SHIFT), size);
+	}
+	spin_lock(&file->f_lock);
+	file->f_pos = at;
+	spin_unlock(&file->f_lock);
+	return at;
+}
+
+/*
+ * Free the pages wholly past @size and zero the tail of the page @size
+ * ends in, so that growing the file again reads zeros there.
+ */
+static void ramfs_truncate_data(struct inode *inode, loff_t size)
+{
+	struct page_index *pi = ramfs_index(inode);
+	char *page;
+
+	if (!pi)
+		return;
+	page_index_truncate(pi, PFN_UP(size), ramfs_free_page);
+	if (size & ~PAGE_MASK) {
+		page = page_index_lookup(pi, size >> PAGE_SHIFT);
+		if (page)
+			memset(page + (size & ~PAGE_MASK), 0,
+			       PAGE_SIZE - (size & ~PAGE_MASK));
+	}
+	ramfs_update_blocks(inode);
+}
+
+static int ramfs_file_setattr(struct dentry *dentry, struct iattr *attr)
+{
+	struct inode *inode = d_inode(dentry);
+	struct iattr rest = *attr;
+
+	if (attr->ia_valid & ATTR_SIZE) {
+		if (attr->ia_size < inode->i_size)
+			ramfs_truncate_data(inode, attr->ia_size);
+		spin_lock(&inode->i_lock);
+		inode->i_size = attr->ia_size;
+		spin_unlock(&inode->i_lock);
+		rest.ia_valid &= ~ATTR_SIZE;
+	}
+	return simple_setattr(dentry, &rest);
+}
+
+void ramfs_evict_data(struct inode *inode)
+{
+	struct page_index *pi = ramfs_index(inode);
+
+	if (!pi)
+		return;
+	page_index_truncate(pi, 0, ramfs_free_page);
+	inode->i_private = NULL;
+	kfree(pi);
+	inode->i_blocks = 0;
+}
+
+const struct file_operations ramfs_file_operations = {
+	.llseek = ramfs_file_llseek,
+	.read = ramfs_file_read,
+	.write = ramfs_file_write,
+};
+
+const struct inode_operations ramfs_file_inode_operations = {
+	.setattr = ramfs_file_setattr,
+};

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The per-task table of open files (Linux's files_struct): fd -> struct
+ * file, with an open bit and a close-on-exec bit per fd.  A table starts
+ * with NR_OPEN_DEFAULT embedded slots and doubles (reallocated arrays) up
+ * to NR_OPEN_MAX, RLIMIT_NOFILE's default; beyond that opens fail -EMFILE.
+ * New fds are always the lowest free number, as POSIX requires.
+ *
+ * Until processes exist every caller uses init_files (current_files()).
+ * Lock: files->file_lock guards the arrays and counters; it is never held
+ * while a file is released (fput) or memory is freed.
+ */
+#ifndef _KEEL_FDTABLE_H
+#define _KEEL_FDTABLE_H
+
+#include <keel/spinlock.h>
+#include <keel/types.h>
+
+struct file;
+
+#define NR_OPEN_DEFAULT	64
+#define NR_OPEN_MAX	1024		/* RLIMIT_NOFILE's default soft limit */
+#define FDS_PER_LONG	(8 * sizeof(unsigned long))
+
+struct files_struct {
+	spinlock_t file_lock;
+	unsigned int max_fds;		/* slots in fd[] [file_lock] */
+	unsigned int next_fd;		/* no free fd below this [file_lock] */
+	struct file **fd;		/* [file_lock] */
+	unsigned long *open_fds;	/* bitmap, max_fds bits [file_lock] */
+	unsigned long *close_on_exec;	/* bitmap, max_fds bits [file_lock] */
+	/* The first NR_OPEN_DEFAULT slots, until the table grows. */
+	struct file *fd_array[NR_OPEN_DEFAULT];
+	unsigned long open_fds_init[NR_OPEN_DEFAULT / FDS_PER_LONG];
+	unsigned long close_on_exec_init[NR_OPEN_DEFAULT / FDS_PER_LONG];
+};
+
+extern struct files_struct init_files;
+
+static inline struct files_struct *current_files(void)
+{
+	return &init_files;
+}
+
+/* Reserve the lowest free fd (O_CLOEXEC in @flags sets its bit); -EMFILE. */
+int get_unused_fd_flags(unsigned int flags);
+/* Give back a reserved fd that was never installed. */
+void put_unused_fd(unsigned int fd);
+/* Point the reserved @fd at @file; the table takes over the reference. */
+void fd_install(unsigned int fd, struct file *file);
+/* The file at @fd with a new reference, or NULL (the caller's -EBADF). */
+struct file *fget(unsigned int fd);
+/* Remove @fd from the table and drop its reference: 0 or -EBADF. */
+int close_fd(unsigned int fd);
+/* How many fds are open in @files (tests and /proc). */
+unsigned int files_count_open(struct files_struct *files);
+
+/* fs/file.c, for dup3() and fcntl(F_DUPFD): see there. */
+int replace_fd(unsigned int fd, struct file *file, unsigned int flags);
+int alloc_fd_from(unsigned int start, unsigned int flags);
+bool get_close_on_exec(unsigned int fd);
+void set_close_on_exec(unsigned int fd, bool on);
+
+#endif /* _KEEL_FDTABLE_H */

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A task's place in the file tree: its root (where "/" and ".." stop) and
+ * its working directory (where relative paths start).  Until processes
+ * exist every caller uses init_fs (current_fs()), which vfs_caches_init()
+ * points at the root file system.
+ */
+#ifndef _KEEL_FS_STRUCT_H
+#define _KEEL_FS_STRUCT_H
+
+#include <keel/fs.h>
+#include <keel/spinlock.h>
+
+struct fs_struct {
+	spinlock_t lock;
+	struct path root;	/* [lock] */
+	struct path pwd;	/* [lock] */
+	umode_t umask;		/* taken from a new file's mode (0022) */
+};
+
+extern struct fs_struct init_fs;
+
+static inline struct fs_struct *current_fs(void)
+{
+	return &init_fs;
+}
+
+static inline umode_t current_umask(void)
+{
+	return current_fs()->umask;
+}
+
+/* Copies out the root or working directory with a reference (path_put). */
+void get_fs_root(struct fs_struct *fs, struct path *root);
+void get_fs_pwd(struct fs_struct *fs, struct path *pwd);
+/* Replace them; the fs_struct takes its own reference to @path. */
+void set_fs_root(struct fs_struct *fs, const struct path *path);
+void set_fs_pwd(struct fs_struct *fs, const struct path *path);
+
+#endif /* _KEEL_FS_STRUCT_H */
