@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * initramfs: the cpio archive GRUB loads as a module, unpacked into the
+ * root ramfs at boot (fs/initramfs.c, CONFIG_BLK_DEV_INITRD).
+ */
+#ifndef _KEEL_INITRAMFS_H
+#define _KEEL_INITRAMFS_H
+
+#include <keel/cpio.h>
+#include <keel/types.h>
+
+/* The program rdinit= names, for init to run: "/init" by default. */
+const char *rdinit_path(void);
+
+/*
+ * Unpack the archives in @buf (uncompressed, or gzip members with
+ * CONFIG_RD_GZIP, concatenated, NUL-padded) under the directory @root
+ * ("/" at boot).  Returns 0, or -errno with @error saying why and where
+ * parsing stopped; the entries before that point are kept.  The offset
+ * counts bytes of @buf, except for an entry inside a gzip member: then it
+ * counts bytes of that member's decompressed data.  An entry the VFS
+ * refuses is logged and skipped, as in Linux.
+ */
+int unpack_to_rootfs(const void *buf, size_t len, const char *root,
+		     struct cpio_error *error);
+
+/* The archive found at boot and how unpacking it went. */
+struct initramfs_info {
+	const void *start;		/* NULL: no archive was loaded */
+	size_t size;
+	int error;			/* what unpack_to_rootfs() returned */
+};
+extern struct initramfs_info initramfs_info;
+
+#endif /* _KEEL_INITRAMFS_H */
