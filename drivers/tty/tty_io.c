@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /dev/console (5,1): what is written goes to every enabled console as
+ * it is (printk's console drivers, no log level or prefix).  Reading
+ * fails -EIO: consoles are output-only until a tty layer gives the
+ * console an input side (Linux redirects /dev/console to the console's
+ * tty for that).
+ */
+#include <keel/cdev.h>
+#include <keel/errno.h>
+#include <keel/fs.h>
+#include <keel/init.h>
+#include <keel/kmsg.h>
+
+static ssize_t console_read(struct file *file, char *buf, size_t count,
+			    loff_t *pos)
+{
+	return -EIO;
+}
+
+static ssize_t console_write(struct file *file, const char *buf, size_t count,
+			     loff_t *pos)
+{
+	console_write_raw(buf, count);
+	return count;
+}
+
+static const struct file_operations console_fops = {
+	.read = console_read,
+	.write = console_write,
+	.llseek = no_llseek,
+};
+
+static struct cdev console_cdev;
+
+static int tty_console_init(void)
+{
+	dev_t dev = MKDEV(TTYAUX_MAJOR, 1);
+	int err;
+
+	err = register_chrdev_region(dev, 1, "/dev/console");
+	if (err)
+		return err;
+	cdev_init(&console_cdev, &console_fops);
+	err = cdev_device_add(&console_cdev, dev, "console", 0600);
+	if (err)
+		unregister_chrdev_region(dev, 1);
+	return err;
+}
+device_initcall(tty_console_init);

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * devfs, Linux's devtmpfs: one super block, created when the first node
+ * is (or at fs_initcall), whose root directory holds a device node for
+ * every device a driver registers with cdev_device_add().  Every mount of
+ * "devfs" shares that super block, so nodes made before /dev is mounted
+ * are there once it is, and nodes come and go with their drivers
+ * (hot-plug).  The root also takes mknod() and unlink() from user space;
+ * it has no subdirectories, symlinks or regular files yet.
+ *
+ * No lock of its own: like the VFS namespace operations it runs in the
+ * one thread of control there is until the scheduler exists; the dcache
+ * and inode locks cover the shared structures.
+ */
+#include <keel/devfs.h>
+#include <keel/err.h>
+#include <keel/errno.h>
+#include <keel/fcntl.h>
+#include <keel/fs.h>
+#include <keel/init.h>
+#include <keel/namei.h>
+#include <keel/printk.h>
+#include <keel/stat.h>
+#include <keel/string.h>
+#include <keel/syscalls.h>
+
+#define DEVFS_MAGIC	0x1373		/* Linux's DEVFS_SUPER_MAGIC */
+
+static struct dentry *devfs_root;	/* the instance's root, pinned */
+
+static const struct inode_operations devfs_node_inode_operations = {
+	.setattr = simple_setattr,
+};
+
+/* A device node (S_IFCHR/S_IFBLK), FIFO or socket for @dentry in @dir. */
+static int devfs_mknod(struct inode *dir, struct dentry *dentry,
+		       umode_t mode, dev_t dev)
+{
+	struct inode *inode = new_inode(dir->i_sb);
+
+	if (!inode)
+		return -ENOMEM;
+	inode_init_owner(inode, dir, mode);
+	inode->i_op = &devfs_node_inode_operations;
+	init_special_inode(inode, mode, dev);
+	d_instantiate(dentry, inode);
+	dget(dentry);		/* the pin, until unlink */
+	dir->i_mtime = dir->i_ctime = current_time(dir);
+	return 0;
+}
+
+static const struct inode_operations devfs_dir_inode_operations = {
+	.lookup = simple_lookup,
+	.mknod = devfs_mknod,
+	.unlink = simple_unlink,
+	.setattr = simple_setattr,
+};
+
+static const struct super_operations devfs_ops = {
+	.statfs = simple_statfs,
+};
+
+static int devfs_fill_super(struct super_block *sb, void *data)
+{
+	(void)data;
+	return simple_fill_root(sb, DEVFS_MAGIC, &devfs_ops, 0755,
+				&devfs_dir_inode_operations);
+}
+
+static struct file_system_type devfs_fs_type;
+
+/*
+ * The shared instance, made on first use.  Its own reference (s_active
+ * and the root dentry from mount_nodev()) is never dropped, so unmounting
+ * /dev keeps the nodes.
+ */
+static struct dentry *devfs_get_root(void)
+{
+	struct dentry *root;
+
+	if (devfs_root)
+		return devfs_root;
+	root = mount_nodev(&devfs_fs_type, 0, NULL, devfs_fill_super);
+	if (IS_ERR(root))
+		return root;
+	devfs_root = root;
+	return root;
+}
+
+static struct dentry *devfs_mount(struct file_system_type *fs_type,
+				  int flags, const char *dev_name, void *data)
+{
+	struct dentry *root = devfs_get_root();
+
+	(void)fs_type;
+	(void)flags;
+	(void)dev_name;
+	(void)data;
+	if (IS_ERR(root))
+		return root;
+	atomic_inc(&root->d_sb->s_active);
+	return dget(root);
+}
+
+static struct file_system_type devfs_fs_type = {
+	.name = "devfs",
+	.mount = devfs_mount,
+	.kill_sb = kill_litter_super,
+};
+
+static bool devfs_name_ok(const char *name, struct qstr *q)
+{
+	size_t len = name ? strlen(name) : 0;
+
+	if (!len || len > DEVFS_NAME_MAX || strchr(name, '/') ||
+	    !strcmp(name, ".") || !strcmp(name, ".."))
+		return false;
+	q->name = name;
+	q->len = len;
+	q->hash = full_name_hash(name, len);
+	return true;
+}
+
+int devfs_create_node(const char *name, umode_t mode, dev_t dev)
+{
+	struct dentry *root, *dentry;
+	struct qstr q;
+	int err;
+
+	if (!devfs_name_ok(name, &q) || (!S_ISCHR(mode) && !S_ISBLK(mode)))
+		return -EINVAL;
+	root = devfs_get_root();
+	if (IS_ERR(root))
+		return PTR_ERR(root);
+	/* A cached negative dentry (someone looked first) is reused. */
+	dentry = d_lookup(root, &q);
+	if (dentry && d_inode(dentry)) {
+		dput(dentry);
+		return -EEXIST;
+	}
+	if (!dentry) {
+		dentry = d_alloc(root, &q);
+		if (!dentry)
+			return -ENOMEM;
+		d_add(dentry, NULL);
+	}
+	/* Drivers' modes are exact: no umask, owned by root. */
+	err = devfs_mknod(d_inode(root), dentry, mode & (S_IFMT | 07777), dev);
+	dput(dentry);
+	return err;
+}
+
+int devfs_remove_node(const char *name)
+{
+	struct dentry *root = devfs_root, *dentry;
+	struct qstr q;
+
+	if (!root || !devfs_name_ok(name, &q))
+		return -ENOENT;
+	dentry = d_lookup(root, &q);
+	if (!dentry)
+		return -ENOENT;
+	if (!d_inode(dentry)) {
+		dput(dentry);
+		return -ENOENT;
+	}
+	simple_unlink(d_inode(root), dentry);
+	d_delete(dentry);
+	dput(dentry);
+	return 0;
+}
+
+static int init_devfs_fs(void)
+{
+	struct dentry *root;
+	int err;
+
+	err = register_filesystem(&devfs_fs_type);
+	if (err)
+		return err;
+	root = devfs_get_root();
+	return IS_ERR(root) ? PTR_ERR(root) : 0;
+}
+fs_initcall(init_devfs_fs);
+
+/* Linux's devtmpfs_mount(): /dev, made if the initramfs had none. */
+static int devfs_mount_dev(void)
+{
+	long err;
+
+	err = ksys_mkdirat(AT_FDCWD, "/dev", 0755);
+	if (err && err != -EEXIST)
+		goto fail;
+	err = ksys_mount("devfs", "/dev", "devfs", 0, NULL);
+	if (err)
+		goto fail;
+	pr_info("devfs: mounted\n");
+	return 0;
+fail:
+	pr_err("devfs: error mounting %ld\n", err);
+	return err;
+}
+device_initcall(devfs_mount_dev);

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The proc file system type: one super block, made when the first entry
+ * is registered (or at fs_initcall), shared by every mount of "proc",
+ * and mounted at /proc at device_initcall.  Its root inode is made here;
+ * the entries are generic.c's.
+ */
+#include <keel/err.h>
+#include <keel/errno.h>
+#include <keel/fcntl.h>
+#include <keel/fs.h>
+#include <keel/init.h>
+#include <keel/printk.h>
+#include <keel/slab.h>
+#include <keel/stat.h>
+#include <keel/syscalls.h>
+
+#include "internal.h"
+
+#define PROC_SUPER_MAGIC	0x9fa0
+
+static struct dentry *proc_root;	/* the instance's root, pinned */
+
+/* Every inode but the root's carries its entry, freed with it. */
+static void proc_evict_inode(struct inode *inode)
+{
+	kfree(inode->i_private);
+}
+
+static const struct super_operations proc_sops = {
+	.evict_inode = proc_evict_inode,
+	.statfs = simple_statfs,
+};
+
+static const struct inode_operations proc_root_inode_operations = {
+	.lookup = simple_lookup,
+};
+
+static int proc_fill_super(struct super_block *sb, void *data)
+{
+	(void)data;
+	return simple_fill_root(sb, PROC_SUPER_MAGIC, &proc_sops, 0555,
+				&proc_root_inode_operations);
+}
+
+static struct file_system_type proc_fs_type;
+
+/* Its own references (s_active, the root dentry) are never dropped. */
+struct dentry *proc_get_root(void)
+{
+	struct dentry *root;
+
+	if (proc_root)
+		return proc_root;
+	root = mount_nodev(&proc_fs_type, 0, NULL, proc_fill_super);
+	if (!IS_ERR(root))
+		proc_root = root;
+	return root;
+}
+
+static struct dentry *proc_mount(struct file_system_type *fs_type, int flags,
+				 const char *dev_name, void *data)
+{
+	struct dentry *root = proc_get_root();
+
+	(void)fs_type;
+	(void)flags;
+	(void)dev_name;
+	(void)data;
+	if (IS_ERR(root))
+		return root;
+	atomic_inc(&root->d_sb->s_active);
+	return dget(root);
+}
+
+static struct file_system_type proc_fs_type = {
+	.name = "proc",
+	.mount = proc_mount,
+	.kill_sb = kill_anon_super,
+};
+
+static int proc_root_init(void)
+{
+	struct dentry *root;
+	int err;
+
+	err = register_filesystem(&proc_fs_type);
+	if (err)
+		return err;
+	root = proc_get_root();
+	return IS_ERR(root) ? PTR_ERR(root) : 0;
+}
+fs_initcall(proc_root_init);
+
+static int proc_mount_init(void)
+{
+	long err;
+
+	err = ksys_mkdirat(AT_FDCWD, "/proc", 0555);
+	if (err && err != -EEXIST)
+		goto fail;
+	err = ksys_mount("proc", "/proc", "proc", 0, NULL);
+	if (err)
+		goto fail;
+	return 0;
+fail:
+	pr_err("proc: error mounting /proc: %ld\n", err);
+	return err;
+}
+device_initcall(proc_mount_init);
