@@ -108,7 +108,7 @@ export KCONFIG_CONFIG
 config-targets := $(filter config %config %_defconfig %.config listnewconfig, \
 		    $(MAKECMDGOALS))
 no-dot-config-targets := clean mrproper distclean help install-deps run \
-			 check hostcheck bootmatrix bench kconfig-lint $(config-targets)
+			 check hostcheck bootmatrix bench kconfig-lint fuzz $(config-targets)
 
 defconfig_list := $(notdir $(wildcard $(srctree)/configs/*_defconfig))
 fragment_list := $(notdir $(wildcard $(srctree)/kernel/configs/*.config))
@@ -271,6 +271,9 @@ quiet_cmd_hostcc = HOSTCC  $@
 scripts/basic/fixdep: $(srctree)/scripts/basic/fixdep.c
 	$(call cmd,hostcc)
 
+usr/gen_init_cpio: $(srctree)/usr/gen_init_cpio.c
+	$(call cmd,hostcc)
+
 built-in.a $(LDS): build-tree ;
 
 # The link itself (with the kallsyms passes) is scripts/link-keel.sh.
@@ -295,14 +298,38 @@ endif
 FDARGS ?= console=ttyS0 console=tty0
 ISODIR := .isoimage
 
+# The initramfs (CONFIG_BLK_DEV_INITRD), a GRUB module on the ISO:
+# usr/gen_init_cpio writes it from the CONFIG_INITRAMFS_SOURCE list (paths
+# relative to the source tree), with every mtime INITRAMFS_MTIME so the
+# same sources give the same archive, gzip-compressed with CONFIG_RD_GZIP.
+INITRAMFS_MTIME ?= $(or $(SOURCE_DATE_EPOCH),0)
+initramfs-list := $(patsubst "%",%,$(CONFIG_INITRAMFS_SOURCE))
+initramfs-list := $(if $(filter /%,$(initramfs-list)),,$(srctree)/)$(initramfs-list)
+initramfs-y := $(if $(CONFIG_BLK_DEV_INITRD),usr/initramfs_data.cpio$(if $(CONFIG_RD_GZIP),.gz))
+initramfs-files := $(if $(initramfs-y),$(shell sed -n \
+	's/^[[:space:]]*file[[:space:]]\+[^[:space:]]\+[[:space:]]\+\([^[:space:]]\+\).*/\1/p' \
+	$(initramfs-list) 2>/dev/null))
+initramfs-files := $(foreach f,$(initramfs-files),$(if $(filter /%,$(f)),$(f),$(srctree)/$(f)))
+
+quiet_cmd_initramfs = GEN     $@
+      cmd_initramfs = usr/gen_init_cpio -t $(INITRAMFS_MTIME) -C $(srctree) \
+		      -o $@.tmp $(initramfs-list) && \
+		      $(if $(CONFIG_RD_GZIP),gzip -n -9 -f $@.tmp && mv -f $@.tmp.gz $@,mv -f $@.tmp $@)
+
+usr/initramfs_data.cpio usr/initramfs_data.cpio.gz: usr/gen_init_cpio \
+		$(initramfs-list) $(initramfs-files) FORCE
+	$(call if_changed,initramfs)
+
+include $(wildcard usr/.initramfs_data.cpio*.cmd)
+
 PHONY += isoimage
 isoimage: keel.iso
 
 quiet_cmd_isoimage = GENISO  $@
       cmd_isoimage = $(CONFIG_SHELL) $(srctree)/scripts/mkisoimage.sh $@ keel \
-		     $(ISODIR) '$(FDARGS)'
+		     $(ISODIR) '$(FDARGS)' $(initramfs-y)
 
-keel.iso: keel $(srctree)/scripts/mkisoimage.sh FORCE
+keel.iso: keel $(initramfs-y) $(srctree)/scripts/mkisoimage.sh FORCE
 	$(call need-tool,$(GRUB_MKRESCUE),grub-common grub-pc-bin xorriso mtools)
 	$(call if_changed,isoimage)
 
@@ -331,6 +358,14 @@ run: install-deps
 hostcheck: scripts/basic/fixdep
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/host/Makefile \
 		srctree=$(abs_srctree) objtree=$(CURDIR) run
+
+# libFuzzer targets for the cpio parser and the inflater, built with
+# clang; each runs FUZZ_TIME seconds on a seed corpus it generates.
+FUZZ_TIME ?= 30
+PHONY += fuzz
+fuzz:
+	$(Q)$(MAKE) -f $(srctree)/tools/testing/fuzz/Makefile \
+		srctree=$(abs_srctree) objtree=$(CURDIR) FUZZ_TIME=$(FUZZ_TIME) run
 
 BOOTMATRIX_FLAGS ?=
 bootmatrix:
@@ -369,11 +404,12 @@ clean:
 	$(Q)find . \( -name '*.o' -o -name '*.a' -o -name '.*.cmd' -o -name '.*.d' \
 		-o -name '*.lds' \) -not -path './.git/*' -delete
 	$(Q)rm -rf keel keel.iso System.map .tmp_keel* .tmp_kallsyms* $(ISODIR) \
-		bootmatrix bench tools/testing/host/build compile_commands.json
+		bootmatrix bench tools/testing/host/build compile_commands.json \
+		usr/initramfs_data.cpio usr/initramfs_data.cpio.gz tools/testing/fuzz/build
 
 mrproper distclean: clean
 	$(Q)rm -rf .config .config.old include/config include/generated \
-		scripts/basic/fixdep defconfig
+		scripts/basic/fixdep usr/gen_init_cpio defconfig
 
 # ---------------------------------------------------------------------------
 
@@ -402,7 +438,8 @@ help:
 	@echo ''
 	@echo 'Build and run:'
 	@echo '  all / keel       - Build the kernel image (the default target)'
-	@echo '  isoimage         - GRUB 2 bootable ISO, keel.iso (FDARGS="..." sets the command line)'
+	@echo '  isoimage         - GRUB 2 bootable ISO, keel.iso (FDARGS="..." sets the command line),'
+	@echo '                     with the initramfs from CONFIG_INITRAMFS_SOURCE as a module'
 	@echo '  run              - Build the ISO and boot it in QEMU on this terminal'
 	@echo '  compile_commands.json - Compilation database for clangd'
 	@echo ''
@@ -412,6 +449,7 @@ help:
 	@echo '  bootmatrix       - Build and boot every configuration in QEMU (BOOTMATRIX_FLAGS=...)'
 	@echo '  bench            - Build with CONFIG_KBENCH=y, boot with "kbench", print the benchmarks'
 	@echo '  kconfig-lint     - Check every Kconfig option has help text'
+	@echo '  fuzz             - libFuzzer the cpio parser and the inflater with clang (FUZZ_TIME=30 s each)'
 	@echo ''
 	@echo 'Cleaning:'
 	@echo '  clean            - Remove generated files but keep the config'

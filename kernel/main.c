@@ -9,6 +9,7 @@
 #include <keel/console.h>
 #include <keel/delay.h>
 #include <keel/errno.h>
+#include <keel/fs.h>
 #include <keel/init.h>
 #include <keel/irq.h>
 #include <keel/kallsyms.h>
@@ -96,6 +97,7 @@ __noreturn void start_kernel(void)
 	mm_init();
 	vmalloc_init();
 	parse_kernel_params();
+	vfs_caches_init();
 	init_IRQ();
 	time_init();
 	local_irq_enable();

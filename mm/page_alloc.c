@@ -10,6 +10,7 @@
 #define pr_fmt(fmt) fmt
 
 #include <keel/bug.h>
+#include <keel/fs.h>
 #include <keel/hardirq.h>
 #include <keel/memblock.h>
 #include <keel/mm.h>
@@ -96,6 +97,12 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	page = buddy_alloc(&zone, order);
 	spin_unlock_irqrestore(&zone_lock, flags);
 
+	/* Out of pages: free unused dentries (and what they pin), retry. */
+	while (!page && (gfp & __GFP_DIRECT_RECLAIM) && shrink_dcache(64)) {
+		spin_lock_irqsave(&zone_lock, flags);
+		page = buddy_alloc(&zone, order);
+		spin_unlock_irqrestore(&zone_lock, flags);
+	}
 	if (!page) {
 		if (!(gfp & __GFP_NOWARN)) {
 			pr_warn("page allocation failure: order:%u, mode:%#x\n",

@@ -1,20 +1,32 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# mkisoimage.sh ISO KERNEL DIR "CMDLINE": build a GRUB 2 rescue ISO that
-# boots KERNEL through multiboot2 at once (no menu delay), with CMDLINE as
-# the kernel command line.  GRUB itself talks on both the screen and the
-# first serial port, so a serial-only QEMU shows its errors too.
+# mkisoimage.sh ISO KERNEL DIR "CMDLINE" [INITRAMFS]: build a GRUB 2 rescue
+# ISO that boots KERNEL through multiboot2 at once (no menu delay), with
+# CMDLINE as the kernel command line and INITRAMFS, if given, loaded as a
+# module whose command line is "initramfs".  GRUB itself talks on both the
+# screen and the first serial port, so a serial-only QEMU shows its errors
+# too.
 set -e
 
 iso=$1
 kernel=$2
 dir=$3
 cmdline=$4
+initramfs=$5
 
 rm -rf "${dir}"
 mkdir -p "${dir}/boot/grub"
 cp "${kernel}" "${dir}/boot/keel"
+module=
+if [ -n "${initramfs}" ]; then
+	case "${initramfs}" in
+	*.gz) name=initramfs.cpio.gz ;;
+	*) name=initramfs.cpio ;;
+	esac
+	cp "${initramfs}" "${dir}/boot/${name}"
+	module="module2 /boot/${name} initramfs"
+fi
 cat > "${dir}/boot/grub/grub.cfg" <<CFG
 serial --unit=0 --speed=115200
 terminal_input console serial
@@ -23,6 +35,7 @@ set timeout=0
 set default=0
 menuentry "Keel" {
 	multiboot2 /boot/keel ${cmdline}
+	${module}
 	boot
 }
 CFG

@@ -143,6 +143,7 @@ struct inode {
 /* d_flags */
 #define DCACHE_MOUNTED		(1 << 0)	/* a mount point */
 #define DCACHE_DISCONNECTED	(1 << 1)	/* unhashed, being freed */
+#define DCACHE_CURSOR		(1 << 2)	/* a reader's place (libfs), no name */
 
 struct dentry {
 	unsigned int d_flags;			/* [d_lock] */
@@ -254,6 +255,20 @@ void dput(struct dentry *dentry);
 unsigned long shrink_dcache(unsigned long nr);
 /* For tests and /proc: dentries allocated, and unused ones cached. */
 void dcache_counts(unsigned long *nr_dentry, unsigned long *nr_unused);
+/* Rename: @dentry takes @target's name and parent, @target is dropped. */
+void d_move(struct dentry *dentry, struct dentry *target);
+/* RENAME_EXCHANGE: the two swap names and parents, both stay hashed. */
+void d_exchange(struct dentry *a, struct dentry *b);
+/*
+ * "/a/b" for @path as seen from the current root, built at the end of
+ * @buf; returns its start, or ERR_PTR(-ENAMETOOLONG) if it does not fit.
+ */
+char *d_path(const struct path *path, char *buf, int buflen);
+
+static inline bool d_unhashed(const struct dentry *dentry)
+{
+	return hlist_unhashed(&dentry->d_hash);
+}
 
 /* --- mounts and path walk (fs/namespace.c, fs/namei.c) --- */
 struct vfsmount *mntget(struct vfsmount *mnt);
@@ -274,6 +289,17 @@ int inode_permission(struct inode *inode, int mask);	/* MAY_* */
 int mounts_show(char *buf, size_t size);
 /* Mount the root file system and the standard mounts; called once. */
 void vfs_caches_init(void);
+/*
+ * open()'s lookup: finds (O_CREAT: creates) @name relative to @dfd with
+ * O_EXCL, O_NOFOLLOW, O_DIRECTORY, O_TRUNC and the access-mode permission
+ * checks, and returns the opened file (alloc_file()) or ERR_PTR(-errno).
+ */
+struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode);
+/* Paths: true if @a and @b are the same place in the tree. */
+static inline bool path_equal(const struct path *a, const struct path *b)
+{
+	return a->mnt == b->mnt && a->dentry == b->dentry;
+}
 
 /* --- open files (fs/file_table.c, fs/open.c, fs/read_write.c) --- */
 struct file *get_file(struct file *file);
@@ -286,11 +312,65 @@ ssize_t kernel_write(struct file *file, const void *buf, size_t count,
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
 loff_t no_llseek(struct file *file, loff_t offset, int whence);
 int vfs_getattr(const struct path *path, struct kstat *stat);
+/*
+ * A new open file on @path (takes its own path_get) with O_* @flags and
+ * @fop, after @fop->open succeeds; ERR_PTR on failure.
+ */
+struct file *alloc_file(const struct path *path, int flags,
+			const struct file_operations *fop);
+/* Change attributes through ->setattr (or simple_setattr); fs/attr.c. */
+int notify_change(struct dentry *dentry, struct iattr *attr);
+/* The largest file offset; the most one read or write moves (INT_MAX,
+ * page-aligned, as Linux). */
+#define MAX_LFS_FILESIZE	((loff_t)0x7fffffffffffffffLL)
+#define MAX_RW_COUNT		(0x7fffffffUL & ~0xfffUL)
+ssize_t vfs_read(struct file *file, void *buf, size_t count, loff_t *pos);
+ssize_t vfs_write(struct file *file, const void *buf, size_t count,
+		  loff_t *pos);
+loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
+/* Set a regular file's size (O_TRUNC, truncate()): 0 or -errno. */
+int do_truncate(struct dentry *dentry, loff_t length);
+/* dir_context actor of getdents64 records; fs/readdir.c. */
+int iterate_dir(struct file *file, struct dir_context *ctx);
+
+/* Pipes and FIFOs (fs/pipe.c): init_special_inode() uses the fops. */
+#define PIPE_BUF	4096
+extern const struct file_operations pipefifo_fops;
+
+/*
+ * ramfs regular files (fs/ramfs/file.c).  Their data hangs off i_private;
+ * ramfs_evict_data() frees it when the inode is evicted.
+ */
+extern const struct file_operations ramfs_file_operations;
+extern const struct inode_operations ramfs_file_inode_operations;
+void ramfs_evict_data(struct inode *inode);
 
 /* Helpers for simple file systems (fs/libfs.c) */
 extern const struct file_operations simple_dir_operations;
+/* Gives @sb a root directory: what devfs and proc share. */
+int simple_fill_root(struct super_block *sb, unsigned long magic,
+		     const struct super_operations *sops, umode_t mode,
+		     const struct inode_operations *dir_iops);
 extern const struct inode_operations simple_dir_inode_operations;
 int dcache_dir_iterate(struct file *file, struct dir_context *ctx);
+int dcache_dir_open(struct inode *inode, struct file *file);
+int dcache_dir_close(struct inode *inode, struct file *file);
+loff_t dcache_dir_lseek(struct file *file, loff_t offset, int whence);
+/* For file systems whose dcache is all there is (ramfs, devfs): */
+struct dentry *simple_lookup(struct inode *dir, struct dentry *dentry);
+bool simple_empty(struct dentry *dentry);
+int simple_link(struct dentry *old, struct inode *dir, struct dentry *new);
+int simple_unlink(struct inode *dir, struct dentry *dentry);
+int simple_rmdir(struct inode *dir, struct dentry *dentry);
+int simple_rename(struct inode *old_dir, struct dentry *old,
+		  struct inode *new_dir, struct dentry *new,
+		  unsigned int flags);
+int simple_statfs(struct dentry *dentry, struct kstatfs *buf);
+/* Symlinks whose target string is i_private (kfree()d at eviction). */
+const char *simple_get_link(struct dentry *dentry, struct inode *inode);
+extern const struct inode_operations simple_symlink_inode_operations;
+/* Drops the pin of every dentry in the tree, then kill_anon_super(). */
+void kill_litter_super(struct super_block *sb);
 
 static inline struct inode *d_inode(const struct dentry *dentry)
 {

@@ -16,6 +16,7 @@
 #include <keel/errno.h>
 #include <keel/init.h>
 #include <keel/kernel.h>
+#include <keel/kmsg.h>
 #include <keel/kstrtox.h>
 #include <keel/panic.h>
 #include <keel/param.h>
@@ -35,6 +36,7 @@ struct printk_log {
 	u16 text_len;
 	u8 level;
 	u8 flags;
+	u8 facility;		/* 0: the kernel's; /dev/kmsg writes set it */
 } __aligned(8);
 
 #define LOG_NEWLINE	(1 << 0)	/* the text ended with a newline */
@@ -102,6 +104,7 @@ static struct printk_log *log_store(u8 level, u8 flags, const char *text,
 	rec->text_len = text_len;
 	rec->level = level;
 	rec->flags = flags;
+	rec->facility = 0;
 	memcpy(rec + 1, text, text_len);
 	log_next_idx += size;
 	log_next_seq++;
@@ -225,6 +228,81 @@ int printk(const char *fmt, ...)
 	ret = vprintk(fmt, args);
 	va_end(args);
 	return ret;
+}
+
+/* The records by number for /dev/kmsg (drivers/char/kmsg.c). */
+int printk_get_record(u64 seq, struct kmsg_record *rec)
+{
+	const struct printk_log *log;
+	unsigned long flags;
+	u32 idx;
+	u64 s;
+
+	logbuf_lock_irqsave(&flags);
+	if (seq >= log_next_seq) {
+		spin_unlock_irqrestore(&logbuf_lock, flags);
+		return -EAGAIN;
+	}
+	if (seq < log_first_seq) {
+		rec->seq = log_first_seq;
+		spin_unlock_irqrestore(&logbuf_lock, flags);
+		return -EPIPE;
+	}
+	idx = log_first_idx;
+	for (s = log_first_seq; s < seq; s++)
+		idx = log_next(idx);
+	log = log_at(log_resolve(idx));
+	rec->seq = seq;
+	rec->ts_nsec = log->ts_nsec;
+	rec->facility = log->facility;
+	rec->level = log->level;
+	rec->cont = log->flags & LOG_CONT;
+	rec->text_len = min(log->text_len, (u16)KMSG_TEXT_MAX);
+	memcpy(rec->text, log + 1, rec->text_len);
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+	return 0;
+}
+
+void printk_seq_range(u64 *first, u64 *next)
+{
+	unsigned long flags;
+
+	logbuf_lock_irqsave(&flags);
+	*first = log_first_seq;
+	*next = log_next_seq;
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+}
+
+void printk_emit(int facility, int level, const char *text, size_t len)
+{
+	struct printk_log *rec;
+	unsigned long flags;
+	u8 rflags = 0;
+
+	len = min(len, (size_t)LOG_LINE_MAX);
+	if (len && text[len - 1] == '\n') {
+		rflags |= LOG_NEWLINE;
+		len--;
+	}
+	logbuf_lock_irqsave(&flags);
+	rec = log_store(level, rflags, text, len);
+	rec->facility = facility;
+	console_write_all(rec);
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+}
+
+void console_write_raw(const char *s, size_t len)
+{
+	struct console *con;
+	unsigned long flags;
+
+	if (!len)
+		return;
+	logbuf_lock_irqsave(&flags);
+	list_for_each_entry(con, &console_list, node)
+		con->write(con, s, len);
+	console_at_line_start = s[len - 1] == '\n';
+	spin_unlock_irqrestore(&logbuf_lock, flags);
 }
 
 /* Sends what the log buffer holds to a console that has just appeared. */
