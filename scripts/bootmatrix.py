@@ -43,6 +43,7 @@ import re
 import shlex
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import threading
@@ -178,6 +179,29 @@ def read_tail(path, n=LOG_TAIL_LINES):
             return tail(f.read().splitlines(), n)
     except OSError:
         return []
+
+
+def loaded_size(path):
+    """Bytes the boot loader loads from an ELF64 image: the file size of
+    its PT_LOAD segments.  The symbol table is not part of the image."""
+    try:
+        with open(path, "rb") as f:
+            ehdr = f.read(64)
+            if ehdr[:4] != b"\x7fELF" or ehdr[4] != 2:
+                return None
+            phoff, = struct.unpack_from("<Q", ehdr, 32)
+            phentsize, phnum = struct.unpack_from("<HH", ehdr, 54)
+            f.seek(phoff)
+            table = f.read(phentsize * phnum)
+    except OSError:
+        return None
+    total = 0
+    for i in range(phnum):
+        p_type, = struct.unpack_from("<I", table, i * phentsize)
+        p_filesz, = struct.unpack_from("<Q", table, i * phentsize + 32)
+        if p_type == 1:
+            total += p_filesz
+    return total
 
 
 def file_size(path):
@@ -351,7 +375,7 @@ class Builder:
                              log=log_path, log_tail=read_tail(log_path),
                              error=error or "")
         if ok:     # after a failure these would be stale leftovers
-            result.image_size = file_size(outdir / "keel")
+            result.image_size = loaded_size(outdir / "keel")
             result.iso_size = file_size(iso)
             result.ktest = ktest_enabled(outdir / ".config")
         return result
