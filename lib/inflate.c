@@ -422,7 +422,7 @@ static int gzip_header(struct inflate_state *s)
 
 		got |= (next_byte(s) & 0xff) << 8;
 		if (!s->err && got != want)
-			return fail(s, -EINVAL, "header crc error");
+			return fail(s, -EBADMSG, "header crc error");
 	}
 	return s->err;
 }
@@ -440,8 +440,8 @@ long gunzip(struct inflate_state *s, const void *in, size_t len,
 	if (s->err)
 		return s->err;
 	if (crc != s->crc)
-		return fail(s, -EINVAL, "crc error");
+		return fail(s, -EBADMSG, "crc error");
 	if (isize != (u32)s->total_out)
-		return fail(s, -EINVAL, "length error");
+		return fail(s, -EBADMSG, "length error");
 	return s->in_pos;
 }

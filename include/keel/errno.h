@@ -49,6 +49,7 @@
 #define ENOMSG		42
 #define ENODATA		61
 #define ETIME		62
+#define EBADMSG		74
 #define EOVERFLOW	75
 #define EILSEQ		84
 #define ENOTSOCK	88

@@ -7,9 +7,10 @@
  * output in pieces of at most INFLATE_WINDOW bytes.  Nothing is allocated
  * and no input byte outside [in, in + len) is read, whatever the input.
  *
- * Errors: -EINVAL for a malformed stream or header and for a gzip member
- * whose CRC32 or ISIZE does not match the data, -ENODATA when the input
- * ends inside a stream or member, or whatever the flush callback returned.
+ * Errors: -EINVAL for a malformed stream or header, -EBADMSG for a gzip
+ * member whose CRC32, ISIZE or header CRC does not match, -ENODATA when
+ * the input ends inside a stream or member, or whatever the flush callback
+ * returned.
  * Then s->error says why ("crc error", "length error", ...) and
  * s->error_offset where (bytes of input consumed when it was detected).
  */

@@ -160,13 +160,13 @@ static void crc_and_length_errors(struct ktest *t)
 
 	memcpy(buf, multi_vec, sizeof(buf));
 	buf[sizeof(buf) - 8] ^= 1;		/* CRC32 */
-	KTEST_EXPECT_EQ(t, run_gzip(buf, sizeof(buf)), -EINVAL);
+	KTEST_EXPECT_EQ(t, run_gzip(buf, sizeof(buf)), -EBADMSG);
 	KTEST_EXPECT_STREQ(t, state.error, "crc error");
 	KTEST_EXPECT_EQ(t, state.error_offset, sizeof(buf));
 
 	memcpy(buf, multi_vec, sizeof(buf));
 	buf[sizeof(buf) - 4] ^= 1;		/* ISIZE */
-	KTEST_EXPECT_EQ(t, run_gzip(buf, sizeof(buf)), -EINVAL);
+	KTEST_EXPECT_EQ(t, run_gzip(buf, sizeof(buf)), -EBADMSG);
 	KTEST_EXPECT_STREQ(t, state.error, "length error");
 }
 
@@ -226,7 +226,7 @@ static void bad_streams(struct ktest *t)
 	/* A header CRC that does not match the header. */
 	memcpy(buf, multi_vec, sizeof(buf));
 	buf[3] |= 0x02;
-	KTEST_EXPECT_EQ(t, run_gzip(buf, sizeof(buf)), -EINVAL);
+	KTEST_EXPECT_EQ(t, run_gzip(buf, sizeof(buf)), -EBADMSG);
 	KTEST_EXPECT_STREQ(t, state.error, "header crc error");
 }
 
