@@ -12,6 +12,7 @@
 #include <keel/cred.h>
 #include <keel/err.h>
 #include <keel/errno.h>
+#include <keel/fcntl.h>
 #include <keel/fs.h>
 #include <keel/fs_struct.h>
 #include <keel/namei.h>
@@ -451,4 +452,21 @@ void vfs_caches_init(void)
 	root.dentry = mnt->mnt_root;
 	set_fs_root(&init_fs, &root);
 	set_fs_pwd(&init_fs, &root);
+}
+
+int init_mount_at(const char *type, const char *dir, umode_t mode)
+{
+	long err;
+
+	err = ksys_mkdirat(AT_FDCWD, dir, mode);
+	if (err && err != -EEXIST)
+		goto fail;
+	err = ksys_mount(type, dir, type, 0, NULL);
+	if (err)
+		goto fail;
+	pr_info("%s: mounted on %s\n", type, dir);
+	return 0;
+fail:
+	pr_err("%s: error mounting on %s: %ld\n", type, dir, err);
+	return err;
 }

@@ -15,14 +15,11 @@
 #include <keel/devfs.h>
 #include <keel/err.h>
 #include <keel/errno.h>
-#include <keel/fcntl.h>
 #include <keel/fs.h>
 #include <keel/init.h>
 #include <keel/namei.h>
-#include <keel/printk.h>
 #include <keel/stat.h>
 #include <keel/string.h>
-#include <keel/syscalls.h>
 
 #define DEVFS_MAGIC	0x1373		/* Linux's DEVFS_SUPER_MAGIC */
 
@@ -183,21 +180,9 @@ static int init_devfs_fs(void)
 }
 fs_initcall(init_devfs_fs);
 
-/* Linux's devtmpfs_mount(): /dev, made if the initramfs had none. */
+/* Linux's devtmpfs_mount(). */
 static int devfs_mount_dev(void)
 {
-	long err;
-
-	err = ksys_mkdirat(AT_FDCWD, "/dev", 0755);
-	if (err && err != -EEXIST)
-		goto fail;
-	err = ksys_mount("devfs", "/dev", "devfs", 0, NULL);
-	if (err)
-		goto fail;
-	pr_info("devfs: mounted\n");
-	return 0;
-fail:
-	pr_err("devfs: error mounting %ld\n", err);
-	return err;
+	return init_mount_at("devfs", "/dev", 0755);
 }
 device_initcall(devfs_mount_dev);

@@ -7,13 +7,10 @@
  */
 #include <keel/err.h>
 #include <keel/errno.h>
-#include <keel/fcntl.h>
 #include <keel/fs.h>
 #include <keel/init.h>
-#include <keel/printk.h>
 #include <keel/slab.h>
 #include <keel/stat.h>
-#include <keel/syscalls.h>
 
 #include "internal.h"
 
@@ -94,17 +91,6 @@ fs_initcall(proc_root_init);
 
 static int proc_mount_init(void)
 {
-	long err;
-
-	err = ksys_mkdirat(AT_FDCWD, "/proc", 0555);
-	if (err && err != -EEXIST)
-		goto fail;
-	err = ksys_mount("proc", "/proc", "proc", 0, NULL);
-	if (err)
-		goto fail;
-	return 0;
-fail:
-	pr_err("proc: error mounting /proc: %ld\n", err);
-	return err;
+	return init_mount_at("proc", "/proc", 0555);
 }
 device_initcall(proc_mount_init);

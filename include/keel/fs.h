@@ -287,6 +287,11 @@ int inode_permission(struct inode *inode, int mask);	/* MAY_* */
 #define MAY_READ	0x4
 /* "/dev/root / ramfs rw 0 0" lines for every mount, as /proc/mounts. */
 int mounts_show(char *buf, size_t size);
+/*
+ * Mounts a @type file system on @dir, making @dir (with @mode) first if
+ * the initramfs had none: how the kernel mounts /dev and /proc itself.
+ */
+int init_mount_at(const char *type, const char *dir, umode_t mode);
 /* Mount the root file system and the standard mounts; called once. */
 void vfs_caches_init(void);
 /*
