@@ -334,3 +334,40 @@ int simple_fill_root(struct super_block *sb, unsigned long magic,
 	sb->s_root = d_make_root(root);
 	return sb->s_root ? 0 : -ENOMEM;
 }
+
+struct dentry *single_instance_root(struct file_system_type *fs_type,
+				    struct dentry **root, fill_super_t fill)
+{
+	struct dentry *dentry;
+
+	if (*root)
+		return *root;
+	dentry = mount_nodev(fs_type, 0, NULL, fill);
+	if (!IS_ERR(dentry))
+		*root = dentry;
+	return dentry;
+}
+
+struct dentry *mount_single_instance(struct file_system_type *fs_type,
+				     struct dentry **root, fill_super_t fill)
+{
+	struct dentry *dentry = single_instance_root(fs_type, root, fill);
+
+	if (IS_ERR(dentry))
+		return dentry;
+	atomic_inc(&dentry->d_sb->s_active);
+	return dget(dentry);
+}
+
+int register_single_instance(struct file_system_type *fs_type,
+			     struct dentry **root, fill_super_t fill)
+{
+	struct dentry *dentry;
+	int err;
+
+	err = register_filesystem(fs_type);
+	if (err)
+		return err;
+	dentry = single_instance_root(fs_type, root, fill);
+	return IS_ERR(dentry) ? PTR_ERR(dentry) : 0;
+}

@@ -66,37 +66,14 @@ static int devfs_fill_super(struct super_block *sb, void *data)
 
 static struct file_system_type devfs_fs_type;
 
-/*
- * The shared instance, made on first use.  Its own reference (s_active
- * and the root dentry from mount_nodev()) is never dropped, so unmounting
- * /dev keeps the nodes.
- */
-static struct dentry *devfs_get_root(void)
-{
-	struct dentry *root;
-
-	if (devfs_root)
-		return devfs_root;
-	root = mount_nodev(&devfs_fs_type, 0, NULL, devfs_fill_super);
-	if (IS_ERR(root))
-		return root;
-	devfs_root = root;
-	return root;
-}
-
 static struct dentry *devfs_mount(struct file_system_type *fs_type,
 				  int flags, const char *dev_name, void *data)
 {
-	struct dentry *root = devfs_get_root();
-
-	(void)fs_type;
 	(void)flags;
 	(void)dev_name;
 	(void)data;
-	if (IS_ERR(root))
-		return root;
-	atomic_inc(&root->d_sb->s_active);
-	return dget(root);
+	/* One instance: unmounting /dev keeps the nodes. */
+	return mount_single_instance(fs_type, &devfs_root, devfs_fill_super);
 }
 
 static struct file_system_type devfs_fs_type = {
@@ -126,7 +103,8 @@ int devfs_create_node(const char *name, umode_t mode, dev_t dev)
 
 	if (!devfs_name_ok(name, &q) || (!S_ISCHR(mode) && !S_ISBLK(mode)))
 		return -EINVAL;
-	root = devfs_get_root();
+	root = single_instance_root(&devfs_fs_type, &devfs_root,
+				    devfs_fill_super);
 	if (IS_ERR(root))
 		return PTR_ERR(root);
 	/* A cached negative dentry (someone looked first) is reused. */
@@ -169,14 +147,8 @@ int devfs_remove_node(const char *name)
 
 static int init_devfs_fs(void)
 {
-	struct dentry *root;
-	int err;
-
-	err = register_filesystem(&devfs_fs_type);
-	if (err)
-		return err;
-	root = devfs_get_root();
-	return IS_ERR(root) ? PTR_ERR(root) : 0;
+	return register_single_instance(&devfs_fs_type, &devfs_root,
+					devfs_fill_super);
 }
 fs_initcall(init_devfs_fs);
 

@@ -42,32 +42,18 @@ static int proc_fill_super(struct super_block *sb, void *data)
 
 static struct file_system_type proc_fs_type;
 
-/* Its own references (s_active, the root dentry) are never dropped. */
 struct dentry *proc_get_root(void)
 {
-	struct dentry *root;
-
-	if (proc_root)
-		return proc_root;
-	root = mount_nodev(&proc_fs_type, 0, NULL, proc_fill_super);
-	if (!IS_ERR(root))
-		proc_root = root;
-	return root;
+	return single_instance_root(&proc_fs_type, &proc_root, proc_fill_super);
 }
 
 static struct dentry *proc_mount(struct file_system_type *fs_type, int flags,
 				 const char *dev_name, void *data)
 {
-	struct dentry *root = proc_get_root();
-
-	(void)fs_type;
 	(void)flags;
 	(void)dev_name;
 	(void)data;
-	if (IS_ERR(root))
-		return root;
-	atomic_inc(&root->d_sb->s_active);
-	return dget(root);
+	return mount_single_instance(fs_type, &proc_root, proc_fill_super);
 }
 
 static struct file_system_type proc_fs_type = {
@@ -78,14 +64,8 @@ static struct file_system_type proc_fs_type = {
 
 static int proc_root_init(void)
 {
-	struct dentry *root;
-	int err;
-
-	err = register_filesystem(&proc_fs_type);
-	if (err)
-		return err;
-	root = proc_get_root();
-	return IS_ERR(root) ? PTR_ERR(root) : 0;
+	return register_single_instance(&proc_fs_type, &proc_root,
+					proc_fill_super);
 }
 fs_initcall(proc_root_init);
 

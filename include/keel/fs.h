@@ -352,6 +352,18 @@ void ramfs_evict_data(struct inode *inode);
 
 /* Helpers for simple file systems (fs/libfs.c) */
 extern const struct file_operations simple_dir_operations;
+/*
+ * File systems with one instance for every mount (devfs, proc): made on
+ * first use, stored in *@root and kept for good, so what it holds
+ * survives an unmount.
+ */
+typedef int (*fill_super_t)(struct super_block *sb, void *data);
+struct dentry *single_instance_root(struct file_system_type *fs_type,
+				    struct dentry **root, fill_super_t fill);
+struct dentry *mount_single_instance(struct file_system_type *fs_type,
+				     struct dentry **root, fill_super_t fill);
+int register_single_instance(struct file_system_type *fs_type,
+			     struct dentry **root, fill_super_t fill);
 /* Gives @sb a root directory: what devfs and proc share. */
 int simple_fill_root(struct super_block *sb, unsigned long magic,
 		     const struct super_operations *sops, umode_t mode,
