@@ -304,7 +304,7 @@ FAULTS = {
                        r"RIP: 0010:lkdtm_INVALID_OPCODE\+0x"],
     "NONCANONICAL": [r"Oops: general protection fault: 0000 \[#1\]",
                      r"RIP: 0010:lkdtm_NONCANONICAL\+0x"],
-    "BUG": [r"kernel BUG at drivers/misc/lkdtm\.c:\d+!",
+    "BUG": [r"kernel BUG at drivers/misc/lkdtm/bugs\.c:\d+!",
             r"Oops: invalid opcode: 0000 \[#1\]",
             r"RIP: 0010:lkdtm_BUG\+0x"],
     "EXHAUST_STACK": [r"BUG: stack guard page was hit at 0x[0-9a-f]+ "
@@ -323,7 +323,7 @@ FAULT_COMMON = [r"^Call Trace:", r"^ (\? )?lkdtm_init\+0x", r"^ do_initcalls\+0x
 # Boots with other command lines: name -> (arguments, expected patterns).
 BOOT_OPTIONS = {
     "WARNING": ("lkdtm.cpoint_type=WARNING",
-                [r"WARNING: CPU: 0 PID: 0 at drivers/misc/lkdtm\.c:\d+ "
+                [r"WARNING: CPU: 0 PID: 0 at drivers/misc/lkdtm/bugs\.c:\d+ "
                  r"lkdtm_WARNING\+0x", r"^Call Trace:",
                  r"reboot: Power down"]),
     "initcall_debug": ("initcall_debug",

@@ -1,22 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * LKDTM, after Linux's Kernel Dump Test Module: crash the kernel on purpose,
- * in a chosen way, so the tests can check that each kind of failure is
- * reported properly.  lkdtm.cpoint_type=<TYPE> on the command line fires
- * once the boot reaches the late initcalls.
+ * LKDTM crash types for faults the CPU raises and the kernel's own
+ * reports: panics, BUG and WARN, bad accesses, bad instructions and
+ * running off the end of the stack.
  */
-#define pr_fmt(fmt) "lkdtm: " fmt
+#include "lkdtm.h"
 
 #include <keel/bug.h>
-#include <keel/errno.h>
-#include <keel/init.h>
-#include <keel/kernel.h>
 #include <keel/panic.h>
-#include <keel/param.h>
-#include <keel/printk.h>
 #include <keel/string.h>
-
-static const char *cpoint_type;
 
 static void lkdtm_PANIC(void)
 {
@@ -88,13 +80,6 @@ static void lkdtm_EXHAUST_STACK(void)
 	pr_info("FAIL: survived: %d\n", recurse_deep(0));
 }
 
-struct crashtype {
-	const char *name;
-	void (*func)(void);
-};
-
-#define CRASHTYPE(name)	{ #name, lkdtm_##name }
-
 static const struct crashtype crashtypes[] = {
 	CRASHTYPE(PANIC),
 	CRASHTYPE(BUG),
@@ -107,34 +92,4 @@ static const struct crashtype crashtypes[] = {
 	CRASHTYPE(EXHAUST_STACK),
 };
 
-static const struct crashtype *find_crashtype(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(crashtypes); i++)
-		if (!strcmp(crashtypes[i].name, name))
-			return &crashtypes[i];
-	return NULL;
-}
-
-static int cpoint_type_setup(const char *val)
-{
-	if (!val || !find_crashtype(val))
-		return -EINVAL;
-	cpoint_type = val;
-	return 0;
-}
-kernel_param("lkdtm.cpoint_type", cpoint_type_setup);
-
-static int lkdtm_init(void)
-{
-	const struct crashtype *ct;
-
-	if (!cpoint_type)
-		return 0;
-	ct = find_crashtype(cpoint_type);
-	pr_info("Performing direct entry %s\n", ct->name);
-	ct->func();
-	return 0;
-}
-late_initcall(lkdtm_init);
+CRASHTYPE_CATEGORY(bugs_crashtypes, crashtypes);

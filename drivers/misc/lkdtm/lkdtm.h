@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * LKDTM internals: each file defines the crash types of one area (bugs.c
+ * for faults and panics, ...) as a crashtype_category that core.c lists.
+ */
+#ifndef _DRIVERS_MISC_LKDTM_H
+#define _DRIVERS_MISC_LKDTM_H
+
+#define pr_fmt(fmt) "lkdtm: " fmt
+
+#include <keel/kernel.h>
+#include <keel/printk.h>
+
+struct crashtype {
+	const char *name;
+	void (*func)(void);
+};
+
+#define CRASHTYPE(name)	{ #name, lkdtm_##name }
+
+struct crashtype_category {
+	const struct crashtype *list;
+	size_t len;
+};
+
+#define CRASHTYPE_CATEGORY(var, array) \
+	const struct crashtype_category var = { array, ARRAY_SIZE(array) }
+
+extern const struct crashtype_category bugs_crashtypes;
+
+#endif /* _DRIVERS_MISC_LKDTM_H */
