@@ -61,13 +61,30 @@ unsigned long kallsyms_lookup_name(const char *name)
 	return 0;
 }
 
-int sprint_symbol(char *buf, unsigned long addr)
+/* Name the function holding @addr - @back, but print @addr's offset. */
+static int sprint_symbol_adjusted(char *buf, unsigned long addr,
+				  unsigned long back)
 {
 	unsigned long size, offset;
-	const char *name = kallsyms_lookup(addr, &size, &offset);
+	const char *name = kallsyms_lookup(addr - back, &size, &offset);
 
 	if (!name)
 		return scnprintf(buf, KSYM_SYMBOL_LEN, "0x%lx", addr);
-	return scnprintf(buf, KSYM_SYMBOL_LEN, "%s+0x%lx/0x%lx", name, offset,
-			 size);
+	return scnprintf(buf, KSYM_SYMBOL_LEN, "%s+0x%lx/0x%lx", name,
+			 offset + back, size);
+}
+
+int sprint_symbol(char *buf, unsigned long addr)
+{
+	return sprint_symbol_adjusted(buf, addr, 0);
+}
+
+/*
+ * A call to a noreturn function can be the last instruction of its caller,
+ * so the return address is already the next function (or _etext): look up
+ * the byte before it, as Linux's %pB does.
+ */
+int sprint_backtrace(char *buf, unsigned long addr)
+{
+	return sprint_symbol_adjusted(buf, addr, 1);
 }

@@ -25,6 +25,9 @@ unsigned long kallsyms_lookup_name(const char *name);
 
 /* "name+0xoff/0xsize", or the bare address; @buf holds KSYM_SYMBOL_LEN. */
 int sprint_symbol(char *buf, unsigned long addr);
+
+/* The same for a return address, which may lie just past its caller. */
+int sprint_backtrace(char *buf, unsigned long addr);
 #else
 #include <keel/sprintf.h>
 
@@ -43,6 +46,11 @@ static inline unsigned long kallsyms_lookup_name(const char *name)
 static inline int sprint_symbol(char *buf, unsigned long addr)
 {
 	return scnprintf(buf, KSYM_SYMBOL_LEN, "0x%lx", addr);
+}
+
+static inline int sprint_backtrace(char *buf, unsigned long addr)
+{
+	return sprint_symbol(buf, addr);
 }
 #endif
 

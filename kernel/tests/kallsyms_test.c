@@ -6,6 +6,7 @@
 #include <keel/init.h>
 #include <keel/kallsyms.h>
 #include <keel/ktest.h>
+#include <keel/sprintf.h>
 #include <keel/string.h>
 
 static void test_lookup_name(struct ktest *t)
@@ -42,6 +43,27 @@ static void test_sprint_symbol(struct ktest *t)
 	KTEST_EXPECT_EQ(t, strncmp(buf, "start_kernel+0x4/0x", 19), 0);
 }
 
+/*
+ * A return address just past the last instruction of its caller (a call to
+ * a noreturn function) still names the caller, with the offset it has.
+ * _etext is such an address for the last function in the text.
+ */
+static void test_sprint_backtrace(struct ktest *t)
+{
+	extern const char _etext[];
+	unsigned long end = (unsigned long)_etext, size, off;
+	char buf[KSYM_SYMBOL_LEN], want[KSYM_SYMBOL_LEN];
+	const char *name = kallsyms_lookup(end - 1, &size, &off);
+
+	KTEST_ASSERT_NOT_NULL(t, name);
+	snprintf(want, sizeof(want), "%s+0x%lx/0x%lx", name, off + 1, size);
+	sprint_backtrace(buf, end);
+	KTEST_EXPECT_STREQ(t, buf, want);
+
+	sprint_backtrace(buf, (unsigned long)start_kernel + 4);
+	KTEST_EXPECT_EQ(t, strncmp(buf, "start_kernel+0x4/0x", 19), 0);
+}
+
 static void test_not_text(struct ktest *t)
 {
 	static int data_object;
@@ -59,6 +81,7 @@ static struct ktest_case kallsyms_cases[] = {
 	KTEST_CASE(test_lookup_name),
 	KTEST_CASE(test_lookup_address),
 	KTEST_CASE(test_sprint_symbol),
+	KTEST_CASE(test_sprint_backtrace),
 	KTEST_CASE(test_not_text),
 	{}
 };

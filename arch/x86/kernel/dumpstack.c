@@ -19,19 +19,20 @@
 
 #define MAX_TRACE_DEPTH	64
 
+/* @ip is a return address: it may lie just past the end of its caller. */
 static void print_ip_sym(const char *prefix, unsigned long ip)
 {
 	char sym[KSYM_SYMBOL_LEN];
 
-	sprint_symbol(sym, ip);
+	sprint_backtrace(sym, ip);
 	pr_emerg("%s%s\n", prefix, sym);
 }
 
 extern const char _text[], _etext[];
 
-static bool is_kernel_text(unsigned long addr)
+static bool is_return_address(unsigned long addr)
 {
-	return addr >= (unsigned long)_text && addr < (unsigned long)_etext;
+	return addr > (unsigned long)_text && addr <= (unsigned long)_etext;
 }
 
 static bool frame_on_stack(unsigned long bp, unsigned long base)
@@ -52,7 +53,7 @@ static void show_trace(unsigned long bp, unsigned long sp)
 		unsigned long word;
 
 		if (!copy_from_kernel_nofault(&word, (void *)p, sizeof(word)) &&
-		    is_kernel_text(word))
+		    is_return_address(word))
 			print_ip_sym(" ? ", word);
 	}
 	if (!frame_on_stack(bp, base))
