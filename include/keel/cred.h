@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Credentials: who is asking, for permission checks.  Until processes
- * exist, everything runs as init_cred (root); override_creds() lets kernel
- * code (and tests) act as someone else for a while, as in Linux.
+ * Credentials: who is asking, for permission checks.  current_cred() is
+ * the current task's; the boot task runs as init_cred (root).
+ * override_creds() lets kernel code (and tests) act as someone else for a
+ * while, as in Linux.
  */
 #ifndef _KEEL_CRED_H
 #define _KEEL_CRED_H

@@ -6,13 +6,14 @@
  * to NR_OPEN_MAX, RLIMIT_NOFILE's default; beyond that opens fail -EMFILE.
  * New fds are always the lowest free number, as POSIX requires.
  *
- * Until processes exist every caller uses init_files (current_files()).
+ * current_files() is the current task's table; the boot task's is init_files.
  * Lock: files->file_lock guards the arrays and counters; it is never held
  * while a file is released (fput) or memory is freed.
  */
 #ifndef _KEEL_FDTABLE_H
 #define _KEEL_FDTABLE_H
 
+#include <keel/sched.h>
 #include <keel/spinlock.h>
 #include <keel/types.h>
 
@@ -39,7 +40,7 @@ extern struct files_struct init_files;
 
 static inline struct files_struct *current_files(void)
 {
-	return &init_files;
+	return current->files;
 }
 
 /* Reserve the lowest free fd (O_CLOEXEC in @flags sets its bit); -EMFILE. */

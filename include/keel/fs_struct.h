@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * A task's place in the file tree: its root (where "/" and ".." stop) and
- * its working directory (where relative paths start).  Until processes
- * exist every caller uses init_fs (current_fs()), which vfs_caches_init()
- * points at the root file system.
+ * its working directory (where relative paths start).  The boot task's is
+ * init_fs, which vfs_caches_init() points at the root file system.
  */
 #ifndef _KEEL_FS_STRUCT_H
 #define _KEEL_FS_STRUCT_H
 
 #include <keel/fs.h>
+#include <keel/sched.h>
 #include <keel/spinlock.h>
 
 struct fs_struct {
@@ -22,7 +22,7 @@ extern struct fs_struct init_fs;
 
 static inline struct fs_struct *current_fs(void)
 {
-	return &init_fs;
+	return current->fs;
 }
 
 static inline umode_t current_umask(void)

@@ -17,6 +17,7 @@
 #define _KEEL_SPINLOCK_H
 
 #include <keel/compiler.h>
+#include <keel/preempt.h>
 #include <keel/types.h>
 #include <asm/processor.h>
 
@@ -84,24 +85,36 @@ static inline void spin_lock_init(spinlock_t *lock)
 #define assert_spin_locked(lock)		((void)(lock))
 #endif
 
+/*
+ * Holding a spinlock is atomic context: each lock raises the preempt
+ * count, so might_sleep() catches a sleep under it and, later, the
+ * scheduler does not preempt the holder.
+ */
 static inline void spin_lock(spinlock_t *lock)
 {
+	preempt_disable();
 	do_raw_spin_lock(lock, false);
 }
 
 static inline bool spin_trylock(spinlock_t *lock)
 {
-	return do_raw_spin_trylock(lock);
+	preempt_disable();
+	if (do_raw_spin_trylock(lock))
+		return true;
+	preempt_enable();
+	return false;
 }
 
 static inline void spin_unlock(spinlock_t *lock)
 {
 	do_raw_spin_unlock(lock);
+	preempt_enable();
 }
 
 static inline void spin_lock_irq(spinlock_t *lock)
 {
 	local_irq_disable();
+	preempt_disable();
 	do_raw_spin_lock(lock, true);
 }
 
@@ -110,11 +123,13 @@ static inline void spin_unlock_irq(spinlock_t *lock)
 	spin_check_irqs_still_off(lock);
 	do_raw_spin_unlock(lock);
 	local_irq_enable();
+	preempt_enable();
 }
 
 #define spin_lock_irqsave(lock, flags)					\
 	do {								\
 		local_irq_save(flags);					\
+		preempt_disable();					\
 		do_raw_spin_lock(lock, true);				\
 	} while (0)
 
@@ -124,6 +139,7 @@ static inline void spin_unlock_irqrestore(spinlock_t *lock,
 	spin_check_irqs_still_off(lock);
 	do_raw_spin_unlock(lock);
 	local_irq_restore(flags);
+	preempt_enable();
 }
 
 #endif /* _KEEL_SPINLOCK_H */

@@ -22,5 +22,6 @@ typedef int64_t s64;
 
 typedef long ssize_t;
 typedef u64 phys_addr_t;
+typedef int pid_t;
 
 #endif /* _KEEL_TYPES_H */

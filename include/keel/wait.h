@@ -1,31 +1,35 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Wait queues, with Linux's names: a waiter puts an entry on a queue, checks
- * its condition and idles; whoever changes the condition calls wake_up().
- *
- * Until the scheduler exists there is one thread of control, so "idle" is
- * the CPU halting with interrupts enabled: only an interrupt handler can
- * make a condition true.  A waiter re-checks its condition after every
- * interrupt, and wake_up() marks the entries woken so that a wake-up which
- * lands between the check and the halt is not lost (the halt is skipped).
- * A wait whose condition only another task could satisfy (reading an empty
- * pipe whose writer is still open) therefore never ends yet: the scheduler
- * issue turns the entry into a sleeping task.  Callers that cannot rely on
- * an interrupt use O_NONBLOCK.
+ * Wait queues, with Linux's names and shape: a waiter puts an entry naming
+ * its task on a queue, sets its state, checks its condition and calls
+ * schedule(); whoever changes the condition calls wake_up(), which runs
+ * each entry's wake function (by default: make the task runnable).
+ * Setting the state before the check means a wake-up that lands between
+ * the check and schedule() is not lost: schedule() returns at once.
  *
  * wq->lock is taken with interrupts off: interrupt handlers call wake_up().
+ * Wake functions run under it, so they must not sleep.
  */
 #ifndef _KEEL_WAIT_H
 #define _KEEL_WAIT_H
 
 #include <keel/compiler.h>
 #include <keel/list.h>
+#include <keel/sched.h>
 #include <keel/spinlock.h>
 #include <keel/types.h>
-#include <asm/processor.h>
+
+struct wait_queue_entry;
+typedef int (*wait_queue_func_t)(struct wait_queue_entry *wq_entry,
+				 unsigned int mode);
+
+/* Woken one at a time (wake_up() stops after the first exclusive entry). */
+#define WQ_FLAG_EXCLUSIVE	0x01
 
 struct wait_queue_entry {
-	bool woken;			/* [wq->lock] */
+	unsigned int flags;		/* WQ_FLAG_* */
+	void *private;			/* the waiting task */
+	wait_queue_func_t func;		/* returns nonzero if it woke one */
 	struct list_head entry;		/* [wq->lock] */
 };
 
@@ -34,6 +38,12 @@ typedef struct wait_queue_head {
 	struct list_head head;		/* of wait_queue_entry [lock] */
 } wait_queue_head_t;
 
+int default_wake_function(struct wait_queue_entry *wq_entry,
+			  unsigned int mode);
+/* default_wake_function() that also takes the entry off its queue. */
+int autoremove_wake_function(struct wait_queue_entry *wq_entry,
+			     unsigned int mode);
+
 #define __WAIT_QUEUE_HEAD_INITIALIZER(name) {				\
 	.lock = __SPIN_LOCK_UNLOCKED(name.lock),			\
 	.head = LIST_HEAD_INIT(name.head) }
@@ -41,10 +51,26 @@ typedef struct wait_queue_head {
 #define DECLARE_WAIT_QUEUE_HEAD(name)					\
 	wait_queue_head_t name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
 
+/* An entry for the current task that leaves the queue when woken. */
+#define DEFINE_WAIT(name)						\
+	struct wait_queue_entry name = {				\
+		.private = current,					\
+		.func = autoremove_wake_function,			\
+		.entry = LIST_HEAD_INIT((name).entry) }
+
 static inline void init_waitqueue_head(wait_queue_head_t *wq)
 {
 	spin_lock_init(&wq->lock);
 	INIT_LIST_HEAD(&wq->head);
+}
+
+static inline void init_waitqueue_entry(struct wait_queue_entry *wq_entry,
+					struct task_struct *task)
+{
+	wq_entry->flags = 0;
+	wq_entry->private = task;
+	wq_entry->func = default_wake_function;
+	INIT_LIST_HEAD(&wq_entry->entry);
 }
 
 static inline bool waitqueue_active(wait_queue_head_t *wq)
@@ -52,68 +78,45 @@ static inline bool waitqueue_active(wait_queue_head_t *wq)
 	return !list_empty(&wq->head);
 }
 
-/* Queue @wait (once) and clear its woken mark before the condition check. */
-static inline void prepare_to_wait(wait_queue_head_t *wq,
-				   struct wait_queue_entry *wait)
-{
-	unsigned long flags;
+void add_wait_queue(wait_queue_head_t *wq, struct wait_queue_entry *wq_entry);
+void remove_wait_queue(wait_queue_head_t *wq,
+		       struct wait_queue_entry *wq_entry);
 
-	spin_lock_irqsave(&wq->lock, flags);
-	if (list_empty(&wait->entry))
-		list_add_tail(&wait->entry, &wq->head);
-	wait->woken = false;
-	spin_unlock_irqrestore(&wq->lock, flags);
-}
+/* Queue @wq_entry (once) and set the current task's @state. */
+void prepare_to_wait(wait_queue_head_t *wq, struct wait_queue_entry *wq_entry,
+		     unsigned int state);
+void prepare_to_wait_exclusive(wait_queue_head_t *wq,
+			       struct wait_queue_entry *wq_entry,
+			       unsigned int state);
+/* Back to TASK_RUNNING and off the queue. */
+void finish_wait(wait_queue_head_t *wq, struct wait_queue_entry *wq_entry);
 
-static inline void finish_wait(wait_queue_head_t *wq,
-			       struct wait_queue_entry *wait)
-{
-	unsigned long flags;
+/* Wake every non-exclusive waiter in @mode and up to @nr exclusive ones. */
+void __wake_up(wait_queue_head_t *wq, unsigned int mode, int nr);
 
-	spin_lock_irqsave(&wq->lock, flags);
-	list_del_init(&wait->entry);
-	spin_unlock_irqrestore(&wq->lock, flags);
-}
+#define wake_up(wq)		__wake_up(wq, TASK_NORMAL, 1)
+#define wake_up_all(wq)		__wake_up(wq, TASK_NORMAL, 0)
+#define wake_up_interruptible(wq) __wake_up(wq, TASK_INTERRUPTIBLE, 1)
 
-static inline void wake_up(wait_queue_head_t *wq)
-{
-	struct wait_queue_entry *wait;
-	unsigned long flags;
-
-	spin_lock_irqsave(&wq->lock, flags);
-	list_for_each_entry(wait, &wq->head, entry)
-		wait->woken = true;
-	spin_unlock_irqrestore(&wq->lock, flags);
-}
-
-/*
- * Halt until the next interrupt unless @wait was already woken.  "sti; hlt"
- * is atomic on x86 (sti takes effect after the next instruction), so an
- * interrupt arriving after the woken check still ends the halt.
- */
-static inline void wait_idle(struct wait_queue_entry *wait)
-{
-	unsigned long flags;
-
-	local_irq_save(flags);
-	if (!READ_ONCE(wait->woken))
-		__asm__ __volatile__("sti; hlt; cli" ::: "memory");
-	local_irq_restore(flags);
-}
-
-#define wait_event(wq, condition)					\
+#define __wait_event(wq, condition, state)				\
 	do {								\
-		struct wait_queue_entry __wait = {			\
-			.entry = LIST_HEAD_INIT(__wait.entry) };	\
-		if (condition)						\
-			break;						\
+		DEFINE_WAIT(__wait);					\
 		for (;;) {						\
-			prepare_to_wait(&(wq), &__wait);		\
+			prepare_to_wait(&(wq), &__wait, (state));	\
 			if (condition)					\
 				break;					\
-			wait_idle(&__wait);				\
+			schedule();					\
 		}							\
 		finish_wait(&(wq), &__wait);				\
+	} while (0)
+
+/* Sleep until @condition holds. */
+#define wait_event(wq, condition)					\
+	do {								\
+		might_sleep();						\
+		if (condition)						\
+			break;						\
+		__wait_event(wq, condition, TASK_UNINTERRUPTIBLE);	\
 	} while (0)
 
 /*
@@ -122,7 +125,9 @@ static inline void wait_idle(struct wait_queue_entry *wait)
  */
 #define wait_event_interruptible(wq, condition)				\
 	({								\
-		wait_event(wq, condition);				\
+		might_sleep();						\
+		if (!(condition))					\
+			__wait_event(wq, condition, TASK_INTERRUPTIBLE); \
 		0;							\
 	})
 

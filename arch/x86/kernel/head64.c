@@ -8,6 +8,7 @@
 #include <keel/init.h>
 #include <asm/desc.h>
 #include <asm/page.h>
+#include <asm/percpu.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 
@@ -41,6 +42,7 @@ static void zap_identity_map(void)
 
 __noreturn void x86_64_start_kernel(u32 magic, u32 info)
 {
+	load_percpu_segment(&boot_pcpu_hot);
 	boot_loader_magic = magic;
 	boot_info_phys = info;
 	zap_identity_map();

@@ -12,12 +12,12 @@
 #include <keel/panic.h>
 #include <keel/printk.h>
 #include <asm/bootinfo.h>
+#include <asm/msr-index.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/tlbflush.h>
 
-#define MSR_EFER	0xc0000080
 #define EFER_NX		(1UL << 11)
 #define X86_FEATURE_NX	(1U << 20)	/* CPUID 0x80000001 EDX */
 

@@ -14,6 +14,9 @@ extern struct boot_info boot_info;
 extern u32 boot_loader_magic;
 extern phys_addr_t boot_info_phys;
 
+/* The boot CPU's stack (init_task's), THREAD_SIZE bytes. */
+extern u8 init_stack[];
+
 void tsc_init(void);
 
 void setup_arch(void);

@@ -22,10 +22,10 @@
 #include <asm/io_apic.h>
 #include <asm/irq_vectors.h>
 #include <asm/madt.h>
+#include <asm/msr-index.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
 
-#define MSR_IA32_APICBASE	0x1b
 #define APICBASE_ENABLE		(1UL << 11)
 #define CPUID1_EDX_APIC		(1U << 9)
 

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The per-CPU area the %gs segment base points at, as on Linux x86_64:
+ * the fields every code path reads (current, the preempt count) sit at
+ * fixed offsets and are read with one %gs-relative instruction, so they
+ * are per-CPU without any caller knowing how many CPUs there are.  One
+ * CPU has one today (boot_pcpu_hot); SMP gives each CPU its own and points
+ * that CPU's MSR_GS_BASE at it.
+ *
+ * Offset 40 is where GCC's stack protector reads its canary under
+ * -mcmodel=kernel (%gs:40), so it is kept for that.
+ */
+#ifndef _ASM_X86_PERCPU_H
+#define _ASM_X86_PERCPU_H
+
+#include <keel/compiler.h>
+#include <keel/types.h>
+
+struct task_struct;
+
+struct pcpu_hot {
+	union {
+		struct {
+			struct task_struct *current_task;
+			unsigned int preempt_count;
+			unsigned int cpu_number;
+		};
+		u8 pad[40];
+	};
+	unsigned long stack_canary;	/* %gs:40 */
+};
+
+extern struct pcpu_hot boot_pcpu_hot;
+
+#define pcpu_hot_offset(field)	__builtin_offsetof(struct pcpu_hot, field)
+
+/*
+ * A read the compiler may reuse: the value is a property of the running
+ * task (current), which cannot change under it.
+ */
+#define this_cpu_read_stable(field)					\
+	({								\
+		__typeof__(boot_pcpu_hot.field) __val;			\
+		__asm__("mov %%gs:%c1, %0"				\
+			: "=r"(__val) : "i"(pcpu_hot_offset(field)));	\
+		__val;							\
+	})
+
+#define this_cpu_read(field)						\
+	({								\
+		__typeof__(boot_pcpu_hot.field) __val;			\
+		__asm__ __volatile__("mov %%gs:%c1, %0"			\
+				     : "=r"(__val)			\
+				     : "i"(pcpu_hot_offset(field))	\
+				     : "memory");			\
+		__val;							\
+	})
+
+#define this_cpu_write(field, val)					\
+	__asm__ __volatile__("mov %0, %%gs:%c1"				\
+			     : : "r"((__typeof__(boot_pcpu_hot.field))(val)), \
+			       "i"(pcpu_hot_offset(field)) : "memory")
+
+/* One instruction, so an interrupt sees the count before or after. */
+#define this_cpu_add(field, val)					\
+	__asm__ __volatile__("add %0, %%gs:%c1"				\
+			     : : "r"((__typeof__(boot_pcpu_hot.field))(val)), \
+			       "i"(pcpu_hot_offset(field)) : "memory")
+
+/* Point this CPU's %gs at @area; before it, nothing may use current. */
+void load_percpu_segment(struct pcpu_hot *area);
+
+#endif /* _ASM_X86_PERCPU_H */
