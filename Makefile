@@ -114,6 +114,10 @@ defconfig_list := $(notdir $(wildcard $(srctree)/configs/*_defconfig))
 fragment_list := $(notdir $(wildcard $(srctree)/kernel/configs/*.config))
 KBUILD_DEFCONFIG := x86_64_defconfig
 
+# Targets that read only the source tree (the tags, docs and style section).
+no-dot-config-targets += tags TAGS cscope gtags kernelversion kernelrelease \
+			 htmldocs cleandocs checkstyle check-style
+
 kconf = $(call need-tool,$(KCONFIG_CONF),kconfig-frontends-nox)$(KCONFIG_CONF)
 checkconfig = $(PYTHON) $(srctree)/scripts/kconfig/checkconfig.py \
 	      --srctree $(srctree) --kconfig $(srctree)/Kconfig
@@ -395,6 +399,33 @@ quiet_cmd_gen_compile_commands = GEN     $@
 PHONY += compile_commands.json
 compile_commands.json: keel
 	$(call cmd,gen_compile_commands)
+
+# ---------------------------------------------------------------------------
+# Source navigation, documentation, style and version: none of these needs
+# a configuration (see no-dot-config-targets).
+
+# Indexes of the tree's sources for editors (scripts/tags.sh): "tags" for
+# vi, "TAGS" for Emacs, cscope.out, and GNU Global's GTAGS.
+quiet_cmd_tags = GEN     $@
+      cmd_tags = $(CONFIG_SHELL) $(srctree)/scripts/tags.sh $@
+
+PHONY += tags TAGS cscope gtags
+tags TAGS cscope gtags: FORCE
+	$(call cmd,tags)
+
+# The index files are not build products: distclean removes them, as in Linux.
+PHONY += __distclean-tags
+distclean: __distclean-tags
+__distclean-tags:
+	$(Q)rm -f tags TAGS cscope.files cscope.out cscope.out.in cscope.out.po \
+		GPATH GRTAGS GSYMS GTAGS
+
+PHONY += kernelversion kernelrelease
+kernelversion:
+	@echo $(KERNELVERSION)
+
+kernelrelease:
+	@echo $(KERNELRELEASE)
 
 # ---------------------------------------------------------------------------
 # Cleaning: "clean" keeps the configuration, "mrproper" removes it too.
