@@ -116,7 +116,7 @@ KBUILD_DEFCONFIG := x86_64_defconfig
 
 # Targets that read only the source tree (the tags, docs and style section).
 no-dot-config-targets += tags TAGS cscope gtags kernelversion kernelrelease \
-			 htmldocs cleandocs checkstyle check-style
+			 htmldocs cleandocs checkstyle
 
 kconf = $(call need-tool,$(KCONFIG_CONF),kconfig-frontends-nox)$(KCONFIG_CONF)
 checkconfig = $(PYTHON) $(srctree)/scripts/kconfig/checkconfig.py \
@@ -426,6 +426,32 @@ kernelversion:
 
 kernelrelease:
 	@echo $(KERNELRELEASE)
+
+# The documentation: Sphinx turns Documentation/*.rst into HTML under
+# Documentation/output (of the build directory with O=).  SPHINXOPTS= adds
+# sphinx-build options; with KEEL_WERROR=1 (make check) a warning fails.
+SPHINXBUILD ?= sphinx-build
+SPHINXOPTS ?=
+DOCS_OUTPUT := Documentation/output
+sphinx-werror := $(if $(filter 1,$(KEEL_WERROR)),-W --keep-going)
+
+quiet_cmd_sphinx = SPHINX  $@ --> file://$(abspath $(DOCS_OUTPUT))/index.html
+      cmd_sphinx = $(SPHINXBUILD) -b html $(if $(filter 1,$(KBUILD_VERBOSE)),,-q) \
+		   $(sphinx-werror) $(SPHINXOPTS) -d $(DOCS_OUTPUT)/.doctrees \
+		   $(srctree)/Documentation $(DOCS_OUTPUT)
+
+PHONY += htmldocs cleandocs
+htmldocs:
+	$(call need-tool,$(SPHINXBUILD),python3-sphinx)
+	$(call cmd,sphinx)
+
+cleandocs:
+	$(Q)rm -rf $(DOCS_OUTPUT)
+
+# The coding style (scripts/checkpatch.py) of every source file of the tree.
+PHONY += checkstyle
+checkstyle:
+	$(Q)$(PYTHON) $(srctree)/scripts/checkpatch.py --root $(srctree) --tree
 
 # ---------------------------------------------------------------------------
 # Cleaning: "clean" keeps the configuration, "mrproper" removes it too.
