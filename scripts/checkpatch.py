@@ -100,7 +100,8 @@ def strip_c(lines):
                 j = i + 1
                 while j < n and text[j] != c:
                     j += 2 if text[j] == "\\" else 1
-                res.append(c + "X" * (min(j, n) - i - 1) + (c if j < n else ""))
+                end = min(j, n)
+                res.append(c + "X" * (end - i - 1) + (c if j < n else ""))
                 i = j + 1
             else:
                 res.append(c)
@@ -196,7 +197,8 @@ class Checker:
                  "Missing or malformed SPDX-License-Identifier tag in line %d"
                  % lineno, name, lineno, line)
             return
-        if m.group(1) != style or (style == "/*") != line.rstrip().endswith("*/"):
+        closed = line.rstrip().endswith("*/")
+        if m.group(1) != style or (style == "/*") != closed:
             emit("WARNING", "SPDX_LICENSE_TAG",
                  "Improper SPDX comment style for '%s', please use '%s' "
                  "instead" % (name, style), name, lineno, line)
@@ -329,7 +331,8 @@ def parse_patch(text):
     name, lineno, lines = None, 0, None
     last_added = None
     for raw in text.split("\n"):
-        if raw.startswith("\\ No newline") and last_added == (name, lineno - 1):
+        if raw.startswith("\\ No newline") and \
+                last_added == (name, lineno - 1):
             files.setdefault(NO_EOL, set()).add(name)
             continue
         if raw.startswith("+++ "):
@@ -381,8 +384,8 @@ def check_commits(checker, srctree, revs):
         else:
             commits = [git(srctree, "rev-parse", rev).strip()]
         for commit in commits:
-            print("Commit %s" % git(srctree, "log", "-1", "--format=%h (\"%s\")",
-                                     commit).strip())
+            print("Commit %s" % git(srctree, "log", "-1",
+                                    "--format=%h (\"%s\")", commit).strip())
             diff = git(srctree, "show", "--format=", "-U0", "--no-renames",
                        commit)
             files = parse_patch(diff)
@@ -413,7 +416,8 @@ def main(argv=None):
     p.add_argument("-q", "--quiet", action="store_true",
                    help="print only the problems")
     p.add_argument("--root", default=str(Path(__file__).resolve().parents[1]),
-                   help="the source tree: its LICENSES/, and its files for --tree")
+                   help="the source tree: its LICENSES/, and its files "
+                   "for --tree")
     p.add_argument("args", nargs="*", metavar="PATCH|FILE|REV")
     args = p.parse_args(argv)
     srctree = Path(args.root)

@@ -85,17 +85,18 @@ do_ctags() {
 		;;
 	esac
 	rm -f "$2"
-	# shellcheck disable=SC2046  (the regexes hold no blanks)
-	c_sources | ctags $1 -f "$2" -L - -I "$ctags_ignore" $extras \
+	# The regexes hold no blanks: split them into words.
+	# shellcheck disable=SC2046,SC2086
+	c_sources | ctags ${1:+"$1"} -f "$2" -L - -I "$ctags_ignore" $extras \
 		--c-kinds=+px --fields=+iaS --langmap=c:+.h --langmap=asm:+.S \
 		$(ctags_regex)
 	# Kconfig symbols, both as FOO and as CONFIG_FOO.
 	case "$version" in
 	*Universal*)
-		kconfig_sources | ctags $1 -a -f "$2" -L - --language-force=Kconfig
+		kconfig_sources | ctags ${1:+"$1"} -a -f "$2" -L - --language-force=Kconfig
 		;;
 	*)
-		kconfig_sources | ctags $1 -a -f "$2" -L - --langdef=kconfig \
+		kconfig_sources | ctags ${1:+"$1"} -a -f "$2" -L - --langdef=kconfig \
 			--language-force=kconfig \
 			'--regex-kconfig=/^[[:blank:]]*(menu)?config[[:blank:]]+([[:alnum:]_]+)/\2/' \
 			'--regex-kconfig=/^[[:blank:]]*(menu)?config[[:blank:]]+([[:alnum:]_]+)/CONFIG_\2/'
