@@ -8,8 +8,9 @@ follows, with its messages:
   every source file opens with an SPDX-License-Identifier line in the
   comment style of its type, naming licenses that LICENSES/ holds;
   no trailing whitespace, no DOS line endings, a newline at the end;
-  and in C: tabs for indentation, lines of at most 100 columns (a log
-  message or another string may run over: grep must find it whole), no
+  and in C: tabs for indentation, lines of at most 100 columns (a line
+  ending in a string that starts within them may run over: grep must find
+  a log message whole), no
   C99 // comments, a space between if/for/while/switch and "(", a blank
   line after the declarations at the top of a block.
 
@@ -114,9 +115,14 @@ def columns(text):
     return len(text.expandtabs(8))
 
 
-# A log message or a string alone on its line: grep must find it whole.
-STRING_LINE = re.compile(r'^\s*(?:[A-Za-z_]\w*\s*\(\s*)?(?:KERN_\w+\s*)?'
-                         r'"(?:[^"\\]|\\.)*"\s*(?:,|\)\s*;|;)?\s*$')
+# A line ending in a string (a log message, say) may run over if the string
+# starts within the limit: grep must find it whole.
+STRING_END = re.compile(r'"(?:[^"\\]|\\.)*"\s*(?:,|\)\s*;|;)?\s*$')
+
+
+def long_string_line(text):
+    m = STRING_END.search(text)
+    return m is not None and columns(text[:m.start()]) < MAX_LINE_LENGTH
 
 KEYWORD_PAREN = re.compile(r"\b(if|for|while|switch)\(")
 
@@ -236,7 +242,8 @@ class Checker:
                      name, lineno, text)
             if not is_code(name):
                 continue
-            if columns(text) > MAX_LINE_LENGTH and not STRING_LINE.match(text):
+            if columns(text) > MAX_LINE_LENGTH and \
+                    not long_string_line(text):
                 emit("WARNING", "LONG_LINE",
                      "line length of %d exceeds %d columns"
                      % (columns(text), MAX_LINE_LENGTH), name, lineno, text)
