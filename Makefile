@@ -114,6 +114,10 @@ defconfig_list := $(notdir $(wildcard $(srctree)/configs/*_defconfig))
 fragment_list := $(notdir $(wildcard $(srctree)/kernel/configs/*.config))
 KBUILD_DEFCONFIG := x86_64_defconfig
 
+# Targets that read only the source tree (the tags, docs and style section).
+no-dot-config-targets += tags TAGS cscope gtags kernelversion kernelrelease \
+			 htmldocs cleandocs checkstyle
+
 kconf = $(call need-tool,$(KCONFIG_CONF),kconfig-frontends-nox)$(KCONFIG_CONF)
 checkconfig = $(PYTHON) $(srctree)/scripts/kconfig/checkconfig.py \
 	      --srctree $(srctree) --kconfig $(srctree)/Kconfig
@@ -397,6 +401,59 @@ compile_commands.json: keel
 	$(call cmd,gen_compile_commands)
 
 # ---------------------------------------------------------------------------
+# Source navigation, documentation, style and version: none of these needs
+# a configuration (see no-dot-config-targets).
+
+# Indexes of the tree's sources for editors (scripts/tags.sh): "tags" for
+# vi, "TAGS" for Emacs, cscope.out, and GNU Global's GTAGS.
+quiet_cmd_tags = GEN     $@
+      cmd_tags = $(CONFIG_SHELL) $(srctree)/scripts/tags.sh $@
+
+PHONY += tags TAGS cscope gtags
+tags TAGS cscope gtags: FORCE
+	$(call cmd,tags)
+
+# The index files are not build products: distclean removes them, as in Linux.
+PHONY += __distclean-tags
+distclean: __distclean-tags
+__distclean-tags:
+	$(Q)rm -f tags TAGS cscope.files cscope.out cscope.out.in cscope.out.po \
+		GPATH GRTAGS GSYMS GTAGS
+
+PHONY += kernelversion kernelrelease
+kernelversion:
+	@echo $(KERNELVERSION)
+
+kernelrelease:
+	@echo $(KERNELRELEASE)
+
+# The documentation: Sphinx turns Documentation/*.rst into HTML under
+# Documentation/output (of the build directory with O=).  SPHINXOPTS= adds
+# sphinx-build options; with KEEL_WERROR=1 (make check) a warning fails.
+SPHINXBUILD ?= sphinx-build
+SPHINXOPTS ?=
+DOCS_OUTPUT := Documentation/output
+sphinx-werror := $(if $(filter 1,$(KEEL_WERROR)),-W --keep-going)
+
+quiet_cmd_sphinx = SPHINX  $@ --> file://$(abspath $(DOCS_OUTPUT))/index.html
+      cmd_sphinx = $(SPHINXBUILD) -b html $(if $(filter 1,$(KBUILD_VERBOSE)),,-q) \
+		   $(sphinx-werror) $(SPHINXOPTS) -d $(DOCS_OUTPUT)/.doctrees \
+		   $(srctree)/Documentation $(DOCS_OUTPUT)
+
+PHONY += htmldocs cleandocs
+htmldocs:
+	$(call need-tool,$(SPHINXBUILD),python3-sphinx)
+	$(call cmd,sphinx)
+
+cleandocs:
+	$(Q)rm -rf $(DOCS_OUTPUT)
+
+# The coding style (scripts/checkpatch.py) of every source file of the tree.
+PHONY += checkstyle
+checkstyle:
+	$(Q)$(PYTHON) $(srctree)/scripts/checkpatch.py --root $(srctree) --tree
+
+# ---------------------------------------------------------------------------
 # Cleaning: "clean" keeps the configuration, "mrproper" removes it too.
 
 PHONY += clean mrproper distclean
@@ -451,9 +508,25 @@ help:
 	@echo '  kconfig-lint     - Check every Kconfig option has help text'
 	@echo '  fuzz             - libFuzzer the cpio parser and the inflater with clang (FUZZ_TIME=30 s each)'
 	@echo ''
+	@echo 'Other generic targets:'
+	@echo '  tags/TAGS        - Generate tags file for editors (universal-ctags)'
+	@echo '  cscope           - Generate cscope index'
+	@echo '  gtags            - Generate GNU GLOBAL index'
+	@echo '  kernelrelease    - Output the release version string (use with make -s)'
+	@echo '  kernelversion    - Output the version stored in Makefile (use with make -s)'
+	@echo ''
+	@echo 'Static analysers:'
+	@echo '  checkstyle       - Check the coding style of every source file (scripts/checkpatch.py)'
+	@echo ''
+	@echo 'Documentation targets:'
+	@echo '  htmldocs         - HTML from Documentation/*.rst into Documentation/output'
+	@echo '                     (SPHINXOPTS="..." adds sphinx-build options)'
+	@echo '  cleandocs        - Remove the generated documentation'
+	@echo ''
 	@echo 'Cleaning:'
 	@echo '  clean            - Remove generated files but keep the config'
 	@echo '  mrproper         - Remove all generated files and the config'
+	@echo '  distclean        - mrproper, and remove the editor indexes (tags, cscope, gtags)'
 	@echo ''
 	@echo 'Options:'
 	@echo '  make V=1         - Print full commands'

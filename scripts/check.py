@@ -4,6 +4,12 @@
 
 Stages, in order (--stages picks some):
   lint        every Kconfig option with a prompt has help text
+  style       scripts/checkpatch.py finds no problem in the tree (SPDX tags
+              with their LICENSES/ files included) and reports a bad file,
+              a commit and a patch in Linux's words
+  docs        make htmldocs builds with no Sphinx warning; make help names
+              every target; make tags/TAGS/cscope/gtags index the sources;
+              kernelversion and kernelrelease need no .config
   defconfigs  each configs/*_defconfig applies cleanly and equals its own
               savedefconfig output; tinyconfig and fragments work; a bad
               defconfig line is refused
@@ -34,7 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bootmatrix  # noqa: E402
 
-STAGES = ["lint", "defconfigs", "build", "host", "bootmatrix", "boots"]
+STAGES = ["lint", "style", "docs", "defconfigs", "build", "host", "bootmatrix", "boots"]
 BUILD_STEP = re.compile(r"^  (CC|AS|AR|LD|LDS|KSYMS|HOSTCC|GENISO)\s+(\S+)",
                         re.M)
 SUMMARY = re.compile(r"(\d+) passed, (\d+) failed")
@@ -106,6 +112,178 @@ def stage_lint(ctx, tally):
                           text=True)
     tally.check("kconfig: every option has help text", proc.returncode == 0,
                 tail(proc.stdout))
+
+
+# A C file breaking each of checkpatch's rules, and what it must say.
+BAD_C = (
+    "/* SPDX-License-Identifier: GPL-2.0 */\n"
+    "int f(int x)\n"
+    "{\n"
+    "\tint y = x; \n"
+    "\tif(y)\n"
+    "\t\treturn 1;\n"
+    "        return 0; // done\n"
+    "}\n"
+    "\n"
+    "void g(void)\n"
+    "{\n"
+    "\tunsigned long n;\n"
+    "\tn = 0;\n"
+    "  \tn++;\n"
+    "\tpr_info(\"a message that may run over a hundred columns, for grep "
+    "must find it whole, says %s\\n\",\n"
+    "\tn = g_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+    "aaaaaaaaaaaaaaaaaaaaaaaaa + 1;\n"
+    "\tputs(\"a//b\"); /* not // a comment */\n"
+    "}")
+BAD_C_REPORT = """\
+bad.c:1: WARNING: Improper SPDX comment style for 'bad.c', please use '//' instead
+bad.c:4: ERROR: trailing whitespace
+bad.c:5: ERROR: space required before the open parenthesis '('
+bad.c:5: WARNING: Missing a blank line after declarations
+bad.c:7: ERROR: code indent should use tabs where possible
+bad.c:7: ERROR: do not use C99 // comments
+bad.c:13: WARNING: Missing a blank line after declarations
+bad.c:14: WARNING: please, no spaces at the start of a line
+bad.c:14: WARNING: please, no space before tabs
+bad.c:16: WARNING: line length of 108 exceeds 100 columns
+bad.c:18: WARNING: adding a line without newline at end of file
+bad.h:1: WARNING: Improper SPDX comment style for 'bad.h', please use '/*' instead
+bad.h:1: WARNING: 'MIT' is not supported in LICENSES/...
+bad.py:2: WARNING: Missing or malformed SPDX-License-Identifier tag in line 2
+"""
+
+
+def checkpatch(ctx, *args, cwd=None, stdin=None):
+    proc = subprocess.run([sys.executable,
+                           str(ctx.srctree / "scripts/checkpatch.py"),
+                           "--root", str(ctx.srctree)] + list(args),
+                          cwd=cwd, input=stdin, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True)
+    return proc.returncode, proc.stdout
+
+
+def stage_style(ctx, tally):
+    rc, out = checkpatch(ctx, "--tree", "--terse")
+    tally.check("checkpatch: the tree has no style problems and a LICENSES/ "
+                "file for each SPDX identifier", rc == 0 and not out,
+                tail(out) + "\n      (scripts/checkpatch.py --tree)")
+
+    work = ctx.work / "style"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    (work / "bad.c").write_text(BAD_C)
+    (work / "bad.h").write_text("// SPDX-License-Identifier: MIT\n")
+    (work / "bad.py").write_text("#!/usr/bin/env python3\nprint(1)\n")
+    rc, out = checkpatch(ctx, "--terse", "-f", "bad.c", "bad.h", "bad.py",
+                         cwd=work)
+    tally.check("checkpatch -f reports each rule in Linux's words",
+                rc == 1 and out == BAD_C_REPORT,
+                "      got:\n" + tail(out, 40))
+
+    # A commit adding one bad line to a file that has another already.
+    git = ["git", "-c", "user.name=check", "-c", "user.email=check@keel",
+           "-c", "init.defaultBranch=main"]
+    old = "// SPDX-License-Identifier: GPL-2.0\nint a; \n"
+    (work / "bad.c").write_text(old)
+    ok = all(subprocess.run(git + cmd, cwd=work, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL).returncode == 0
+             for cmd in (["init", "-q"], ["add", "bad.c"],
+                         ["commit", "-qm", "one"]))
+    (work / "bad.c").write_text(old + "int b;\nint c = (d)? 1 : 2; \n")
+    ok = ok and subprocess.run(git + ["commit", "-qam", "two"],
+                               cwd=work).returncode == 0
+    want = "bad.c:4: ERROR: trailing whitespace\n"
+    rc, out = checkpatch(ctx, "--terse", "-g", "HEAD", cwd=work)
+    tally.check("checkpatch -g reports only the lines a commit adds",
+                ok and rc == 1 and out == 'Commit %s ("two")\n%s' % (
+                    subprocess.run(git + ["rev-parse", "--short", "HEAD"],
+                                   cwd=work, stdout=subprocess.PIPE,
+                                   text=True).stdout.strip(), want),
+                "      got:\n" + tail(out))
+    diff = subprocess.run(git + ["show", "HEAD"], cwd=work,
+                          stdout=subprocess.PIPE, text=True).stdout
+    rc, out = checkpatch(ctx, "--terse", cwd=work, stdin=diff)
+    tally.check("checkpatch reads a patch on stdin", rc == 1 and out == want,
+                "      got:\n" + tail(out))
+
+
+# Targets of the Makefile that "make help" need not name (Linux's does
+# not name them either).
+UNLISTED_TARGETS = {"FORCE", "prepare", "build-tree", "syncconfig"}
+
+
+def stage_docs(ctx, tally):
+    work = ctx.work / "docs"
+    shutil.rmtree(work, ignore_errors=True)
+    O = "O=%s" % work
+
+    start = time.monotonic()
+    ok, log = make(ctx.srctree, O, "htmldocs", "KEEL_WERROR=1")
+    secs = time.monotonic() - start
+    tally.check("make htmldocs builds Documentation/ with no Sphinx warning "
+                "(%.0f s)" % secs,
+                ok and "WARNING" not in log and
+                (work / "Documentation/output/index.html").exists(),
+                tail(log))
+
+    ok, db = make(ctx.srctree, "-pn", "help")
+    phony = set()
+    for line in db.splitlines():
+        if line.startswith(".PHONY:"):
+            phony |= set(line.split()[1:])
+    ok2, helptext = make(ctx.srctree, "help")
+    listed = set(re.findall(r"[\w.-]+", helptext))
+    missing = sorted(t for t in phony - UNLISTED_TARGETS - listed
+                     if not t.startswith("_"))
+    tally.check("make help names every target", ok and ok2 and phony and
+                not missing, "      missing: %s" % " ".join(missing))
+
+    ok, log = make(ctx.srctree, O, "tags", "TAGS", "cscope", "gtags")
+    srcs = set()
+    if (work / "cscope.files").exists():
+        srcs = {Path(line) for line in
+                (work / "cscope.files").read_text().splitlines()[2:]}
+    tags = (work / "tags").read_text() if (work / "tags").exists() else ""
+    etags = (work / "TAGS").read_text() if (work / "TAGS").exists() else ""
+    kernel = str(ctx.srctree / "init/main.c") \
+        if (ctx.srctree / "init/main.c").exists() else \
+        str(ctx.srctree / "kernel/main.c")
+    tally.check("make tags TAGS cscope gtags index the tree's sources",
+                ok and ("\nstart_kernel\t%s\t" % kernel) in tags and
+                re.search(r"^CONFIG_KTEST\t\S+/lib/Kconfig", tags, re.M) and
+                "start_kernel" in etags and len(srcs) > 100 and
+                all(p.is_file() and p.is_relative_to(ctx.srctree) and
+                    p.relative_to(ctx.srctree).parts[:2] not in
+                    (("include", "generated"), ("include", "config"))
+                    for p in srcs) and
+                (work / "GTAGS").exists() and (work / "cscope.out").exists(),
+                tail(log))
+
+    bindir = work / "bin"
+    bindir.mkdir()
+    for tool in ("sh", "git", "sort", "sed", "find", "head", "rm", "cat"):
+        (bindir / tool).symlink_to(shutil.which(tool))
+    proc = subprocess.run(["sh", str(ctx.srctree / "scripts/tags.sh"), "tags"],
+                          cwd=work, env=dict(clean_env(), PATH=str(bindir),
+                                             srctree=str(ctx.srctree)),
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True)
+    tally.check("make tags without ctags says what to install",
+                proc.returncode == 1 and proc.stdout ==
+                "tags.sh: ctags not found: install universal-ctags "
+                "(apt-get install universal-ctags)\n", tail(proc.stdout))
+
+    version = dict(re.findall(r"^(VERSION|PATCHLEVEL|SUBLEVEL) = (\d+)$",
+                              (ctx.srctree / "Makefile").read_text(), re.M))
+    want = "%(VERSION)s.%(PATCHLEVEL)s.%(SUBLEVEL)s\n" % version
+    out = work / "version"
+    ok, log = make(ctx.srctree, "O=%s" % out, "-s", "kernelversion")
+    ok2, log2 = make(ctx.srctree, "O=%s" % out, "-s", "kernelrelease")
+    tally.check("make kernelversion and kernelrelease print %s without a "
+                ".config" % want.strip(),
+                ok and ok2 and log == want and log2 == want and
+                not (out / ".config").exists(), tail(log + log2))
 
 
 def stage_defconfigs(ctx, tally):

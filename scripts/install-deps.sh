@@ -13,6 +13,8 @@ PACKAGES="
 	kconfig-frontends-nox
 	grub-common grub-pc-bin xorriso mtools
 	qemu-system-x86
+	universal-ctags cscope global
+	python3-sphinx
 "
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
 """Check that every line of a defconfig actually took effect.
 
 kconfig-conf --defconfig silently drops lines it does not like: unknown
