@@ -2,11 +2,13 @@
 /*
  * File descriptor tables (<keel/fdtable.h>): reserving the lowest free fd,
  * installing, looking up and closing, close-on-exec bits, and growing the
- * arrays by doubling up to NR_OPEN_MAX.  Growth allocates with the lock
- * dropped and retries if the table changed meanwhile; old arrays, like the
- * files that close_fd() and replace_fd() release, are freed only after
- * file_lock is dropped.
+ * arrays by doubling up to NR_OPEN_MAX, and copying or dropping a whole
+ * table (fork, exit).  Growth allocates with the lock dropped and retries
+ * if the table changed meanwhile; old arrays, like the files that
+ * close_fd() and replace_fd() release, are freed only after file_lock is
+ * dropped.
  */
+#include <keel/err.h>
 #include <keel/errno.h>
 #include <keel/fcntl.h>
 #include <keel/fdtable.h>
@@ -14,7 +16,9 @@
 #include <keel/slab.h>
 #include <keel/string.h>
 
+/* init_task's; never freed. */
 struct files_struct init_files = {
+	.count = ATOMIC_INIT(1),
 	.file_lock = __SPIN_LOCK_UNLOCKED(init_files.file_lock),
 	.max_fds = NR_OPEN_DEFAULT,
 	.fd = init_files.fd_array,
@@ -275,4 +279,61 @@ unsigned int files_count_open(struct files_struct *files)
 		n += fd_bit(files->open_fds, fd);
 	spin_unlock(&files->file_lock);
 	return n;
+}
+
+struct files_struct *dup_fd(struct files_struct *old)
+{
+	struct files_struct *new = kzalloc(sizeof(*new), GFP_KERNEL);
+	unsigned int fd, old_max;
+	int err;
+
+	if (!new)
+		return ERR_PTR(-ENOMEM);
+	atomic_set(&new->count, 1);
+	spin_lock_init(&new->file_lock);
+	new->max_fds = NR_OPEN_DEFAULT;
+	new->fd = new->fd_array;
+	new->open_fds = new->open_fds_init;
+	new->close_on_exec = new->close_on_exec_init;
+
+	/* Grow the copy, unlocked, until it is as large as the original. */
+	spin_lock(&old->file_lock);
+	while (old->max_fds > new->max_fds) {
+		old_max = old->max_fds;
+		spin_unlock(&old->file_lock);
+		err = expand_files(new, old_max - 1);
+		if (err) {
+			put_files_struct(new);
+			return ERR_PTR(err);
+		}
+		spin_lock(&old->file_lock);
+	}
+	for (fd = 0; fd < old->max_fds; fd++) {
+		if (!old->fd[fd])
+			continue;
+		new->fd[fd] = get_file(old->fd[fd]);
+		assign_fd_bit(new->open_fds, fd, true);
+		assign_fd_bit(new->close_on_exec, fd,
+			      fd_bit(old->close_on_exec, fd));
+	}
+	spin_unlock(&old->file_lock);
+	return new;
+}
+
+void put_files_struct(struct files_struct *files)
+{
+	unsigned int fd;
+
+	if (!atomic_dec_and_test(&files->count))
+		return;
+	/* Nobody else can see the table now: no lock. */
+	for (fd = 0; fd < files->max_fds; fd++)
+		if (files->fd[fd])
+			fput(files->fd[fd]);
+	if (files->fd != files->fd_array) {
+		kfree(files->fd);
+		kfree(files->open_fds);
+		kfree(files->close_on_exec);
+	}
+	kfree(files);
 }

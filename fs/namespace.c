@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The mount tree: vfsmounts, ksys_mount()/ksys_umount(), /proc/mounts'
- * text, d_path() across mounts, the root and working directory of
- * init_fs, and vfs_caches_init(), which mounts ramfs as "/" (Linux's
- * rootfs).  No bind mounts, remounts or lazy unmounts.
+ * text, d_path() across mounts, and vfs_caches_init(), which mounts
+ * ramfs as "/" (Linux's rootfs) and points init_fs at it.  No bind
+ * mounts, remounts or lazy unmounts.
  *
  * Locks, outermost first: rename_lock, then mount_lock (the mount list,
- * every mnt_parent and mnt_mountpoint, DCACHE_MOUNTED); fs->lock of an
- * fs_struct nests inside nothing.
+ * every mnt_parent and mnt_mountpoint, DCACHE_MOUNTED).
  */
 #include <keel/cred.h>
 #include <keel/err.h>
@@ -34,52 +33,6 @@ static LIST_HEAD(mounts);		/* in mount order [mount_lock] */
 #define MNT_NODEV	0x02
 #define MNT_NOEXEC	0x04
 #define MNT_READONLY	0x40
-
-struct fs_struct init_fs = {
-	.lock = __SPIN_LOCK_UNLOCKED(init_fs.lock),
-	.umask = 0022,
-};
-
-void get_fs_root(struct fs_struct *fs, struct path *root)
-{
-	spin_lock(&fs->lock);
-	*root = fs->root;
-	path_get(root);
-	spin_unlock(&fs->lock);
-}
-
-void get_fs_pwd(struct fs_struct *fs, struct path *pwd)
-{
-	spin_lock(&fs->lock);
-	*pwd = fs->pwd;
-	path_get(pwd);
-	spin_unlock(&fs->lock);
-}
-
-/* The old path is put after the unlock: nothing freed under a lock. */
-static void set_fs_path(struct fs_struct *fs, struct path *where,
-			const struct path *path)
-{
-	struct path old;
-
-	path_get(path);
-	spin_lock(&fs->lock);
-	old = *where;
-	*where = *path;
-	spin_unlock(&fs->lock);
-	if (old.dentry)
-		path_put(&old);
-}
-
-void set_fs_root(struct fs_struct *fs, const struct path *path)
-{
-	set_fs_path(fs, &fs->root, path);
-}
-
-void set_fs_pwd(struct fs_struct *fs, const struct path *path)
-{
-	set_fs_path(fs, &fs->pwd, path);
-}
 
 struct vfsmount *mntget(struct vfsmount *mnt)
 {

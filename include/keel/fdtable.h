@@ -13,6 +13,7 @@
 #ifndef _KEEL_FDTABLE_H
 #define _KEEL_FDTABLE_H
 
+#include <keel/atomic.h>
 #include <keel/sched.h>
 #include <keel/spinlock.h>
 #include <keel/types.h>
@@ -24,6 +25,7 @@ struct file;
 #define FDS_PER_LONG	(8 * sizeof(unsigned long))
 
 struct files_struct {
+	atomic_t count;			/* tasks sharing it (CLONE_FILES) */
 	spinlock_t file_lock;
 	unsigned int max_fds;		/* slots in fd[] [file_lock] */
 	unsigned int next_fd;		/* no free fd below this [file_lock] */
@@ -42,6 +44,23 @@ static inline struct files_struct *current_files(void)
 {
 	return current->files;
 }
+
+/*
+ * A copy of @old for fork: the same open files (each gains a reference)
+ * at the same numbers, with their close-on-exec bits; fds reserved but
+ * not yet installed are not copied.  ERR_PTR(-ENOMEM).
+ */
+struct files_struct *dup_fd(struct files_struct *old);
+
+/* One more task shares @files (CLONE_FILES). */
+static inline struct files_struct *get_files_struct(struct files_struct *files)
+{
+	atomic_inc(&files->count);
+	return files;
+}
+
+/* A task stops using @files; the last one closes every fd and frees it. */
+void put_files_struct(struct files_struct *files);
 
 /* Reserve the lowest free fd (O_CLOEXEC in @flags sets its bit); -EMFILE. */
 int get_unused_fd_flags(unsigned int flags);

@@ -12,6 +12,7 @@
 #include <keel/spinlock.h>
 
 struct fs_struct {
+	int users;		/* tasks sharing it [lock] */
 	spinlock_t lock;
 	struct path root;	/* [lock] */
 	struct path pwd;	/* [lock] */
@@ -36,5 +37,12 @@ void get_fs_pwd(struct fs_struct *fs, struct path *pwd);
 /* Replace them; the fs_struct takes its own reference to @path. */
 void set_fs_root(struct fs_struct *fs, const struct path *path);
 void set_fs_pwd(struct fs_struct *fs, const struct path *path);
+
+/* A new fs_struct with @old's root, pwd and umask (fork); NULL: no memory. */
+struct fs_struct *copy_fs_struct(struct fs_struct *old);
+/* One more task shares @fs (CLONE_FS). */
+struct fs_struct *get_fs_struct(struct fs_struct *fs);
+/* A task stops using @fs; the last one frees it and puts its paths. */
+void put_fs_struct(struct fs_struct *fs);
 
 #endif /* _KEEL_FS_STRUCT_H */

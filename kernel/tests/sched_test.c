@@ -30,19 +30,6 @@ static void test_current_is_boot_task(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, task_is_running(current));
 }
 
-static void test_override_creds_is_per_task(struct ktest *t)
-{
-	struct cred user = { .uid = 1000, .euid = 1000, .fsuid = 1000 };
-	const struct cred *old = override_creds(&user);
-
-	KTEST_EXPECT_PTR_EQ(t, old, &init_cred);
-	KTEST_EXPECT_PTR_EQ(t, current->cred, &user);
-	KTEST_EXPECT_EQ(t, current_cred()->fsuid, 1000);
-	KTEST_EXPECT_PTR_EQ(t, current->real_cred, &init_cred);
-	revert_creds(old);
-	KTEST_EXPECT_PTR_EQ(t, current_cred(), &init_cred);
-}
-
 static void test_preempt_count_nests(struct ktest *t)
 {
 	unsigned int base = preempt_count();
@@ -194,7 +181,6 @@ static void test_wait_event_sleeps_until_woken(struct ktest *t)
 
 static struct ktest_case sched_cases[] = {
 	KTEST_CASE(test_current_is_boot_task),
-	KTEST_CASE(test_override_creds_is_per_task),
 	KTEST_CASE(test_preempt_count_nests),
 	KTEST_CASE(test_might_sleep_reports_atomic),
 	KTEST_CASE(test_wake_honours_state),
