@@ -3,12 +3,24 @@
  * The boot CPU's GDT and TSS.  head_64.S gets into long mode with a GDT of
  * code and data segments only; cpu_init() replaces it with one that also
  * holds a TSS, whose interrupt stack table gives double faults, NMIs and
- * machine checks their own stacks.  Per-CPU copies come with SMP.
+ * machine checks their own stacks.  It also turns on SMEP and SMAP, so
+ * that the kernel neither runs nor touches user pages except through the
+ * user-access helpers.  Per-CPU copies come with SMP.
  */
 #include <keel/kernel.h>
 #include <keel/string.h>
 #include <asm/desc.h>
+#include <asm/processor.h>
 #include <asm/segment.h>
+#include <asm/tlbflush.h>
+#include <asm/uaccess.h>
+
+#define X86_CR4_SMEP		(1UL << 20)
+#define X86_CR4_SMAP		(1UL << 21)
+#define CPUID7_EBX_SMEP		(1U << 7)
+#define CPUID7_EBX_SMAP		(1U << 20)
+
+bool smap_enabled;
 
 static u64 gdt[GDT_ENTRIES] __aligned(16) = {
 	[GDT_ENTRY_KERNEL32_CS]	= 0x00cf9a000000ffff,
@@ -32,6 +44,23 @@ static void set_tss_desc(u64 *desc, const struct tss_struct *t)
 	desc[1] = base >> 32;
 }
 
+/* Supervisor-mode execution and access prevention, where the CPU has them. */
+static void setup_smep_smap(void)
+{
+	u32 max_leaf, ebx, ecx, edx;
+
+	cpuid(0, &max_leaf, &ebx, &ecx, &edx);
+	if (max_leaf < 7)
+		return;
+	cpuid(7, &max_leaf, &ebx, &ecx, &edx);
+	if (ebx & CPUID7_EBX_SMEP)
+		write_cr4(read_cr4() | X86_CR4_SMEP);
+	if (ebx & CPUID7_EBX_SMAP) {
+		write_cr4(read_cr4() | X86_CR4_SMAP);
+		smap_enabled = true;
+	}
+}
+
 void cpu_init(void)
 {
 	struct desc_ptr gdtr = { sizeof(gdt) - 1, (u64)gdt };
@@ -45,4 +74,5 @@ void cpu_init(void)
 
 	__asm__ __volatile__("lgdt %0" : : "m"(gdtr));
 	__asm__ __volatile__("ltr %w0" : : "r"((u16)__TSS_SELECTOR));
+	setup_smep_smap();
 }
