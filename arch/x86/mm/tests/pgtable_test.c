@@ -5,12 +5,14 @@
  * init_stack's guard page; the fix-up copies fail with -EFAULT on rodata,
  * unmapped and non-canonical addresses; map_pages(), change_page_prot()
  * (splitting a 2 MiB page) and unmap_pages() on a scratch vmalloc area;
- * ioremap() maps uncached.
+ * unmap_pages() freeing the tables it empties, but never a table under the
+ * kernel half of the PGD; ioremap() maps uncached.
  */
 #include <keel/errno.h>
 #include <keel/extable.h>
 #include <keel/kernel.h>
 #include <keel/ktest.h>
+#include <keel/mm.h>
 #include <keel/vmalloc.h>
 #include <asm/io.h>
 #include <asm/pgtable.h>
@@ -147,6 +149,99 @@ static void map_split_unmap(struct ktest *t)
 	free_vm_area(area);
 }
 
+/* A 2 MiB-aligned, 2 MiB block of vmalloc space no other area touches. */
+static struct vm_struct *get_pmd_block(unsigned long *va)
+{
+	struct vm_struct *area = get_vm_area(2 * PMD_SIZE, VM_IOREMAP);
+
+	if (area)
+		*va = ALIGN((unsigned long)area->addr, PMD_SIZE);
+	return area;
+}
+
+/* Map three scattered 4 KiB pages of low RAM into the block at @va. */
+static int map_small_pages(unsigned long va)
+{
+	static const unsigned long offsets[] = {
+		0, 17 * PAGE_SIZE, PMD_SIZE - PAGE_SIZE,
+	};
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < ARRAY_SIZE(offsets); i++) {
+		err = map_pages(&init_mm, va + offsets[i], offsets[i] + 0x200000,
+				PAGE_SIZE, PAGE_KERNEL_RO, PG_LEVEL_4K);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/*
+ * Each cycle allocates a page table for the block; unmapping frees it, so
+ * the walk stops above the 4 KiB level and free pages are back where they
+ * were.
+ */
+static void unmap_frees_tables(struct ktest *t)
+{
+	unsigned long va, before;
+	struct vm_struct *area = get_pmd_block(&va);
+	enum pg_level level;
+	unsigned int cycle;
+
+	KTEST_ASSERT_NOT_NULL(t, area);
+	before = nr_free_pages();
+	for (cycle = 0; cycle < 3; cycle++) {
+		KTEST_ASSERT_EQ(t, map_small_pages(va), 0);
+		KTEST_EXPECT_LT(t, nr_free_pages(), before);
+		KTEST_EXPECT_EQ(t, slow_virt_to_phys((void *)(va + 17 * PAGE_SIZE)),
+				0x211000);
+		KTEST_ASSERT_EQ(t, unmap_pages(&init_mm, va, PMD_SIZE), 0);
+		KTEST_EXPECT_NULL(t, lookup_address(va, &level));
+		KTEST_EXPECT_GE(t, level, PG_LEVEL_2M);
+		KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+	}
+	free_vm_area(area);
+}
+
+/* Once its 4 KiB pages are unmapped, a 2 MiB page fits in the block. */
+static void huge_page_where_small_were(struct ktest *t)
+{
+	unsigned long va;
+	struct vm_struct *area = get_pmd_block(&va);
+	enum pg_level level;
+	pte_t *pte;
+
+	KTEST_ASSERT_NOT_NULL(t, area);
+	KTEST_ASSERT_EQ(t, map_small_pages(va), 0);
+	KTEST_ASSERT_EQ(t, unmap_pages(&init_mm, va, PMD_SIZE), 0);
+	KTEST_ASSERT_EQ(t, map_pages(&init_mm, va, 0x200000, PMD_SIZE,
+				     PAGE_KERNEL_RO, PG_LEVEL_2M), 0);
+	pte = lookup_address(va + 5 * PAGE_SIZE, &level);
+	KTEST_ASSERT_NOT_NULL(t, pte);
+	KTEST_EXPECT_EQ(t, level, PG_LEVEL_2M);
+	KTEST_EXPECT_EQ(t, *(u32 *)(va + 0x10), *(u32 *)__va(0x200010));
+	KTEST_EXPECT_EQ(t, unmap_pages(&init_mm, va, PMD_SIZE), 0);
+	free_vm_area(area);
+}
+
+/*
+ * The last 512 GiB of vmalloc space, which first-fit never reaches: its
+ * PGD entry stays once made, as every address space will share it, while
+ * the tables below it go.
+ */
+static void kernel_pgd_entries_stay(struct ktest *t)
+{
+	unsigned long va = VMALLOC_END - PGDIR_SIZE;
+	enum pg_level level;
+
+	KTEST_ASSERT_NULL(t, find_vm_area((void *)va));
+	KTEST_ASSERT_EQ(t, map_small_pages(va), 0);
+	KTEST_ASSERT_EQ(t, unmap_pages(&init_mm, va, PMD_SIZE), 0);
+	KTEST_EXPECT_NULL(t, lookup_address(va, &level));
+	KTEST_EXPECT_EQ(t, level, PG_LEVEL_1G);
+}
+
 static void ioremap_uncached(struct ktest *t)
 {
 	u8 *p = (u8 *)ioremap(0xb8004, 8);
@@ -175,6 +270,9 @@ static struct ktest_case pgtable_cases[] = {
 	KTEST_CASE(stack_guard_unmapped),
 	KTEST_CASE(nofault_copies),
 	KTEST_CASE(map_split_unmap),
+	KTEST_CASE(unmap_frees_tables),
+	KTEST_CASE(huge_page_where_small_were),
+	KTEST_CASE(kernel_pgd_entries_stay),
 	KTEST_CASE(ioremap_uncached),
 	{}
 };
