@@ -4,7 +4,10 @@
 
 The matrix has one row per configuration and memory size.  Configurations are
 every configs/*_defconfig, allnoconfig, allyesconfig and a few seeded
-randconfigs.  For each configuration the script
+randconfigs.  A memory size may name a QEMU machine type, SIZE@MACHINE
+("3584M@q35"; QEMU's default, pc, otherwise).  --mem sizes are booted for
+every configuration, --rows CONFIG:SIZE[@MACHINE] only for that one (when it
+is selected).  For each configuration the script
 
   1. builds out of tree in <builddir>/bootmatrix/<config>:
        make -C <srctree> O=<dir> <config target>
@@ -29,6 +32,7 @@ Variables given on the parent make's command line (MAKEFLAGS), e.g.
 Examples:
   scripts/bootmatrix.py --list
   scripts/bootmatrix.py --configs tiny,randconfig-7 --mem 16M,4G
+  scripts/bootmatrix.py --configs x86_64 --mem 8M --rows x86_64:3584M@q35
   scripts/bootmatrix.py --make-var KEEL_WERROR=1 --timeout 30
 """
 
@@ -62,13 +66,18 @@ PANIC_GRACE = 1.0
 LOG_TAIL_LINES = 30
 DEFAULT_SEEDS = "1,2,3"
 DEFAULT_MEM = "128M"
-# The sizes make check boots: the smallest that works, a common one, and
-# enough to put RAM above 4 GiB.
-CHECK_MEM = "16M,128M,4G"
+# The sizes make check boots for every configuration: the smallest that
+# works, a small one, a common one, and enough to put RAM above 4 GiB.
+CHECK_MEM = "8M,16M,128M,4G"
+# Edge rows make check boots for one configuration only: 3.5 GiB on q35
+# (whose RAM below 4 GiB ends at 2 GiB, the rest going above 4 GiB) and
+# 16 GiB (1 GiB direct-map pages, a 224 MiB mem_map).  x86_64_defconfig
+# has no KTEST, whose memory tests walk all RAM: each boots in ~5 s.
+CHECK_ROWS = "x86_64_defconfig:3584M@q35,x86_64_defconfig:16G"
 
 TIMESTAMP_RE = re.compile(r"^\[\s*\d+\.\d+\] ?")
 ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-MEM_RE = re.compile(r"^\d+[KMGT]?$")
+MEM_RE = re.compile(r"^\d+[KMGT]?(@[A-Za-z0-9._-]+)?$")
 KTAP_RESULT_RE = re.compile(
     r"^(?P<indent>\s*)(?P<result>ok|not ok)\s+\d+\s+(?:-\s+)?(?P<name>[^#]*?)"
     r"\s*(?:#\s*(?P<directive>\w+)\s*(?P<reason>.*))?$")
@@ -279,13 +288,43 @@ def parse_seeds(text):
         raise argparse.ArgumentTypeError(f"bad seed list '{text}'")
 
 
+def check_mem(mem):
+    if not MEM_RE.match(mem):
+        raise argparse.ArgumentTypeError(f"bad memory size '{mem}'")
+    return mem
+
+
 def parse_mems(text):
-    mems = parse_list(text)
-    for mem in mems:
-        if not MEM_RE.match(mem):
-            raise argparse.ArgumentTypeError(f"bad memory size '{mem}'")
+    mems = [check_mem(mem) for mem in parse_list(text)]
     if not mems:
         raise argparse.ArgumentTypeError("no memory size given")
+    return mems
+
+
+def parse_rows(text):
+    """CONFIG:SIZE[@MACHINE],... as (config, mem) pairs."""
+    rows = []
+    for item in parse_list(text):
+        config, sep, mem = item.partition(":")
+        if not sep or not config:
+            raise argparse.ArgumentTypeError(
+                f"bad row '{item}': want CONFIG:SIZE[@MACHINE]")
+        rows.append((config, check_mem(mem)))
+    return rows
+
+
+def split_mem(mem):
+    """"3584M@q35" -> ("3584M", "q35"); no machine gives None."""
+    size, _, machine = mem.partition("@")
+    return size, machine or None
+
+
+def row_mems(config, args):
+    """The memory sizes to boot @config at: --mem, then its --rows."""
+    mems = list(args.mem)
+    for name, mem in args.rows:
+        if config.name in (name, name + "_defconfig") and mem not in mems:
+            mems.append(mem)
     return mems
 
 
@@ -522,10 +561,13 @@ def boot(cmd, log_path, timeout):
 
 
 def qemu_command(args, iso, mem):
-    return [args.qemu, "-accel", "kvm" if args.kvm else "tcg", "-m", mem,
-            "-cdrom", str(iso), "-boot", "d", "-display", "none",
-            "-serial", "stdio", "-monitor", "none", "-no-reboot",
-            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+    size, machine = split_mem(mem)
+    cmd = [args.qemu, "-accel", "kvm" if args.kvm else "tcg", "-m", size]
+    if machine:
+        cmd += ["-machine", machine]
+    return cmd + ["-cdrom", str(iso), "-boot", "d", "-display", "none",
+                  "-serial", "stdio", "-monitor", "none", "-no-reboot",
+                  "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
 
 
 # ------------------------------------------------------------ evaluation
@@ -612,9 +654,12 @@ MEMORY_RE = re.compile(r"^Memory: (\d+)K/(\d+)K available")
 MEMORY_SLACK_KB = 2048
 
 
-def mem_kib(size):
-    """QEMU's -m value ("16M", "4G") in KiB."""
-    units = {"K": 1, "M": 1024, "G": 1024 * 1024}
+def mem_kib(mem):
+    """QEMU's -m value ("16M", "4G", "3584M@q35") in KiB."""
+    size, _ = split_mem(mem)
+    units = {"K": 1, "M": 1024, "G": 1024 * 1024, "T": 1024 ** 3}
+    if size[-1].isdigit():
+        return int(size) * 1024        # QEMU's default unit is MiB
     return int(size[:-1]) * units[size[-1].upper()]
 
 
@@ -672,7 +717,7 @@ def evaluate(row, boot, patterns):
 
 def progress_line(index, total, row, width):
     return (f"[{index:>{len(str(total))}}/{total}] {row.config:<{width}}  "
-            f"{row.mem:>5}  {row.status:<16}  build {secs(row.build_time)}s  "
+            f"{row.mem:>9}  {row.status:<16}  build {secs(row.build_time)}s  "
             f"keel {kib(row.image_size)} KiB  boot {secs(row.boot_time)}s  "
             f"tests {tests_str(row)}")
 
@@ -775,6 +820,10 @@ def parse_args(argv):
     p.add_argument("--mem", type=parse_mems, default=[DEFAULT_MEM],
                    help="comma list of QEMU memory sizes, one boot each "
                         f"(default: {DEFAULT_MEM})")
+    p.add_argument("--rows", type=parse_rows, default=[],
+                   help="comma list of extra CONFIG:SIZE[@MACHINE] rows, "
+                        "booted when CONFIG is selected, e.g. "
+                        "x86_64:3584M@q35")
     p.add_argument("--timeout", type=float, default=60,
                    help="seconds per boot (default: %(default)s)")
     p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
@@ -816,7 +865,7 @@ def run_config(config, args, builder, matrix_dir):
     outdir = matrix_dir / config.name
     build = builder.build(config, outdir)
     patterns = load_expect(config.expect)
-    for mem in args.mem:
+    for mem in row_mems(config, args):
         row = Row(config=config.name, target=config.target, mem=mem,
                   build_dir=str(outdir), build_time=build.time,
                   image_size=build.image_size, iso_size=build.iso_size,
@@ -888,14 +937,14 @@ def main(argv=None):
     configs = select_configs(discover_configs(args.srctree, args.rand_seeds),
                              args.configs)
     matrix_dir = args.builddir / "bootmatrix"
-    total = len(configs) * len(args.mem)
+    total = sum(len(row_mems(c, args)) for c in configs)
     width = max((len(c.name) for c in configs), default=6)
 
     if args.list:
         for c in configs:
-            for mem in args.mem:
+            for mem in row_mems(c, args):
                 seed = f"  KCONFIG_SEED={c.seed}" if c.seed is not None else ""
-                print(f"{c.name:<{width}}  {mem:>5}  {c.target}{seed}  "
+                print(f"{c.name:<{width}}  {mem:>9}  {c.target}{seed}  "
                       f"{matrix_dir / c.name}")
         return 0
 

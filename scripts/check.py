@@ -448,7 +448,8 @@ def stage_host(ctx, tally):
 
 def stage_bootmatrix(ctx, tally):
     argv = ["--srctree", str(ctx.srctree), "--builddir", str(ctx.objtree),
-            "--make-var", "KEEL_WERROR=1", "--mem", bootmatrix.CHECK_MEM] + \
+            "--make-var", "KEEL_WERROR=1", "--mem", bootmatrix.CHECK_MEM,
+            "--rows", bootmatrix.CHECK_ROWS] + \
         ctx.bootmatrix_flags
     status = bootmatrix.main(argv)
     results = ctx.objtree / "bootmatrix" / "results.json"

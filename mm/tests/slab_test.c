@@ -14,7 +14,7 @@
 static const size_t sizes[] = {
 	1, 7, 8, 9, 16, 17, 24, 32, 33, 64, 65, 96, 97, 128, 129, 192, 193,
 	256, 300, 512, 513, 1024, 1500, 2048, 3000, 4096, 4097, 8191, 8192,
-	8193, 16384, 100000, PAGE_SIZE << MAX_ORDER,
+	8193, 16384, 100000,
 };
 
 static void every_size_class(struct ktest *t)
@@ -33,6 +33,28 @@ static void every_size_class(struct ktest *t)
 		KTEST_EXPECT_EQ(t, p[usable - 1], 0xa5);
 		kfree(p);
 	}
+}
+
+/*
+ * The largest kmalloc() takes a whole MAX_ORDER block, which a small or
+ * fragmented machine may not have: probe for one first.
+ */
+static void largest_size(struct ktest *t)
+{
+	struct page *block = alloc_pages(GFP_KERNEL | __GFP_NOWARN, MAX_ORDER);
+	u8 *p;
+
+	if (!block) {
+		ktest_skip(t, "needs a free 4 MiB block");
+		return;
+	}
+	__free_pages(block, MAX_ORDER);
+	p = kmalloc(PAGE_SIZE << MAX_ORDER, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	KTEST_EXPECT_EQ(t, ksize(p), PAGE_SIZE << MAX_ORDER);
+	memset(p, 0xa5, PAGE_SIZE << MAX_ORDER);
+	KTEST_EXPECT_EQ(t, p[(PAGE_SIZE << MAX_ORDER) - 1], 0xa5);
+	kfree(p);
 }
 
 static void small_sizes_use_size_classes(struct ktest *t)
@@ -284,6 +306,7 @@ static void cache_zalloc_and_big_objects(struct ktest *t)
 
 static struct ktest_case kmalloc_cases[] = {
 	KTEST_CASE(every_size_class),
+	KTEST_CASE(largest_size),
 	KTEST_CASE(small_sizes_use_size_classes),
 	KTEST_CASE(zero_size_and_null),
 	KTEST_CASE(kzalloc_zeroes),

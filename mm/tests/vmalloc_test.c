@@ -3,8 +3,9 @@
  * KTEST suite for vmalloc (mm/vmalloc.c): pages mapped and backed as
  * vmalloc_to_page() says, freed areas unmapped (a read faults, caught by
  * copy_from_kernel_nofault()), first-fit hole reuse, find_vm_area() and
- * its guard page, vzalloc(), kernel stacks with a guard page below, and no
- * pages leaked over a vmalloc/vfree loop.
+ * its guard page, vzalloc(), kernel stacks with a guard page below, no
+ * pages leaked over a vmalloc/vfree loop, and no page-table page left
+ * behind by vfree() to stop the buddy allocator merging a 4 MiB block.
  */
 #include <keel/errno.h>
 #include <keel/extable.h>
@@ -140,6 +141,68 @@ static void no_leak_after_stress(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
 }
 
+/* Allocate every free MAX_ORDER block onto @held; how many. */
+static unsigned int hold_big_blocks(struct list_head *held)
+{
+	struct page *page;
+	unsigned int n = 0;
+
+	while ((page = alloc_pages(GFP_KERNEL | __GFP_NOWARN, MAX_ORDER))) {
+		list_add(&page->lru, held);
+		n++;
+	}
+	return n;
+}
+
+static void release_big_blocks(struct list_head *held)
+{
+	struct page *page, *tmp;
+
+	list_for_each_entry_safe(page, tmp, held, lru) {
+		list_del(&page->lru);
+		__free_pages(page, MAX_ORDER);
+	}
+}
+
+/*
+ * With one 4 MiB block free and the rest held, a vmalloc() of nearly all
+ * free memory splits that block last, so the page tables allocated as it
+ * crosses 2 MiB boundaries land in it.  vfree() must give them back, or
+ * the block cannot merge again.
+ */
+static void big_block_after_vfree(struct ktest *t)
+{
+	unsigned long before, size;
+	struct page *block;
+	LIST_HEAD(held);
+	void *p;
+
+	/* Taking (and poisoning) all of a big machine takes most of a boot. */
+	if (nr_free_pages() > (256UL << 20) >> PAGE_SHIFT) {
+		ktest_skip(t, "more than 256 MiB to exhaust");
+		return;
+	}
+	if (hold_big_blocks(&held) == 0) {
+		ktest_skip(t, "needs a free 4 MiB block");
+		return;
+	}
+	block = list_first_entry(&held, struct page, lru);
+	list_del(&block->lru);
+	__free_pages(block, MAX_ORDER);
+	before = nr_free_pages();
+	/* Room for the pages array, the vm_struct and the tables. */
+	size = (before - 64) << PAGE_SHIFT;
+	p = vmalloc(size);
+	KTEST_EXPECT_NOT_NULL(t, p);
+	vfree(p);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+	block = alloc_pages(GFP_KERNEL | __GFP_NOWARN, MAX_ORDER);
+	KTEST_EXPECT_NOT_NULL(t, block);
+	if (block)
+		__free_pages(block, MAX_ORDER);
+	release_big_blocks(&held);
+}
+
 static struct ktest_case vmalloc_cases[] = {
 	KTEST_CASE(map_and_unmap),
 	KTEST_CASE(holes_reused),
@@ -147,6 +210,7 @@ static struct ktest_case vmalloc_cases[] = {
 	KTEST_CASE(vzalloc_zeroes),
 	KTEST_CASE(thread_stack_guard),
 	KTEST_CASE(no_leak_after_stress),
+	KTEST_CASE(big_block_after_vfree),
 	{}
 };
 

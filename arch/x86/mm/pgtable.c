@@ -1,16 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The page-table API: map, unmap, re-protect and walk four-level x86_64
- * page tables.  Page-table pages come from memblock while the kernel boots
- * and from the page allocator once it is up; they are never freed (the
- * kernel's tables only cover fixed areas).  This is not a policy layer:
- * what to map where is decided by paging_init(), vmalloc and ioremap.
+ * page tables.  This is not a policy layer: what to map where is decided
+ * by paging_init(), vmalloc and ioremap.
+ *
+ * Page-table pages come from memblock while the kernel boots and from the
+ * page allocator once it is up.  An unmap frees every lower table it
+ * leaves empty, found by scanning the tables it touched (see
+ * free_table_if_empty()); boot tables (PG_reserved) and the tables under
+ * the kernel half of a PGD stay, the latter because every address space
+ * will share them.  Freed tables go back only after the TLB flush.
+ *
  * Lock: mm->page_table_lock, taken with interrupts off, nests inside
- * nothing else here and takes nothing else (allocations are GFP_ATOMIC).
+ * nothing else here and takes nothing else: tables are allocated before it
+ * is taken (a walk that needs one drops the lock, allocates and walks
+ * again) and freed after it is dropped.
  */
 #include <keel/errno.h>
 #include <keel/gfp.h>
 #include <keel/kernel.h>
+#include <keel/list.h>
 #include <keel/memblock.h>
 #include <keel/mm.h>
 #include <asm/pgtable.h>
@@ -20,11 +29,35 @@
 #define _KERNPG_TABLE	(_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | \
 			 _PAGE_DIRTY)
 
+/* PGD entries from here on map the kernel half, shared by every mm. */
+#define KERNEL_PGD_BOUNDARY	(PTRS_PER_TABLE / 2)
+
+/* Internal: the walk needs a table it has no spare for. */
+#define NEED_TABLE	1
+
 /* NX stays out until paging_init() has turned EFER.NXE on. */
 pteval_t __supported_pte_mask = ~_PAGE_NX;
 
 struct mm_struct init_mm = {
 	.page_table_lock = __SPIN_LOCK_UNLOCKED(init_mm.page_table_lock),
+};
+
+/*
+ * One change to a tree, carried across the lock being dropped to allocate
+ * a table: where it has got to, the spare table allocated outside the
+ * lock, and the tables it emptied (linked by page->lru, freed after the
+ * TLB flush).
+ */
+struct pt_change {
+	struct mm_struct *mm;
+	unsigned long va, end;
+	phys_addr_t pa;			/* map_pages() */
+	pteval_t prot;
+	enum pg_level max_level;	/* map_pages() */
+	bool unmap;			/* unmap, or re-protect */
+	bool flush_all;			/* a huge page split, a table freed */
+	pte_t *spare;
+	struct list_head freed;
 };
 
 static unsigned int pt_index(unsigned long va, enum pg_level level)
@@ -54,28 +87,44 @@ static pteval_t leaf_flags(pteval_t prot, enum pg_level level)
 static pte_t *alloc_table(void)
 {
 	if (page_alloc_ready())
-		return (pte_t *)get_zeroed_page(GFP_ATOMIC);
+		return (pte_t *)get_zeroed_page(GFP_KERNEL);
 	return memblock_alloc(PAGE_SIZE, PAGE_SIZE);
 }
 
-/*
- * The entry for @va at @level, allocating the tables above it.  NULL with
- * *err set when a huge page is in the way (-EEXIST) or memory ran out.
- */
-static pte_t *walk_alloc(struct mm_struct *mm, unsigned long va,
-			 enum pg_level level, int *err)
+/* Boot tables came from memblock and are never given back. */
+static bool is_boot_table(const pte_t *table)
 {
-	pte_t *table = mm->pgd;
+	return !page_alloc_ready() ||
+	       page_test_flag(virt_to_page(table), PG_reserved);
+}
+
+/* The spare, zeroed, for a new table; NULL if the caller must get one. */
+static pte_t *take_spare(struct pt_change *c)
+{
+	pte_t *table = c->spare;
+
+	c->spare = NULL;
+	return table;
+}
+
+/*
+ * The entry for c->va at @level, allocating the tables above it.  NULL
+ * with *err set: -EEXIST when a huge page is in the way, NEED_TABLE when
+ * a table is missing and there is no spare.
+ */
+static pte_t *walk_alloc(struct pt_change *c, enum pg_level level, int *err)
+{
+	pte_t *table = c->mm->pgd;
 	enum pg_level l;
 
 	for (l = PG_LEVEL_512G; l > level; l--) {
-		pte_t *entry = &table[pt_index(va, l)];
+		pte_t *entry = &table[pt_index(c->va, l)];
 
 		if (!pte_present(*entry)) {
-			pte_t *new = alloc_table();
+			pte_t *new = take_spare(c);
 
 			if (!new) {
-				*err = -ENOMEM;
+				*err = NEED_TABLE;
 				return NULL;
 			}
 			entry->pte = __pa(new) | _KERNPG_TABLE;
@@ -85,7 +134,7 @@ static pte_t *walk_alloc(struct mm_struct *mm, unsigned long va,
 		}
 		table = table_of(*entry);
 	}
-	return &table[pt_index(va, level)];
+	return &table[pt_index(c->va, level)];
 }
 
 static enum pg_level largest_fit(unsigned long va, phys_addr_t pa,
@@ -107,115 +156,179 @@ static bool bad_range(unsigned long va, unsigned long size)
 	return !size || !IS_ALIGNED(va | size, PAGE_SIZE) || va + size < va;
 }
 
-int map_pages(struct mm_struct *mm, unsigned long va, phys_addr_t pa,
-	      unsigned long size, pgprot_t prot, enum pg_level max_level)
+/* Under the lock: map what is left of c's range. */
+static int map_range(struct pt_change *c)
 {
-	unsigned long flags;
-	int err = 0;
-
-	if (bad_range(va, size) || !IS_ALIGNED(pa, PAGE_SIZE))
-		return -EINVAL;
-	spin_lock_irqsave(&mm->page_table_lock, flags);
-	while (size) {
-		enum pg_level level = largest_fit(va, pa, size, max_level);
+	while (c->va < c->end) {
+		enum pg_level level = largest_fit(c->va, c->pa, c->end - c->va,
+						  c->max_level);
 		unsigned long sz = page_level_size(level);
-		pte_t *entry = walk_alloc(mm, va, level, &err);
+		int err = 0;
+		pte_t *entry = walk_alloc(c, level, &err);
 
 		if (!entry)
-			break;
-		if (pte_present(*entry)) {
-			err = -EEXIST;
-			break;
-		}
-		entry->pte = pa | leaf_flags(pgprot_val(prot), level);
-		va += sz;
-		pa += sz;
-		size -= sz;
+			return err;
+		if (pte_present(*entry))
+			return -EEXIST;
+		entry->pte = c->pa | leaf_flags(c->prot, level);
+		c->va += sz;
+		c->pa += sz;
 	}
-	spin_unlock_irqrestore(&mm->page_table_lock, flags);
-	return err;
-}
-
-/* Replace the huge page at *@entry by a table of the next smaller pages. */
-static int split_huge_page(pte_t *entry, enum pg_level level)
-{
-	pteval_t flags = pte_val(*entry) & ~PTE_PFN_MASK;
-	phys_addr_t pa = pte_val(*entry) & PTE_PFN_MASK;
-	unsigned long sub = page_level_size(level - 1);
-	pte_t *table = alloc_table();
-	unsigned int i;
-
-	if (!table)
-		return -ENOMEM;
-	flags = leaf_flags(flags, level - 1);
-	for (i = 0; i < PTRS_PER_TABLE; i++)
-		table[i].pte = (pa + i * sub) | flags;
-	entry->pte = __pa(table) | _KERNPG_TABLE;
 	return 0;
 }
 
 /*
- * Unmap (@unmap) or re-protect with @prot every leaf in [va, end).  A
- * huge page reaching outside the range is split first.  Re-protecting a
- * hole is -EFAULT; unmapping skips it.
+ * Run @step under c's lock until it no longer needs a table, allocating
+ * each one it asks for with the lock dropped.  A spare left over (someone
+ * else installed the table meanwhile) is freed.
  */
-static int update_range(struct mm_struct *mm, unsigned long va,
-			unsigned long end, bool unmap, pteval_t prot,
-			bool *split)
+static int change_locked(struct pt_change *c, int (*step)(struct pt_change *))
 {
-	while (va < end) {
-		pte_t *table = mm->pgd;
-		enum pg_level level;
+	unsigned long flags;
+	int err;
 
-		for (level = PG_LEVEL_512G; ; level--) {
-			pte_t *entry = &table[pt_index(va, level)];
-			unsigned long last = va | (page_level_size(level) - 1);
-			int err;
+	for (;;) {
+		spin_lock_irqsave(&c->mm->page_table_lock, flags);
+		err = step(c);
+		spin_unlock_irqrestore(&c->mm->page_table_lock, flags);
+		if (err != NEED_TABLE)
+			break;
+		c->spare = alloc_table();
+		if (!c->spare)
+			return -ENOMEM;
+	}
+	if (c->spare && !is_boot_table(c->spare))
+		free_page((unsigned long)c->spare);
+	return err;
+}
 
-			if (!pte_present(*entry)) {
-				if (!unmap)
-					return -EFAULT;
-				va = min(last, end - 1) + 1;
-				break;
-			}
-			if (is_leaf(*entry, level)) {
-				if (IS_ALIGNED(va, page_level_size(level)) &&
-				    last <= end - 1) {
-					entry->pte = unmap ? 0 :
-						(pte_val(*entry) & PTE_PFN_MASK) |
-						leaf_flags(prot, level);
-					va = last + 1;
-					break;
-				}
-				err = split_huge_page(entry, level);
-				if (err)
-					return err;
-				*split = true;
-			}
-			table = table_of(*entry);
+int map_pages(struct mm_struct *mm, unsigned long va, phys_addr_t pa,
+	      unsigned long size, pgprot_t prot, enum pg_level max_level)
+{
+	struct pt_change c = {
+		.mm = mm, .va = va, .end = va + size, .pa = pa,
+		.prot = pgprot_val(prot), .max_level = max_level,
+	};
+
+	if (bad_range(va, size) || !IS_ALIGNED(pa, PAGE_SIZE))
+		return -EINVAL;
+	return change_locked(&c, map_range);
+}
+
+/* Replace the huge page at *@entry by a table of the next smaller pages. */
+static void split_huge_page(pte_t *entry, enum pg_level level, pte_t *table)
+{
+	pteval_t flags = pte_val(*entry) & ~PTE_PFN_MASK;
+	phys_addr_t pa = pte_val(*entry) & PTE_PFN_MASK;
+	unsigned long sub = page_level_size(level - 1);
+	unsigned int i;
+
+	flags = leaf_flags(flags, level - 1);
+	for (i = 0; i < PTRS_PER_TABLE; i++)
+		table[i].pte = (pa + i * sub) | flags;
+	entry->pte = __pa(table) | _KERNPG_TABLE;
+}
+
+/*
+ * The table *@entry (at @level, for @va) points to, when it is empty,
+ * moves to c->freed and the entry is cleared.  Scanning its 512 entries
+ * costs one read of a page the unmap has just written to, once per table
+ * it touched; counting live entries instead would need a counter kept
+ * right by every writer, boot tables and splits included, for no gain.
+ */
+static void free_table_if_empty(struct pt_change *c, pte_t *entry,
+				enum pg_level level, unsigned long va)
+{
+	pte_t *table = table_of(*entry);
+	unsigned int i;
+
+	if (level == PG_LEVEL_512G &&
+	    pt_index(va, level) >= KERNEL_PGD_BOUNDARY)
+		return;
+	if (is_boot_table(table))
+		return;
+	for (i = 0; i < PTRS_PER_TABLE; i++)
+		if (pte_val(table[i]))
+			return;
+	entry->pte = 0;
+	list_add(&virt_to_page(table)->lru, &c->freed);
+	c->flush_all = true;
+}
+
+/*
+ * Unmap (c->unmap) or re-protect with c->prot every leaf in [c->va,
+ * @end) of @table, whose entries are at @level.  A huge page reaching
+ * outside the range is split first.  Re-protecting a hole is -EFAULT;
+ * unmapping skips it and frees the tables it empties.
+ */
+static int update_table(struct pt_change *c, pte_t *table,
+			enum pg_level level, unsigned long end)
+{
+	while (c->va < end) {
+		pte_t *entry = &table[pt_index(c->va, level)];
+		unsigned long va = c->va, size = page_level_size(level);
+		unsigned long next = min(va | (size - 1), end - 1) + 1;
+		int err;
+
+		if (!pte_present(*entry)) {
+			if (!c->unmap)
+				return -EFAULT;
+			c->va = next;
+			continue;
 		}
+		if (is_leaf(*entry, level)) {
+			if (IS_ALIGNED(va, size) && next - va == size) {
+				entry->pte = c->unmap ? 0 :
+					(pte_val(*entry) & PTE_PFN_MASK) |
+					leaf_flags(c->prot, level);
+				c->va = next;
+				continue;
+			}
+			if (!c->spare)
+				return NEED_TABLE;
+			split_huge_page(entry, level, take_spare(c));
+			c->flush_all = true;
+		}
+		err = update_table(c, table_of(*entry), level - 1, next);
+		if (err)
+			return err;
+		if (c->unmap)
+			free_table_if_empty(c, entry, level, va);
 	}
 	return 0;
+}
+
+static int update_range(struct pt_change *c)
+{
+	return update_table(c, c->mm->pgd, PG_LEVEL_512G, c->end);
 }
 
 static int change_range(struct mm_struct *mm, unsigned long va,
 			unsigned long size, bool unmap, pteval_t prot)
 {
-	bool split = false;
-	unsigned long flags;
+	struct pt_change c = {
+		.mm = mm, .va = va, .end = va + size, .prot = prot,
+		.unmap = unmap, .freed = LIST_HEAD_INIT(c.freed),
+	};
+	struct page *page, *tmp;
 	int err;
 
 	if (bad_range(va, size))
 		return -EINVAL;
-	spin_lock_irqsave(&mm->page_table_lock, flags);
-	err = update_range(mm, va, va + size, unmap, prot, &split);
-	spin_unlock_irqrestore(&mm->page_table_lock, flags);
-	if (mm == &init_mm) {
-		/* A split leaves the old huge entry in the TLB. */
-		if (split)
-			flush_tlb_all();
-		else
-			flush_tlb_kernel_range(va, va + size);
+	err = change_locked(&c, update_range);
+	/*
+	 * A split leaves the old huge entry in the TLB, and a freed table
+	 * may still be cached by the paging-structure caches, which the CPU
+	 * could walk once the page is reused.  Both need a full flush,
+	 * whichever tree it was, before the tables go back.
+	 */
+	if (c.flush_all)
+		flush_tlb_all();
+	else if (mm == &init_mm)
+		flush_tlb_kernel_range(va, va + size);
+	list_for_each_entry_safe(page, tmp, &c.freed, lru) {
+		list_del(&page->lru);
+		__free_pages(page, 0);
 	}
 	return err;
 }

@@ -16,7 +16,8 @@
 
 /*
  * An address space's page tables.  @pgd is set once and never changes;
- * page_table_lock protects every entry of the tree below it.
+ * page_table_lock protects every entry of the tree below it, and is never
+ * held while a table page is allocated or freed.
  */
 struct mm_struct {
 	pte_t *pgd;
@@ -37,7 +38,9 @@ int map_pages(struct mm_struct *mm, unsigned long va, phys_addr_t pa,
 
 /*
  * Unmap [va, va + size), splitting huge pages that straddle its ends.
- * Holes are skipped.  0 or -ENOMEM (a split failed; nothing after it done).
+ * Holes are skipped, and tables left empty are freed (except those under
+ * the kernel half of the PGD).  0 or -ENOMEM (a split failed; nothing
+ * after it done).
  */
 int unmap_pages(struct mm_struct *mm, unsigned long va, unsigned long size);
 

@@ -5,12 +5,20 @@
  * init_stack's guard page; the fix-up copies fail with -EFAULT on rodata,
  * unmapped and non-canonical addresses; map_pages(), change_page_prot()
  * (splitting a 2 MiB page) and unmap_pages() on a scratch vmalloc area;
- * ioremap() maps uncached.
+ * unmap_pages() freeing the tables it empties, but never a table under the
+ * kernel half of the PGD; tables allocated outside page_table_lock, so an
+ * allocation may reclaim; ioremap() maps uncached.
  */
 #include <keel/errno.h>
 #include <keel/extable.h>
+#include <keel/fcntl.h>
+#include <keel/fs.h>
 #include <keel/kernel.h>
 #include <keel/ktest.h>
+#include <keel/mm.h>
+#include <keel/sprintf.h>
+#include <keel/stat.h>
+#include <keel/syscalls.h>
 #include <keel/vmalloc.h>
 #include <asm/io.h>
 #include <asm/pgtable.h>
@@ -147,6 +155,164 @@ static void map_split_unmap(struct ktest *t)
 	free_vm_area(area);
 }
 
+/* A 2 MiB-aligned, 2 MiB block of vmalloc space no other area touches. */
+static struct vm_struct *get_pmd_block(unsigned long *va)
+{
+	struct vm_struct *area = get_vm_area(2 * PMD_SIZE, VM_IOREMAP);
+
+	if (area)
+		*va = ALIGN((unsigned long)area->addr, PMD_SIZE);
+	return area;
+}
+
+/* Map three scattered 4 KiB pages of low RAM into the block at @va. */
+static int map_small_pages(unsigned long va)
+{
+	static const unsigned long offsets[] = {
+		0, 17 * PAGE_SIZE, PMD_SIZE - PAGE_SIZE,
+	};
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < ARRAY_SIZE(offsets); i++) {
+		err = map_pages(&init_mm, va + offsets[i], offsets[i] + 0x200000,
+				PAGE_SIZE, PAGE_KERNEL_RO, PG_LEVEL_4K);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/*
+ * Each cycle allocates a page table for the block; unmapping frees it, so
+ * the walk stops above the 4 KiB level and free pages are back where they
+ * were.
+ */
+static void unmap_frees_tables(struct ktest *t)
+{
+	unsigned long va, before;
+	struct vm_struct *area = get_pmd_block(&va);
+	enum pg_level level;
+	unsigned int cycle;
+
+	KTEST_ASSERT_NOT_NULL(t, area);
+	before = nr_free_pages();
+	for (cycle = 0; cycle < 3; cycle++) {
+		KTEST_ASSERT_EQ(t, map_small_pages(va), 0);
+		KTEST_EXPECT_LT(t, nr_free_pages(), before);
+		KTEST_EXPECT_EQ(t, slow_virt_to_phys((void *)(va + 17 * PAGE_SIZE)),
+				0x211000);
+		KTEST_ASSERT_EQ(t, unmap_pages(&init_mm, va, PMD_SIZE), 0);
+		KTEST_EXPECT_NULL(t, lookup_address(va, &level));
+		KTEST_EXPECT_GE(t, level, PG_LEVEL_2M);
+		KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+	}
+	free_vm_area(area);
+}
+
+/* Once its 4 KiB pages are unmapped, a 2 MiB page fits in the block. */
+static void huge_page_where_small_were(struct ktest *t)
+{
+	unsigned long va;
+	struct vm_struct *area = get_pmd_block(&va);
+	enum pg_level level;
+	pte_t *pte;
+
+	KTEST_ASSERT_NOT_NULL(t, area);
+	KTEST_ASSERT_EQ(t, map_small_pages(va), 0);
+	KTEST_ASSERT_EQ(t, unmap_pages(&init_mm, va, PMD_SIZE), 0);
+	KTEST_ASSERT_EQ(t, map_pages(&init_mm, va, 0x200000, PMD_SIZE,
+				     PAGE_KERNEL_RO, PG_LEVEL_2M), 0);
+	pte = lookup_address(va + 5 * PAGE_SIZE, &level);
+	KTEST_ASSERT_NOT_NULL(t, pte);
+	KTEST_EXPECT_EQ(t, level, PG_LEVEL_2M);
+	KTEST_EXPECT_EQ(t, *(u32 *)(va + 0x10), *(u32 *)__va(0x200010));
+	KTEST_EXPECT_EQ(t, unmap_pages(&init_mm, va, PMD_SIZE), 0);
+	free_vm_area(area);
+}
+
+/*
+ * The last 512 GiB of vmalloc space, which first-fit never reaches: its
+ * PGD entry stays once made, as every address space will share it, while
+ * the tables below it go.
+ */
+static void kernel_pgd_entries_stay(struct ktest *t)
+{
+	unsigned long va = VMALLOC_END - PGDIR_SIZE;
+	enum pg_level level;
+
+	KTEST_ASSERT_NULL(t, find_vm_area((void *)va));
+	KTEST_ASSERT_EQ(t, map_small_pages(va), 0);
+	KTEST_ASSERT_EQ(t, unmap_pages(&init_mm, va, PMD_SIZE), 0);
+	KTEST_EXPECT_NULL(t, lookup_address(va, &level));
+	KTEST_EXPECT_EQ(t, level, PG_LEVEL_1G);
+}
+
+/* Take every free page onto @taken[order], biggest blocks first. */
+static void take_free_pages(struct list_head *taken)
+{
+	struct page *page;
+	int order;
+
+	for (order = MAX_ORDER; order >= 0; order--) {
+		INIT_LIST_HEAD(&taken[order]);
+		while ((page = alloc_pages(GFP_ATOMIC | __GFP_NOWARN, order)))
+			list_add(&page->lru, &taken[order]);
+	}
+}
+
+static void give_back_pages(struct list_head *taken)
+{
+	struct page *page, *tmp;
+	int order;
+
+	for (order = 0; order <= MAX_ORDER; order++)
+		list_for_each_entry_safe(page, tmp, &taken[order], lru) {
+			list_del(&page->lru);
+			__free_pages(page, order);
+		}
+}
+
+/*
+ * map_pages() allocates its tables before taking page_table_lock (with
+ * interrupts off it could not wait), so with GFP_KERNEL: with every free
+ * page taken and only unused dentries left to reclaim, a map that needs
+ * two new tables still succeeds.
+ */
+static void tables_allocated_may_reclaim(struct ktest *t)
+{
+	/* A 1 GiB slot of the PGD entry kernel_pgd_entries_stay() made. */
+	unsigned long va = VMALLOC_END - PGDIR_SIZE + 5 * PUD_SIZE;
+	struct list_head taken[NR_PAGE_ORDERS];
+	unsigned long i, n, nr, unused;
+	enum pg_level level;
+	char name[32];
+	struct stat st;
+	int err;
+
+	/* Taking (and poisoning) all of a big machine takes most of a boot. */
+	if (nr_free_pages() > (256UL << 20) >> PAGE_SHIFT) {
+		ktest_skip(t, "more than 256 MiB to exhaust");
+		return;
+	}
+	KTEST_ASSERT_NULL(t, lookup_address(va, &level));
+	n = min(1000UL, nr_free_pages() / 8);
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "/pgtable-test-%lu", i);
+		ksys_newfstatat(AT_FDCWD, name, &st, AT_SYMLINK_NOFOLLOW);
+	}
+	dcache_counts(&nr, &unused);
+	KTEST_ASSERT_GE(t, unused, n);
+	take_free_pages(taken);
+	err = map_pages(&init_mm, va, 0x200000, PAGE_SIZE, PAGE_KERNEL_RO,
+			PG_LEVEL_4K);
+	give_back_pages(taken);
+	KTEST_EXPECT_EQ(t, err, 0);
+	KTEST_EXPECT_EQ(t, slow_virt_to_phys((void *)va), 0x200000);
+	KTEST_EXPECT_EQ(t, unmap_pages(&init_mm, va, PAGE_SIZE), 0);
+	shrink_dcache(~0UL);
+}
+
 static void ioremap_uncached(struct ktest *t)
 {
 	u8 *p = (u8 *)ioremap(0xb8004, 8);
@@ -175,6 +341,10 @@ static struct ktest_case pgtable_cases[] = {
 	KTEST_CASE(stack_guard_unmapped),
 	KTEST_CASE(nofault_copies),
 	KTEST_CASE(map_split_unmap),
+	KTEST_CASE(unmap_frees_tables),
+	KTEST_CASE(huge_page_where_small_were),
+	KTEST_CASE(kernel_pgd_entries_stay),
+	KTEST_CASE(tables_allocated_may_reclaim),
 	KTEST_CASE(ioremap_uncached),
 	{}
 };
