@@ -442,7 +442,8 @@ clean:
 		-o -name '*.lds' \) -not -path './.git/*' -delete
 	$(Q)rm -rf keel keel.iso System.map .tmp_keel* .tmp_kallsyms* $(ISODIR) serial.log \
 		bootmatrix bench tools/testing/host/build compile_commands.json \
-		usr/initramfs_data.cpio usr/initramfs_data.cpio.gz tools/testing/fuzz/build
+		usr/initramfs_data.cpio usr/initramfs_data.cpio.gz tools/testing/fuzz/build \
+		kernel/config_data.gz
 
 mrproper distclean: clean
 	$(Q)rm -rf .config .config.old include/config include/generated \

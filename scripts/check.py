@@ -16,7 +16,8 @@ Stages, in order (--stages picks some):
               in QEMU (scripts/bootmatrix.py)
   boots       full_defconfig booted with special command lines: lkdtm
               crashes (each fault reported as Linux reports it),
-              initcall_debug, unknown and invalid parameters
+              initcall_debug, unknown and invalid parameters; and booted
+              directly (-kernel -initrd -append, the PVH entry)
 
 Each check counts once; the host and in-kernel unit tests count per case.
 Output of the stages goes under <objtree>/check/.
@@ -351,6 +352,31 @@ BOOT_OPTIONS = {
 }
 
 
+# A direct boot, as "make run" does it: QEMU's -kernel through the PVH
+# entry, with the initramfs as -initrd and the command line from -append.
+DIRECT_BOOT = ("direct_boot_test=pvh",
+               [r"^Boot protocol: PVH$",
+                r"^PVH: \[mem 0x0000000000100000-0x[0-9a-f]+\] usable$",
+                r"^Kernel command line: console=ttyS0 direct_boot_test=pvh$",
+                r"^Unpacking initramfs\.\.\.$", r"^ok \d+ initramfs$",
+                r"^ok \d+ pvh$", r"^# Totals: pass:\d+ fail:0 ",
+                r"reboot: Power down"])
+QEMU = ["qemu-system-x86_64", "-accel", "tcg", "-m", "128M", "-display", "none",
+        "-serial", "stdio", "-monitor", "none", "-no-reboot",
+        "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+
+
+def boot_and_match(tally, name, cmd, log, want):
+    """Boot with @cmd; check every pattern of @want matches a line."""
+    result = bootmatrix.boot(cmd, log, 60)
+    missing = [p for p in want
+               if not any(re.search(p, line) for line in result.lines)]
+    tally.check("boots: %s prints what Linux would" % name,
+                not missing, "      missing: %s\n      log: %s" %
+                (", ".join(missing), log))
+    return result
+
+
 def stage_boots(ctx, tally):
     """Boot full_defconfig with each command line; check what it prints."""
     build = ctx.objtree / "bootmatrix" / "full_defconfig"
@@ -376,16 +402,15 @@ def stage_boots(ctx, tally):
         if not tally.check("boots: ISO for %s" % name,
                            proc.returncode == 0, tail(proc.stdout)):
             continue
-        cmd = ["qemu-system-x86_64", "-accel", "tcg", "-m", "128M",
-               "-cdrom", str(iso), "-boot", "d", "-display", "none",
-               "-serial", "stdio", "-monitor", "none", "-no-reboot",
-               "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
-        result = bootmatrix.boot(cmd, work / ("%s.log" % name), 60)
-        missing = [p for p in want
-                   if not any(re.search(p, line) for line in result.lines)]
-        tally.check("boots: %s prints what Linux would" % name,
-                    not missing, "      missing: %s\n      log: %s" %
-                    (", ".join(missing), work / ("%s.log" % name)))
+        boot_and_match(tally, name, QEMU + ["-cdrom", str(iso), "-boot", "d"],
+                       work / ("%s.log" % name), want)
+
+    cmdline, want = DIRECT_BOOT
+    boot_and_match(tally, "direct boot (-kernel -initrd -append)",
+                   QEMU + ["-kernel", str(kernel), "-initrd",
+                           str(build / "usr/initramfs_data.cpio.gz"),
+                           "-append", "console=ttyS0 " + cmdline],
+                   work / "direct.log", want)
 
 
 class Context:
