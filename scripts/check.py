@@ -17,7 +17,9 @@ Stages, in order (--stages picks some):
   boots       full_defconfig booted with special command lines: lkdtm
               crashes (each fault reported as Linux reports it),
               initcall_debug, unknown and invalid parameters; and booted
-              directly (-kernel -initrd -append, the PVH entry)
+              directly (-kernel -initrd -append, the PVH entry);
+              faddr2line and decode_stacktrace.sh on the BUG oops,
+              extract-ikconfig on the image
 
 Each check counts once; the host and in-kernel unit tests count per case.
 Output of the stages goes under <objtree>/check/.
@@ -377,6 +379,50 @@ def boot_and_match(tally, name, cmd, log, want):
     return result
 
 
+def run_script(ctx, args, stdin=None):
+    proc = subprocess.run([str(ctx.srctree / "scripts" / args[0])] + args[1:],
+                          stdin=stdin, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True)
+    return proc.returncode, proc.stdout
+
+
+def check_debug_scripts(ctx, tally, kernel, log):
+    """faddr2line and decode_stacktrace.sh on the lkdtm BUG oops: the RIP
+    must come out at the line the BUG report names."""
+    text = log.read_text(errors="replace") if log.exists() else ""
+    bug = re.search(r"kernel BUG at (drivers/misc/lkdtm/bugs\.c:\d+)!", text)
+    rip = re.search(r"RIP: 0010:(lkdtm_BUG\+0x[0-9a-f]+/0x[0-9a-f]+)", text)
+    if not tally.check("boots: the BUG oops names its line and RIP",
+                       bug and rip, "      log: %s" % log):
+        return
+    rc, out = run_script(ctx, ["faddr2line", str(kernel), rip.group(1)])
+    tally.check("faddr2line %s gives %s" % (rip.group(1), bug.group(1)),
+                rc == 0 and out.splitlines() ==
+                ["%s:" % rip.group(1), "lkdtm_BUG at %s" % bug.group(1)],
+                tail(out))
+    with open(log, errors="replace") as f:
+        rc, out = run_script(ctx, ["decode_stacktrace.sh", str(kernel)],
+                             stdin=f)
+    want = [r"RIP: 0010:%s %s$" % (re.escape(rip.group(1)),
+                                   re.escape(bug.group(1))),
+            r"^\[[ 0-9.]+\]  do_initcalls\+0x[0-9a-f]+/0x[0-9a-f]+ "
+            r"kernel/main\.c:\d+$",
+            r"^\[[ 0-9.]+\]  \? lkdtm_init\+0x[0-9a-f]+/0x[0-9a-f]+ "
+            r"drivers/misc/lkdtm/core\.c:\d+$"]
+    missing = [p for p in want if not re.search(p, out, re.M)]
+    tally.check("decode_stacktrace.sh appends file:line to the BUG trace",
+                rc == 0 and not missing,
+                "      missing: %s\n%s" % (", ".join(missing), tail(out)))
+
+
+def check_ikconfig(ctx, tally, build):
+    """The configuration built into full_defconfig's image is its .config."""
+    rc, out = run_script(ctx, ["extract-ikconfig", str(build / "keel")])
+    config = (build / ".config").read_text()
+    tally.check("extract-ikconfig keel gives the .config it was built from",
+                rc == 0 and out == config, tail(out, 5))
+
+
 def stage_boots(ctx, tally):
     """Boot full_defconfig with each command line; check what it prints."""
     build = ctx.objtree / "bootmatrix" / "full_defconfig"
@@ -404,6 +450,9 @@ def stage_boots(ctx, tally):
             continue
         boot_and_match(tally, name, QEMU + ["-cdrom", str(iso), "-boot", "d"],
                        work / ("%s.log" % name), want)
+
+    check_debug_scripts(ctx, tally, kernel, work / "BUG.log")
+    check_ikconfig(ctx, tally, build)
 
     cmdline, want = DIRECT_BOOT
     boot_and_match(tally, "direct boot (-kernel -initrd -append)",
