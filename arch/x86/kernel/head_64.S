@@ -6,9 +6,9 @@
  * enters pvh_start alike, but with only EBX set (to the start_info
  * address); pvh_start joins _start with EAX = XEN_HVM_START_MAGIC_VALUE,
  * which tells setup_arch() which parser to use.  This code checks for
- * long mode, builds boot page tables (identity, direct map and kernel image, 2 MiB pages),
- * enters long mode, jumps to the image's higher-half address, clears BSS,
- * and calls x86_64_start_kernel(magic, info).
+ * long mode, builds boot page tables (identity, direct map and kernel
+ * image, 2 MiB pages), enters long mode, jumps to the image's higher-half
+ * address, clears BSS, and calls x86_64_start_kernel(magic, info).
  *
  * Everything up to the jump runs at its physical address, so it lives in
  * the .boot sections, which the linker script places below the image.
