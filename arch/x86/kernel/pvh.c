@@ -73,11 +73,34 @@ static int parse_memmap(const struct pvh_window *w,
 	return 0;
 }
 
+static int parse_module(const struct pvh_window *w, u32 i,
+			const struct hvm_modlist_entry *mod, struct boot_info *bi)
+{
+	struct boot_module *bm = &bi->modules[i];
+	unsigned long long cmdline = mod->cmdline_paddr;
+
+	if (!mod->paddr || mod->paddr + mod->size < mod->paddr)
+		return boot_info_error(bi, "module %u at %#llx size %#llx is invalid", i,
+				       (unsigned long long)mod->paddr,
+				       (unsigned long long)mod->size);
+	bm->start = mod->paddr;
+	bm->end = mod->paddr + mod->size;
+	bm->cmdline = "";
+	if (!cmdline)
+		return 0;
+	bm->cmdline = pvh_string(w, cmdline);
+	if (!bm->cmdline)
+		return boot_info_error(bi, "module %u command line at %#llx is out of range",
+				       i, cmdline);
+	return keep_string(bi, cmdline, bm->cmdline);
+}
+
 static int parse_modules(const struct pvh_window *w,
 			 const struct hvm_start_info *si, struct boot_info *bi)
 {
 	const struct hvm_modlist_entry *mod;
 	u32 i;
+	int ret;
 
 	if (!si->nr_modules)
 		return 0;
@@ -88,23 +111,9 @@ static int parse_modules(const struct pvh_window *w,
 		return boot_info_error(bi, "module list at %#llx is out of range",
 				       (unsigned long long)si->modlist_paddr);
 	for (i = 0; i < si->nr_modules; i++) {
-		struct boot_module *bm = &bi->modules[i];
-
-		if (!mod[i].paddr || mod[i].paddr + mod[i].size < mod[i].paddr)
-			return boot_info_error(bi, "module %u at %#llx size %#llx is invalid",
-					       i, (unsigned long long)mod[i].paddr,
-					       (unsigned long long)mod[i].size);
-		bm->start = mod[i].paddr;
-		bm->end = mod[i].paddr + mod[i].size;
-		bm->cmdline = "";
-		if (mod[i].cmdline_paddr) {
-			bm->cmdline = pvh_string(w, mod[i].cmdline_paddr);
-			if (!bm->cmdline)
-				return boot_info_error(bi, "module %u command line at %#llx is out of range",
-						       i, (unsigned long long)mod[i].cmdline_paddr);
-			if (keep_string(bi, mod[i].cmdline_paddr, bm->cmdline))
-				return -EINVAL;
-		}
+		ret = parse_module(w, i, &mod[i], bi);
+		if (ret)
+			return ret;
 	}
 	bi->nr_modules = si->nr_modules;
 	return 0;
