@@ -107,7 +107,7 @@ export KCONFIG_CONFIG
 
 config-targets := $(filter config %config %_defconfig %.config listnewconfig, \
 		    $(MAKECMDGOALS))
-no-dot-config-targets := clean mrproper distclean help install-deps run \
+no-dot-config-targets := clean mrproper distclean help install-deps run debug \
 			 check hostcheck bootmatrix bench kconfig-lint fuzz $(config-targets)
 
 defconfig_list := $(notdir $(wildcard $(srctree)/configs/*_defconfig))
@@ -340,24 +340,61 @@ keel.iso: keel $(initramfs-y) $(srctree)/scripts/mkisoimage.sh FORCE
 # ---------------------------------------------------------------------------
 # Running and testing.
 
+# "make run" boots the image directly (QEMU's -kernel, through the PVH
+# entry) with the initramfs as -initrd; ISO=1 boots keel.iso through GRUB
+# instead, the path real machines take.  QEMU_FLAGS adds to the defaults;
+# QEMU_APPEND is the kernel command line.
 QEMU_ACCEL ?= tcg
 QEMU_MEM ?= 256M
-QEMU_FLAGS ?= -accel $(QEMU_ACCEL) -m $(QEMU_MEM) -display none \
-	-serial mon:stdio -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
+QEMU_SMP ?= 1
+QEMU_APPEND ?= $(FDARGS)
+QEMU_FLAGS ?=
+qemu-flags = -accel $(QEMU_ACCEL) -m $(QEMU_MEM) -smp $(QEMU_SMP) \
+	-display none -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
+ifeq ($(ISO),1)
+run-images := keel.iso
+qemu-boot = -cdrom keel.iso -boot d
+else
+run-images := keel $(initramfs-y)
+qemu-boot = -kernel keel $(addprefix -initrd ,$(initramfs-y)) \
+	-append '$(QEMU_APPEND)'
+endif
 
-PHONY += run install-deps check hostcheck bootmatrix bench kconfig-lint
+PHONY += run debug install-deps check hostcheck bootmatrix bench kconfig-lint
 
 install-deps:
 	$(Q)$(srctree)/scripts/install-deps.sh
 
+# isa-debug-exit makes QEMU exit with 1 or 3 when Keel powers off.
+qemu-exit-ok = || { rc=$$?; [ $$rc -eq 1 ] || [ $$rc -eq 3 ]; }
+
 # Build the image and boot it with the serial console on this terminal.
-# Ctrl-A X quits QEMU.
-run: install-deps
-	$(Q)$(MAKE) -f $(this-makefile) isoimage
+# Ctrl-A X quits QEMU.  The work is in __run and __debug, which read the
+# configuration (for the initramfs); run and debug install what is needed.
+run debug: install-deps
+	$(Q)$(MAKE) -f $(this-makefile) __$@ FDARGS='$(QEMU_APPEND)'
+
+PHONY += __run __debug
+__run: $(run-images)
 	$(call need-tool,$(QEMU),qemu-system-x86)
-	@echo "  QEMU    keel.iso  (Ctrl-A X quits)"
-	$(Q)$(QEMU) $(QEMU_FLAGS) -cdrom keel.iso -boot d || \
-		{ rc=$$?; [ $$rc -eq 1 ] || [ $$rc -eq 3 ]; }
+	@echo "  QEMU    $(firstword $(run-images))  (Ctrl-A X quits)"
+	$(Q)$(QEMU) $(qemu-flags) -serial mon:stdio $(qemu-boot) $(QEMU_FLAGS) \
+		$(qemu-exit-ok)
+
+# QEMU stopped at the first instruction with its gdbstub on :1234 (-s -S),
+# its serial console in serial.log, and gdb attached with Keel's symbols
+# and the scripts/gdb helpers.  Quitting gdb stops QEMU.
+GDB ?= gdb
+__debug: $(run-images)
+	$(call need-tool,$(QEMU),qemu-system-x86)
+	$(call need-tool,$(GDB),gdb)
+	@echo "  QEMU    $(firstword $(run-images)) -s -S  (console: serial.log)"
+	$(Q)$(QEMU) $(qemu-flags) -serial file:serial.log -monitor none -s -S \
+		$(qemu-boot) $(QEMU_FLAGS) & qemu=$$!; \
+	$(GDB) -q -iex 'add-auto-load-safe-path $(abs_srctree)/scripts/gdb' \
+		-x $(abs_srctree)/scripts/gdb/keel-gdb.py \
+		-ex 'target remote :1234' keel; \
+	kill $$qemu 2>/dev/null; wait $$qemu 2>/dev/null; true
 
 hostcheck: scripts/basic/fixdep
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/host/Makefile \
@@ -460,9 +497,10 @@ PHONY += clean mrproper distclean
 clean:
 	$(Q)find . \( -name '*.o' -o -name '*.a' -o -name '.*.cmd' -o -name '.*.d' \
 		-o -name '*.lds' \) -not -path './.git/*' -delete
-	$(Q)rm -rf keel keel.iso System.map .tmp_keel* .tmp_kallsyms* $(ISODIR) \
+	$(Q)rm -rf keel keel.iso System.map .tmp_keel* .tmp_kallsyms* $(ISODIR) serial.log \
 		bootmatrix bench tools/testing/host/build compile_commands.json \
-		usr/initramfs_data.cpio usr/initramfs_data.cpio.gz tools/testing/fuzz/build
+		usr/initramfs_data.cpio usr/initramfs_data.cpio.gz tools/testing/fuzz/build \
+		kernel/config_data.gz
 
 mrproper distclean: clean
 	$(Q)rm -rf .config .config.old include/config include/generated \
@@ -497,7 +535,12 @@ help:
 	@echo '  all / keel       - Build the kernel image (the default target)'
 	@echo '  isoimage         - GRUB 2 bootable ISO, keel.iso (FDARGS="..." sets the command line),'
 	@echo '                     with the initramfs from CONFIG_INITRAMFS_SOURCE as a module'
-	@echo '  run              - Build the ISO and boot it in QEMU on this terminal'
+	@echo '  run              - Build and boot in QEMU on this terminal: -kernel keel -initrd ...'
+	@echo '                     (ISO=1: keel.iso through GRUB); QEMU_MEM=256M QEMU_SMP=1'
+	@echo '                     QEMU_ACCEL=tcg, QEMU_APPEND="$$(FDARGS)" (the command line),'
+	@echo '                     QEMU_FLAGS="..." (added to the defaults)'
+	@echo '  debug            - As run, but QEMU waits for gdb (-s -S) and gdb attaches with'
+	@echo '                     symbols and the scripts/gdb helpers (lx-dmesg, ...)'
 	@echo '  compile_commands.json - Compilation database for clangd'
 	@echo ''
 	@echo 'Testing:'

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Filling memblock at boot: usable RAM from the multiboot2 memory map
+ * Filling memblock at boot: usable RAM from the boot loader's memory map
  * (whole pages only; firmware and ACPI regions are simply not added), and
  * reservations for what is already in use.  Also memblock_alloc(), which
  * returns direct-map addresses.  The range arithmetic is in memblock.c.
@@ -109,8 +109,9 @@ static void reserve_in_use(const struct boot_info *bi)
 	reserve_or_die(LOAD_PHYSICAL_ADDR, image_end - LOAD_PHYSICAL_ADDR,
 		       "kernel image");
 	/* Parsed already, but boot_info's strings still point into it. */
-	reserve_or_die(boot_info_phys,
-		       *(const u32 *)__va(boot_info_phys), "boot information");
+	for (i = 0; i < bi->nr_in_use; i++)
+		reserve_or_die(bi->in_use[i].start, bi->in_use[i].size,
+			       "boot information");
 	for (i = 0; i < bi->nr_modules; i++) {
 		const struct boot_module *mod = &bi->modules[i];
 

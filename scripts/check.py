@@ -22,7 +22,10 @@ Stages, in order (--stages picks some):
               in QEMU (scripts/bootmatrix.py)
   boots       full_defconfig booted with special command lines: lkdtm
               crashes (each fault reported as Linux reports it),
-              initcall_debug, unknown and invalid parameters
+              initcall_debug, unknown and invalid parameters; and booted
+              directly (-kernel -initrd -append, the PVH entry);
+              faddr2line and decode_stacktrace.sh on the BUG oops,
+              extract-ikconfig on the image
 
 Each check counts once; the host and in-kernel unit tests count per case.
 Output of the stages goes under <objtree>/check/.
@@ -530,6 +533,75 @@ BOOT_OPTIONS = {
 }
 
 
+# A direct boot, as "make run" does it: QEMU's -kernel through the PVH
+# entry, with the initramfs as -initrd and the command line from -append.
+DIRECT_BOOT = ("direct_boot_test=pvh",
+               [r"^Boot protocol: PVH$",
+                r"^PVH: \[mem 0x0000000000100000-0x[0-9a-f]+\] usable$",
+                r"^Kernel command line: console=ttyS0 direct_boot_test=pvh$",
+                r"^Unpacking initramfs\.\.\.$", r"^ok \d+ initramfs$",
+                r"^ok \d+ pvh$", r"^# Totals: pass:\d+ fail:0 ",
+                r"reboot: Power down"])
+QEMU = ["qemu-system-x86_64", "-accel", "tcg", "-m", "128M", "-display", "none",
+        "-serial", "stdio", "-monitor", "none", "-no-reboot",
+        "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+
+
+def boot_and_match(tally, name, cmd, log, want):
+    """Boot with @cmd; check every pattern of @want matches a line."""
+    result = bootmatrix.boot(cmd, log, 60)
+    missing = [p for p in want
+               if not any(re.search(p, line) for line in result.lines)]
+    tally.check("boots: %s prints what Linux would" % name,
+                not missing, "      missing: %s\n      log: %s" %
+                (", ".join(missing), log))
+    return result
+
+
+def run_script(ctx, args, stdin=None):
+    proc = subprocess.run([str(ctx.srctree / "scripts" / args[0])] + args[1:],
+                          stdin=stdin, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True)
+    return proc.returncode, proc.stdout
+
+
+def check_debug_scripts(ctx, tally, kernel, log):
+    """faddr2line and decode_stacktrace.sh on the lkdtm BUG oops: the RIP
+    must come out at the line the BUG report names."""
+    text = log.read_text(errors="replace") if log.exists() else ""
+    bug = re.search(r"kernel BUG at (drivers/misc/lkdtm/bugs\.c:\d+)!", text)
+    rip = re.search(r"RIP: 0010:(lkdtm_BUG\+0x[0-9a-f]+/0x[0-9a-f]+)", text)
+    if not tally.check("boots: the BUG oops names its line and RIP",
+                       bug and rip, "      log: %s" % log):
+        return
+    rc, out = run_script(ctx, ["faddr2line", str(kernel), rip.group(1)])
+    tally.check("faddr2line %s gives %s" % (rip.group(1), bug.group(1)),
+                rc == 0 and out.splitlines() ==
+                ["%s:" % rip.group(1), "lkdtm_BUG at %s" % bug.group(1)],
+                tail(out))
+    with open(log, errors="replace") as f:
+        rc, out = run_script(ctx, ["decode_stacktrace.sh", str(kernel)],
+                             stdin=f)
+    want = [r"RIP: 0010:%s %s$" % (re.escape(rip.group(1)),
+                                   re.escape(bug.group(1))),
+            r"^\[[ 0-9.]+\]  do_initcalls\+0x[0-9a-f]+/0x[0-9a-f]+ "
+            r"kernel/main\.c:\d+$",
+            r"^\[[ 0-9.]+\]  \? lkdtm_init\+0x[0-9a-f]+/0x[0-9a-f]+ "
+            r"drivers/misc/lkdtm/core\.c:\d+$"]
+    missing = [p for p in want if not re.search(p, out, re.M)]
+    tally.check("decode_stacktrace.sh appends file:line to the BUG trace",
+                rc == 0 and not missing,
+                "      missing: %s\n%s" % (", ".join(missing), tail(out)))
+
+
+def check_ikconfig(ctx, tally, build):
+    """The configuration built into full_defconfig's image is its .config."""
+    rc, out = run_script(ctx, ["extract-ikconfig", str(build / "keel")])
+    config = (build / ".config").read_text()
+    tally.check("extract-ikconfig keel gives the .config it was built from",
+                rc == 0 and out == config, tail(out, 5))
+
+
 def stage_boots(ctx, tally):
     """Boot full_defconfig with each command line; check what it prints."""
     build = ctx.objtree / "bootmatrix" / "full_defconfig"
@@ -555,16 +627,18 @@ def stage_boots(ctx, tally):
         if not tally.check("boots: ISO for %s" % name,
                            proc.returncode == 0, tail(proc.stdout)):
             continue
-        cmd = ["qemu-system-x86_64", "-accel", "tcg", "-m", "128M",
-               "-cdrom", str(iso), "-boot", "d", "-display", "none",
-               "-serial", "stdio", "-monitor", "none", "-no-reboot",
-               "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
-        result = bootmatrix.boot(cmd, work / ("%s.log" % name), 60)
-        missing = [p for p in want
-                   if not any(re.search(p, line) for line in result.lines)]
-        tally.check("boots: %s prints what Linux would" % name,
-                    not missing, "      missing: %s\n      log: %s" %
-                    (", ".join(missing), work / ("%s.log" % name)))
+        boot_and_match(tally, name, QEMU + ["-cdrom", str(iso), "-boot", "d"],
+                       work / ("%s.log" % name), want)
+
+    check_debug_scripts(ctx, tally, kernel, work / "BUG.log")
+    check_ikconfig(ctx, tally, build)
+
+    cmdline, want = DIRECT_BOOT
+    boot_and_match(tally, "direct boot (-kernel -initrd -append)",
+                   QEMU + ["-kernel", str(kernel), "-initrd",
+                           str(build / "usr/initramfs_data.cpio.gz"),
+                           "-append", "console=ttyS0 " + cmdline],
+                   work / "direct.log", want)
 
 
 class Context:

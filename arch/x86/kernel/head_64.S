@@ -2,15 +2,19 @@
 /*
  * The kernel's first instructions.  GRUB enters _start in 32-bit protected
  * mode with paging off, EAX = multiboot2 magic and EBX = the physical
- * address of the boot information.  This code checks for long mode, builds
- * boot page tables (identity, direct map and kernel image, 2 MiB pages),
- * enters long mode, jumps to the image's higher-half address, clears BSS,
- * and calls x86_64_start_kernel(magic, info).
+ * address of the boot information.  A PVH loader (QEMU's -kernel, Xen)
+ * enters pvh_start alike, but with only EBX set (to the start_info
+ * address); pvh_start joins _start with EAX = XEN_HVM_START_MAGIC_VALUE,
+ * which tells setup_arch() which parser to use.  This code checks for
+ * long mode, builds boot page tables (identity, direct map and kernel
+ * image, 2 MiB pages), enters long mode, jumps to the image's higher-half
+ * address, clears BSS, and calls x86_64_start_kernel(magic, info).
  *
  * Everything up to the jump runs at its physical address, so it lives in
  * the .boot sections, which the linker script places below the image.
  */
 #include <keel/linkage.h>
+#include <asm/bootinfo.h>
 #include <asm/page.h>
 #include <asm/segment.h>
 
@@ -44,8 +48,38 @@ mb2_header:
 	.long	8
 mb2_header_end:
 
+/*
+ * The PVH entry point, for loaders that read ELF notes.  The descriptor is
+ * 8 bytes, as in Linux: QEMU reads a 64-bit value from a 64-bit image.
+ */
+	.section .note.Xen, "a", @note
+	.balign 4
+	.long	4				/* name size, "Xen\0" */
+	.long	8				/* descriptor size */
+	.long	XEN_ELFNOTE_PHYS32_ENTRY
+	.asciz	"Xen"
+	.balign 4
+	.quad	pvh_start
+	.balign 4
+
 	.section .boot.text, "ax"
 	.code32
+/*
+ * PVH guarantees flat 32-bit CS, DS and ES but no GDT that stays valid and
+ * no stack: load ours before anything else.
+ */
+SYM_CODE_START(pvh_start)
+	cli
+	lgdt	boot_gdt_desc
+	movl	$__KERNEL_DS, %eax
+	movl	%eax, %ds
+	movl	%eax, %es
+	movl	%eax, %ss
+	ljmp	$__KERNEL32_CS, $1f
+1:	movl	$XEN_HVM_START_MAGIC_VALUE, %eax
+	jmp	_start
+SYM_CODE_END(pvh_start)
+
 SYM_CODE_START(_start)
 	cli
 	cld

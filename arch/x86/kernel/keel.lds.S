@@ -21,6 +21,10 @@ SECTIONS
 {
 	. = LOAD_PHYSICAL_ADDR;
 
+	/* The PVH entry note (a PT_NOTE segment) for QEMU's -kernel. */
+	.notes : {
+		KEEP(*(.note.Xen))
+	}
 	.boot : {
 		KEEP(*(.multiboot2))
 		*(.boot.text)

@@ -16,9 +16,7 @@
 #define MB2_INFO_MAX	(1U << 20)	/* far above what any loader passes */
 #define MB2_TAG_ALIGN	8
 
-static int fail(struct boot_info *bi, const char *fmt, ...) __printf(2, 3);
-
-static int fail(struct boot_info *bi, const char *fmt, ...)
+int boot_info_error(struct boot_info *bi, const char *fmt, ...)
 {
 	va_list args;
 
@@ -26,6 +24,16 @@ static int fail(struct boot_info *bi, const char *fmt, ...)
 	vscnprintf(bi->error, sizeof(bi->error), fmt, args);
 	va_end(args);
 	return -EINVAL;
+}
+
+int boot_info_keep(struct boot_info *bi, u64 start, u64 size)
+{
+	if (bi->nr_in_use == BOOT_IN_USE_MAX)
+		return -ENOSPC;
+	bi->in_use[bi->nr_in_use].start = start;
+	bi->in_use[bi->nr_in_use].size = size;
+	bi->nr_in_use++;
+	return 0;
 }
 
 /* A string tag must hold its NUL inside the tag. */
@@ -45,7 +53,7 @@ static int parse_mmap(const struct mb2_tag *tag, struct boot_info *bi)
 
 	if (tag->size < sizeof(*mm) || mm->entry_size < sizeof(struct mb2_mmap_entry) ||
 	    mm->entry_size % 8)
-		return fail(bi, "memory map entry size %u is invalid",
+		return boot_info_error(bi, "memory map entry size %u is invalid",
 			    tag->size < sizeof(*mm) ? 0 : mm->entry_size);
 	for (p = (const u8 *)(mm + 1); p + mm->entry_size <= end;
 	     p += mm->entry_size) {
@@ -69,12 +77,12 @@ static int parse_module(const struct mb2_tag *tag, struct boot_info *bi)
 	const char *cmdline = tag_string(tag, sizeof(*mod));
 
 	if (!cmdline)
-		return fail(bi, "module tag has no terminated command line");
+		return boot_info_error(bi, "module tag has no terminated command line");
 	if (mod->mod_end < mod->mod_start)
-		return fail(bi, "module ends (%#x) before it starts (%#x)",
+		return boot_info_error(bi, "module ends (%#x) before it starts (%#x)",
 			    mod->mod_end, mod->mod_start);
 	if (bi->nr_modules == BOOT_MODULES_MAX)
-		return fail(bi, "more than %d modules", BOOT_MODULES_MAX);
+		return boot_info_error(bi, "more than %d modules", BOOT_MODULES_MAX);
 	bi->modules[bi->nr_modules].start = mod->mod_start;
 	bi->modules[bi->nr_modules].end = mod->mod_end;
 	bi->modules[bi->nr_modules].cmdline = cmdline;
@@ -88,7 +96,7 @@ static int parse_tag(const struct mb2_tag *tag, struct boot_info *bi)
 	case MB2_TAG_CMDLINE:
 		bi->cmdline = tag_string(tag, sizeof(*tag));
 		if (!bi->cmdline)
-			return fail(bi, "command line is not terminated");
+			return boot_info_error(bi, "command line is not terminated");
 		return 0;
 	case MB2_TAG_LOADER_NAME:
 		bi->loader_name = tag_string(tag, sizeof(*tag));
@@ -99,7 +107,7 @@ static int parse_tag(const struct mb2_tag *tag, struct boot_info *bi)
 		const struct mb2_tag_basic_meminfo *m = (const void *)tag;
 
 		if (tag->size < sizeof(*m))
-			return fail(bi, "basic memory tag is short");
+			return boot_info_error(bi, "basic memory tag is short");
 		bi->mem_lower_kb = m->mem_lower;
 		bi->mem_upper_kb = m->mem_upper;
 		bi->have_meminfo = true;
@@ -111,7 +119,7 @@ static int parse_tag(const struct mb2_tag *tag, struct boot_info *bi)
 		const struct mb2_tag_framebuffer *fb = (const void *)tag;
 
 		if (tag->size < sizeof(*fb))
-			return fail(bi, "framebuffer tag is short");
+			return boot_info_error(bi, "framebuffer tag is short");
 		bi->fb.addr = fb->addr;
 		bi->fb.pitch = fb->pitch;
 		bi->fb.width = fb->width;
@@ -142,19 +150,20 @@ int multiboot2_parse(const void *info, size_t avail, u32 magic,
 	const u8 *p, *end;
 
 	memset(bi, 0, sizeof(*bi));
+	bi->protocol = "multiboot2";
 	bi->cmdline = "";
 	if (magic != MULTIBOOT2_BOOTLOADER_MAGIC)
-		return fail(bi, "bad boot loader magic %#x (want %#x)", magic,
+		return boot_info_error(bi, "bad boot loader magic %#x (want %#x)", magic,
 			    MULTIBOOT2_BOOTLOADER_MAGIC);
 	if (!info)
-		return fail(bi, "no boot information");
+		return boot_info_error(bi, "no boot information");
 	if (!IS_ALIGNED((uintptr_t)info, MB2_TAG_ALIGN))
-		return fail(bi, "boot information is not 8-byte aligned");
+		return boot_info_error(bi, "boot information is not 8-byte aligned");
 	if (avail < sizeof(*hdr))
-		return fail(bi, "boot information is truncated");
+		return boot_info_error(bi, "boot information is truncated");
 	if (hdr->total_size < sizeof(*hdr) + sizeof(struct mb2_tag) ||
 	    hdr->total_size > MB2_INFO_MAX || hdr->total_size > avail)
-		return fail(bi, "boot information size %u is invalid",
+		return boot_info_error(bi, "boot information size %u is invalid",
 			    hdr->total_size);
 
 	end = (const u8 *)info + hdr->total_size;
@@ -165,17 +174,17 @@ int multiboot2_parse(const void *info, size_t avail, u32 magic,
 		int ret;
 
 		if (tag->size < sizeof(*tag) || tag->size > (size_t)(end - p))
-			return fail(bi, "tag %u at offset %zu has bad size %u",
+			return boot_info_error(bi, "tag %u at offset %zu has bad size %u",
 				    tag->type, off, tag->size);
 		if (tag->type == MB2_TAG_END)
 			return tag->size == sizeof(*tag) ? 0 :
-				fail(bi, "end tag at offset %zu has size %u",
+				boot_info_error(bi, "end tag at offset %zu has size %u",
 				     off, tag->size);
 		ret = parse_tag(tag, bi);
 		if (ret)
 			return ret;
 	}
-	return fail(bi, "no end tag in %u bytes", hdr->total_size);
+	return boot_info_error(bi, "no end tag in %u bytes", hdr->total_size);
 }
 
 const char *mb2_memory_type_name(u32 type)

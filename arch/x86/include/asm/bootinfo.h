@@ -1,15 +1,26 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The multiboot2 boot information, as GRUB passes it, and the parsed form
- * the kernel keeps (struct boot_info).  The parser is pure logic with no
- * kernel dependencies, so it is tested on the host as well.
+ * What a boot loader passes: the multiboot2 boot information (GRUB) or the
+ * PVH start_info (QEMU's -kernel, Xen), and the parsed form the kernel
+ * keeps (struct boot_info).  The parsers are pure logic with no kernel
+ * dependencies, so they are tested on the host as well.
  */
 #ifndef _ASM_X86_BOOTINFO_H
 #define _ASM_X86_BOOTINFO_H
 
-#include <keel/types.h>
-
 #define MULTIBOOT2_BOOTLOADER_MAGIC	0x36d76289
+
+/*
+ * The PVH boot protocol (Xen's docs/misc/pvh.pandoc): a 32-bit entry point
+ * named by an XEN_ELFNOTE_PHYS32_ENTRY note, entered with EBX pointing at
+ * struct hvm_start_info.  Every address in it is physical; 0 means absent.
+ */
+#define XEN_HVM_START_MAGIC_VALUE	0x336ec578
+#define XEN_ELFNOTE_PHYS32_ENTRY	18
+
+#ifndef __ASSEMBLY__
+
+#include <keel/types.h>
 
 /* Tag types from the multiboot2 specification. */
 enum {
@@ -92,8 +103,40 @@ struct mb2_tag_framebuffer {
 	u16 reserved;
 };
 
+/* PVH's boot information. */
+struct hvm_start_info {
+	u32 magic;
+	u32 version;		/* 1 adds the memory map */
+	u32 flags;
+	u32 nr_modules;
+	u64 modlist_paddr;	/* struct hvm_modlist_entry[nr_modules] */
+	u64 cmdline_paddr;
+	u64 rsdp_paddr;
+	/* version 1 */
+	u64 memmap_paddr;	/* struct hvm_memmap_table_entry[] */
+	u32 memmap_entries;
+	u32 reserved;
+};
+
+#define HVM_START_INFO_V0_SIZE	offsetof(struct hvm_start_info, memmap_paddr)
+
+struct hvm_modlist_entry {
+	u64 paddr;
+	u64 size;
+	u64 cmdline_paddr;
+	u64 reserved;
+};
+
+struct hvm_memmap_table_entry {
+	u64 addr;
+	u64 size;
+	u32 type;		/* the e820 types, as MB2_MEMORY_* */
+	u32 reserved;
+};
+
 #define BOOT_MMAP_MAX		128
 #define BOOT_MODULES_MAX	16
+#define BOOT_IN_USE_MAX		(2 + BOOT_MODULES_MAX)
 
 struct boot_mmap_entry {
 	u64 addr;
@@ -107,7 +150,13 @@ struct boot_module {
 	const char *cmdline;
 };
 
+struct boot_range {
+	u64 start;
+	u64 size;
+};
+
 struct boot_info {
+	const char *protocol;		/* "multiboot2" or "PVH" */
 	const char *cmdline;		/* "" when the loader gave none */
 	const char *loader_name;	/* NULL when not given */
 	u32 mem_lower_kb, mem_upper_kb;
@@ -131,6 +180,10 @@ struct boot_info {
 	u32 rsdp_len;
 	u8 rsdp_revision;		/* 0: ACPI 1.0 RSDP, 2: 2.0+ */
 
+	/* Physical ranges of boot information still read after parsing. */
+	unsigned int nr_in_use;
+	struct boot_range in_use[BOOT_IN_USE_MAX];
+
 	char error[96];			/* why parsing failed */
 };
 
@@ -142,6 +195,23 @@ struct boot_info {
 int multiboot2_parse(const void *info, size_t avail, u32 magic,
 		     struct boot_info *bi);
 
+/*
+ * Parse the PVH start_info at physical address @start_info, where physical
+ * addresses [0, @mem_size) are readable at @mem.  Returns 0, or -EINVAL
+ * with bi->error saying what is wrong.  Strings point into @mem; the
+ * memory map is copied.
+ */
+int pvh_parse(const void *mem, u64 mem_size, u64 start_info,
+	      struct boot_info *bi);
+
+/* Set bi->error from @fmt; returns -EINVAL.  For the parsers. */
+int boot_info_error(struct boot_info *bi, const char *fmt, ...)
+	__printf(2, 3);
+
+/* Record [@start, @start + @size) in bi->in_use; -ENOSPC when full. */
+int boot_info_keep(struct boot_info *bi, u64 start, u64 size);
+
 const char *mb2_memory_type_name(u32 type);
 
+#endif /* __ASSEMBLY__ */
 #endif /* _ASM_X86_BOOTINFO_H */

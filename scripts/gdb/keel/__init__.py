@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: GPL-2.0
+# Keel's gdb helpers; scripts/gdb/keel-gdb.py loads them.
