@@ -13,14 +13,14 @@
 #include <keel/seq_file.h>
 
 asm(".pushsection .rodata, \"a\"\n"
-    ".ascii \"IKCFG_ST\"\n"
-    ".global kernel_config_data\n"
-    "kernel_config_data:\n"
-    ".incbin \"kernel/config_data.gz\"\n"
-    ".global kernel_config_data_end\n"
-    "kernel_config_data_end:\n"
-    ".ascii \"IKCFG_ED\"\n"
-    ".popsection\n");
+	".ascii \"IKCFG_ST\"\n"
+	".global kernel_config_data\n"
+	"kernel_config_data:\n"
+	".incbin \"kernel/config_data.gz\"\n"
+	".global kernel_config_data_end\n"
+	"kernel_config_data_end:\n"
+	".ascii \"IKCFG_ED\"\n"
+	".popsection\n");
 
 #ifdef CONFIG_IKCONFIG_PROC
 static int config_gz_proc_show(struct seq_file *m, void *v)

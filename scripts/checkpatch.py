@@ -127,13 +127,14 @@ def long_string_line(text):
 KEYWORD_PAREN = re.compile(r"\b(if|for|while|switch)\(")
 
 # The start of a declaration inside a block: "unsigned long flags;",
-# "struct page *p = x, *q;", "void (*fn)(void);", "struct {",
+# "struct page *p = x, *q;", "char __user *u;", "void (*fn)(void);", "struct {",
 # "DEFINE_SPINLOCK(lock);".
 DECL_KEYWORDS = {"return", "goto", "case", "else", "do", "sizeof", "break",
                  "continue", "default", "typedef"}
 DECLARATION = re.compile(
     r"^\t+(?:(?:static|const|volatile|unsigned|signed|long|short|struct|"
     r"union|enum|register|extern)\s+)*([A-Za-z_]\w*)(?:\s+|\s*\*+\s*)"
+    r"(?:(?:__user|__iomem|__percpu|__rcu|__force)\s*\**\s*)?"
     r"(?:const\s+)?(?:\**[A-Za-z_]\w*\s*(?:\[[^\]]*\]\s*)*(?:[=,;]|$)|"
     r"\(\s*\*\s*\w+\s*\)\s*\()")
 DECLARATION_OTHER = re.compile(
