@@ -535,12 +535,14 @@ BOOT_OPTIONS = {
 
 # A direct boot, as "make run" does it: QEMU's -kernel through the PVH
 # entry, with the initramfs as -initrd and the command line from -append.
+# It runs on QEMU's "max" CPU, so SMEP and SMAP are on for the KTEST run.
 DIRECT_BOOT = ("direct_boot_test=pvh",
                [r"^Boot protocol: PVH$",
                 r"^PVH: \[mem 0x0000000000100000-0x[0-9a-f]+\] usable$",
                 r"^Kernel command line: console=ttyS0 direct_boot_test=pvh$",
                 r"^Unpacking initramfs\.\.\.$", r"^ok \d+ initramfs$",
-                r"^ok \d+ pvh$", r"^# Totals: pass:\d+ fail:0 ",
+                r"^ok \d+ pvh$", r"^\s+ok \d+ test_smap_blocks_plain_access$",
+                r"^# Totals: pass:\d+ fail:0 ",
                 r"reboot: Power down"])
 QEMU = ["qemu-system-x86_64", "-accel", "tcg", "-m", "128M", "-display", "none",
         "-serial", "stdio", "-monitor", "none", "-no-reboot",
@@ -635,7 +637,7 @@ def stage_boots(ctx, tally):
 
     cmdline, want = DIRECT_BOOT
     boot_and_match(tally, "direct boot (-kernel -initrd -append)",
-                   QEMU + ["-kernel", str(kernel), "-initrd",
+                   QEMU + ["-cpu", "max", "-kernel", str(kernel), "-initrd",
                            str(build / "usr/initramfs_data.cpio.gz"),
                            "-append", "console=ttyS0 " + cmdline],
                    work / "direct.log", want)

@@ -25,9 +25,15 @@
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 
-/* An entry pointing at a lower-level table: kernel-only, permissive. */
+/*
+ * An entry pointing at a lower-level table is permissive: the leaf entries
+ * decide.  In the user half it also has _PAGE_USER, as Linux's _PAGE_TABLE:
+ * the CPU takes an address as user-accessible (for user mode, and for
+ * SMAP and SMEP) only when every level says so.
+ */
 #define _KERNPG_TABLE	(_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | \
 			 _PAGE_DIRTY)
+#define _PAGE_TABLE	(_KERNPG_TABLE | _PAGE_USER)
 
 /* PGD entries from here on map the kernel half, shared by every mm. */
 #define KERNEL_PGD_BOUNDARY	(PTRS_PER_TABLE / 2)
@@ -64,6 +70,12 @@ static unsigned int pt_index(unsigned long va, enum pg_level level)
 {
 	return (va >> (PAGE_SHIFT + 9 * (level - PG_LEVEL_4K))) &
 	       (PTRS_PER_TABLE - 1);
+}
+
+static pteval_t table_entry_flags(unsigned long va)
+{
+	return pt_index(va, PG_LEVEL_512G) < KERNEL_PGD_BOUNDARY ?
+	       _PAGE_TABLE : _KERNPG_TABLE;
 }
 
 static pte_t *table_of(pte_t entry)
@@ -127,7 +139,7 @@ static pte_t *walk_alloc(struct pt_change *c, enum pg_level level, int *err)
 				*err = NEED_TABLE;
 				return NULL;
 			}
-			entry->pte = __pa(new) | _KERNPG_TABLE;
+			entry->pte = __pa(new) | table_entry_flags(c->va);
 		} else if (is_leaf(*entry, l)) {
 			*err = -EEXIST;
 			return NULL;
@@ -216,7 +228,8 @@ int map_pages(struct mm_struct *mm, unsigned long va, phys_addr_t pa,
 }
 
 /* Replace the huge page at *@entry by a table of the next smaller pages. */
-static void split_huge_page(pte_t *entry, enum pg_level level, pte_t *table)
+static void split_huge_page(pte_t *entry, enum pg_level level,
+			    unsigned long va, pte_t *table)
 {
 	pteval_t flags = pte_val(*entry) & ~PTE_PFN_MASK;
 	phys_addr_t pa = pte_val(*entry) & PTE_PFN_MASK;
@@ -226,7 +239,7 @@ static void split_huge_page(pte_t *entry, enum pg_level level, pte_t *table)
 	flags = leaf_flags(flags, level - 1);
 	for (i = 0; i < PTRS_PER_TABLE; i++)
 		table[i].pte = (pa + i * sub) | flags;
-	entry->pte = __pa(table) | _KERNPG_TABLE;
+	entry->pte = __pa(table) | table_entry_flags(va);
 }
 
 /*
@@ -286,7 +299,7 @@ static int update_table(struct pt_change *c, pte_t *table,
 			}
 			if (!c->spare)
 				return NEED_TABLE;
-			split_huge_page(entry, level, take_spare(c));
+			split_huge_page(entry, level, va, take_spare(c));
 			c->flush_all = true;
 		}
 		err = update_table(c, table_of(*entry), level - 1, next);

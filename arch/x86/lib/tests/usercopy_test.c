@@ -4,9 +4,11 @@
  * and unmapped addresses give -EFAULT or a full short count (with the
  * destination zero-filled for copy_from_user()); and, on a page mapped at
  * a user address with an unmapped page after it, every helper's exact
- * results, including copies that stop at the end of the mapping.
+ * results, including copies that stop at the end of the mapping.  Where
+ * the CPU has SMAP, a plain access to that page faults.
  */
 #include <keel/errno.h>
+#include <keel/extable.h>
 #include <keel/ktest.h>
 #include <keel/mm.h>
 #include <keel/string.h>
@@ -147,11 +149,30 @@ static void test_mapped_page(struct ktest *t)
 	KTEST_EXPECT_EQ(t, copy_from_user(buf, u + 100, 6), 6);
 }
 
+/* Under SMAP, a plain kernel access to a user page faults. */
+static void test_smap_blocks_plain_access(struct ktest *t)
+{
+	const void *plain = (const void __force *)UPAGE;
+	struct page *page;
+	char c;
+
+	if (!smap_enabled) {
+		ktest_skip(t, "the CPU has no SMAP");
+		return;
+	}
+	page = map_user_page();
+	KTEST_ASSERT_NOT_NULL(t, page);
+	KTEST_EXPECT_EQ(t, copy_from_kernel_nofault(&c, plain, 1), -EFAULT);
+	KTEST_EXPECT_EQ(t, copy_from_user(&c, (const void __user *)UPAGE, 1), 0);
+	unmap_user_page(page);
+}
+
 static struct ktest_case usercopy_cases[] = {
 	KTEST_CASE(test_access_ok),
 	KTEST_CASE(test_kernel_addresses_refused),
 	KTEST_CASE(test_unmapped_faults),
 	KTEST_CASE(test_mapped_page),
+	KTEST_CASE(test_smap_blocks_plain_access),
 	{}
 };
 
