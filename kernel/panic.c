@@ -28,7 +28,11 @@ static int panic_setup(const char *val)
 }
 kernel_param("panic", panic_setup);
 
-/* Start an oops report: nothing may interrupt it, and it must be seen. */
+/*
+ * Start an oops report: nothing may interrupt it, and it must be seen.
+ * Every oops, die and panic path calls this before its first printk, so
+ * that printk breaks its lock if the fault came while it was held.
+ */
 void oops_begin(void)
 {
 	local_irq_disable();

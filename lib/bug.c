@@ -6,6 +6,7 @@
  */
 #include <keel/bug.h>
 #include <keel/kallsyms.h>
+#include <keel/panic.h>
 #include <keel/printk.h>
 #include <asm/traps.h>
 
@@ -37,6 +38,7 @@ enum bug_trap_type report_bug(unsigned long ip, struct pt_regs *regs)
 		pr_warn("---[ end trace 0000000000000000 ]---\n");
 		return BUG_TRAP_TYPE_WARN;
 	}
+	oops_begin();
 	pr_crit("kernel BUG at %s:%u!\n", bug->file, bug->line);
 	return BUG_TRAP_TYPE_BUG;
 }

@@ -315,6 +315,19 @@ FAULTS = {
                       r"^ lkdtm_EXHAUST_STACK\+0x"],
     "PANIC": [r"Kernel panic - not syncing: dumptest",
               r"^ lkdtm_PANIC\+0x", r"Rebooting in 1 seconds\.\."],
+    # Faults with logbuf_lock held: the report still reaches ttyS0.
+    "EXHAUST_STACK_IN_PRINTK": [
+        r"printk: console \[lkdtm0\] disabled: oops while writing to it",
+        r"BUG: stack guard page was hit at",
+        r"Oops: kernel stack overflow \(double-fault\): 0000 \[#1\]",
+        r"RIP: 0010:recurse_deep\+0x", r"^ console_write_all\+0x",
+        r"^ lkdtm_EXHAUST_STACK_IN_PRINTK\+0x"],
+    "ACCESS_NULL_IN_PRINTK": [
+        r"printk: console \[lkdtm0\] disabled: oops while writing to it",
+        r"BUG: kernel NULL pointer dereference, address: 0{16}",
+        r"Oops: page fault: 0000 \[#1\]",
+        r"RIP: 0010:lkdtm_console_write\+0x", r"^ console_write_all\+0x",
+        r"^ lkdtm_ACCESS_NULL_IN_PRINTK\+0x"],
 }
 FAULT_COMMON = [r"^Call Trace:", r"^ (\? )?lkdtm_init\+0x", r"^ do_initcalls\+0x",
                 r"Kernel panic - not syncing"]

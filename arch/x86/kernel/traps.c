@@ -55,6 +55,7 @@ static const char *exception_name(unsigned long vector)
 
 static void report_gp(const struct pt_regs *regs)
 {
+	oops_begin();
 	if (regs->error_code)
 		pr_alert("general protection fault, segment selector index %#lx\n",
 			 regs->error_code >> 3);

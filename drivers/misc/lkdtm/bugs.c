@@ -63,7 +63,7 @@ static void lkdtm_NONCANONICAL(void)
  * trace stays short.  The buffer is used after the call so the compiler
  * keeps the frames.
  */
-static noinline int recurse_deep(int depth)
+noinline int recurse_deep(int depth)
 {
 	volatile char buf[1024];
 
