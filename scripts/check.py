@@ -364,6 +364,44 @@ BOOT_OPTIONS = {
 }
 
 
+# Fault reports that are not oopses in the lkdtm_init path: the stack
+# protector's panic (the corrupted frame ends the trace) and the list
+# debugging WARNINGs (the boot goes on).  No KTEST suites: they have run
+# in the boots above, and skipping them keeps each boot under a second.
+NO_KTEST = "ktest.filter=-"
+BOOT_OPTIONS.update({
+    "CORRUPT_STACK": (
+        "panic=-1 %s lkdtm.cpoint_type=CORRUPT_STACK" % NO_KTEST,
+        [r"Kernel panic - not syncing: stack-protector: Kernel stack is "
+         r"corrupted in: lkdtm_CORRUPT_STACK\+0x",
+         r"^ __stack_chk_fail\+0x"]),
+    "CORRUPT_STACK_STRONG": (
+        "panic=-1 %s lkdtm.cpoint_type=CORRUPT_STACK_STRONG" % NO_KTEST,
+        [r"Kernel panic - not syncing: stack-protector: Kernel stack is "
+         r"corrupted in: lkdtm_CORRUPT_STACK_STRONG\+0x",
+         r"^ __stack_chk_fail\+0x"]),
+    "CORRUPT_LIST_ADD": (
+        "%s lkdtm.cpoint_type=CORRUPT_LIST_ADD" % NO_KTEST,
+        [r"^------------\[ cut here \]------------$",
+         r"list_add corruption\. next->prev should be prev \([0-9a-f]{16}\), "
+         r"but was 0{16}\. \(next=[0-9a-f]{16}\)\.$",
+         r"WARNING: CPU: 0 PID: 0 at lib/list_debug\.c:\d+ __list_add_valid",
+         r"^ lkdtm_CORRUPT_LIST_ADD\+0x",
+         r"lkdtm: Overwrite did not happen, but no BUG\?!",
+         r"reboot: Power down"]),
+    "CORRUPT_LIST_DEL": (
+        "%s lkdtm.cpoint_type=CORRUPT_LIST_DEL" % NO_KTEST,
+        [r"^------------\[ cut here \]------------$",
+         r"list_del corruption\. next->prev should be [0-9a-f]{16}, but was "
+         r"0{16}\. \(next=[0-9a-f]{16}\)$",
+         r"WARNING: CPU: 0 PID: 0 at lib/list_debug\.c:\d+ "
+         r"__list_del_entry_valid",
+         r"^ lkdtm_CORRUPT_LIST_DEL\+0x",
+         r"lkdtm: Overwrite did not happen, but no BUG\?!",
+         r"reboot: Power down"]),
+})
+
+
 def stage_boots(ctx, tally):
     """Boot full_defconfig with each command line; check what it prints."""
     build = ctx.objtree / "bootmatrix" / "full_defconfig"
