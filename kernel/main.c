@@ -17,6 +17,7 @@
 #include <keel/param.h>
 #include <keel/printk.h>
 #include <keel/reboot.h>
+#include <keel/sched.h>
 #include <keel/stackprotector.h>
 #include <keel/timekeeping.h>
 #include <keel/vmalloc.h>
@@ -64,6 +65,7 @@ static void do_one_initcall(initcall_t fn)
 		start = local_clock();
 	}
 	ret = fn();
+	cond_resched();
 	if (initcall_debug)
 		pr_info("initcall %s returned %d after %llu usecs\n", sym, ret,
 			(unsigned long long)(local_clock() - start) / 1000);

@@ -364,12 +364,28 @@ BOOT_OPTIONS = {
 }
 
 
-# Fault reports that are not oopses in the lkdtm_init path: the stack
-# protector's panic (the corrupted frame ends the trace) and the list
-# debugging WARNINGs (the boot goes on).  No KTEST suites: they have run
+# Fault reports that are not oopses in the lkdtm_init path: lockups (they
+# need other parameters), the stack protector's panic (the corrupted
+# frame ends the trace) and the list debugging WARNINGs (the boot goes
+# on).  No KTEST suites: they have run
 # in the boots above, and skipping them keeps each boot under a second.
 NO_KTEST = "ktest.filter=-"
 BOOT_OPTIONS.update({
+    # The lockup detectors, with a 1 s threshold (soft lockups: 2 s).
+    "SOFTLOCKUP": (
+        "panic=-1 watchdog_thresh=1 softlockup_panic=1 %s "
+        "lkdtm.cpoint_type=SOFTLOCKUP" % NO_KTEST,
+        [r"watchdog: BUG: soft lockup - CPU#0 stuck for \d+s! "
+         r"\[swapper/0:0\]$",
+         r"RIP: 0010:lkdtm_SOFTLOCKUP\+0x", r"^ (\? )?lkdtm_init\+0x",
+         r"Kernel panic - not syncing: softlockup: hung tasks"]),
+    "HARDLOCKUP": (
+        "panic=-1 watchdog_thresh=1 hardlockup_panic=1 %s "
+        "lkdtm.cpoint_type=HARDLOCKUP" % NO_KTEST,
+        [r"^NMI watchdog: Enabled, 20 NMIs a second$",
+         r"watchdog: Watchdog detected hard LOCKUP on cpu 0$",
+         r"RIP: 0010:lkdtm_HARDLOCKUP\+0x", r"^ (\? )?lkdtm_init\+0x",
+         r"Kernel panic - not syncing: Hard LOCKUP"]),
     "CORRUPT_STACK": (
         "panic=-1 %s lkdtm.cpoint_type=CORRUPT_STACK" % NO_KTEST,
         [r"Kernel panic - not syncing: stack-protector: Kernel stack is "

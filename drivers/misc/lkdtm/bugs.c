@@ -2,8 +2,8 @@
 /*
  * LKDTM crash types for faults the CPU raises and the kernel's own
  * reports: panics, BUG and WARN, bad accesses, bad instructions, running
- * off the end of the stack, overwriting a stack canary and corrupting a
- * list.
+ * off the end of the stack, lockups, overwriting a stack canary and
+ * corrupting a list.
  */
 #include "lkdtm.h"
 
@@ -11,6 +11,7 @@
 #include <keel/list.h>
 #include <keel/panic.h>
 #include <keel/string.h>
+#include <asm/processor.h>
 
 static void lkdtm_PANIC(void)
 {
@@ -80,6 +81,21 @@ static void lkdtm_EXHAUST_STACK(void)
 	pr_info("Calling function with %zu frame size to exhaust the stack\n",
 		(size_t)1024);
 	pr_info("FAIL: survived: %d\n", recurse_deep(0));
+}
+
+/* Never reaches a point that touches the watchdog; the tick still runs. */
+static void lkdtm_SOFTLOCKUP(void)
+{
+	for (;;)
+		cpu_relax();
+}
+
+/* Not even the tick runs: only an NMI can see this. */
+static void lkdtm_HARDLOCKUP(void)
+{
+	local_irq_disable();
+	for (;;)
+		cpu_relax();
 }
 
 /* Runs over @stack's canary, saved frame pointer and return address. */
@@ -163,6 +179,8 @@ static const struct crashtype crashtypes[] = {
 	CRASHTYPE(INVALID_OPCODE),
 	CRASHTYPE(NONCANONICAL),
 	CRASHTYPE(EXHAUST_STACK),
+	CRASHTYPE(SOFTLOCKUP),
+	CRASHTYPE(HARDLOCKUP),
 	CRASHTYPE(CORRUPT_STACK),
 	CRASHTYPE(CORRUPT_STACK_STRONG),
 	CRASHTYPE(CORRUPT_LIST_ADD),
