@@ -315,19 +315,6 @@ FAULTS = {
                       r"^ lkdtm_EXHAUST_STACK\+0x"],
     "PANIC": [r"Kernel panic - not syncing: dumptest",
               r"^ lkdtm_PANIC\+0x", r"Rebooting in 1 seconds\.\."],
-    # Faults with logbuf_lock held: the report still reaches ttyS0.
-    "EXHAUST_STACK_IN_PRINTK": [
-        r"printk: console \[lkdtm0\] disabled: oops while writing to it",
-        r"BUG: stack guard page was hit at",
-        r"Oops: kernel stack overflow \(double-fault\): 0000 \[#1\]",
-        r"RIP: 0010:recurse_deep\+0x", r"^ console_write_all\+0x",
-        r"^ lkdtm_EXHAUST_STACK_IN_PRINTK\+0x"],
-    "ACCESS_NULL_IN_PRINTK": [
-        r"printk: console \[lkdtm0\] disabled: oops while writing to it",
-        r"BUG: kernel NULL pointer dereference, address: 0{16}",
-        r"Oops: page fault: 0000 \[#1\]",
-        r"RIP: 0010:lkdtm_console_write\+0x", r"^ console_write_all\+0x",
-        r"^ lkdtm_ACCESS_NULL_IN_PRINTK\+0x"],
 }
 FAULT_COMMON = [r"^Call Trace:", r"^ (\? )?lkdtm_init\+0x", r"^ do_initcalls\+0x",
                 r"Kernel panic - not syncing"]
@@ -364,13 +351,29 @@ BOOT_OPTIONS = {
 }
 
 
-# Fault reports that are not oopses in the lkdtm_init path: lockups (they
-# need other parameters), the stack protector's panic (the corrupted
-# frame ends the trace) and the list debugging WARNINGs (the boot goes
-# on).  No KTEST suites: they have run
-# in the boots above, and skipping them keeps each boot under a second.
+# The fault reports added with the lockup detectors, the stack protector
+# and list debugging: oopses inside printk, lockups (they need other
+# parameters), the stack protector's panic (the corrupted frame ends the
+# trace) and the list debugging WARNINGs (the boot goes on).  No KTEST
+# suites: they have run in the boots above, and skipping them keeps each
+# boot to a few seconds.
 NO_KTEST = "ktest.filter=-"
 BOOT_OPTIONS.update({
+    # Faults with logbuf_lock held: the report still reaches ttyS0.
+    "EXHAUST_STACK_IN_PRINTK": (
+        "panic=-1 %s lkdtm.cpoint_type=EXHAUST_STACK_IN_PRINTK" % NO_KTEST,
+        [r"printk: console \[lkdtm0\] disabled: oops while writing to it",
+         r"BUG: stack guard page was hit at",
+         r"Oops: kernel stack overflow \(double-fault\): 0000 \[#1\]",
+         r"RIP: 0010:recurse_deep\+0x", r"^ console_write_all\+0x",
+         r"^ lkdtm_EXHAUST_STACK_IN_PRINTK\+0x"] + FAULT_COMMON),
+    "ACCESS_NULL_IN_PRINTK": (
+        "panic=-1 %s lkdtm.cpoint_type=ACCESS_NULL_IN_PRINTK" % NO_KTEST,
+        [r"printk: console \[lkdtm0\] disabled: oops while writing to it",
+         r"BUG: kernel NULL pointer dereference, address: 0{16}",
+         r"Oops: page fault: 0000 \[#1\]",
+         r"RIP: 0010:lkdtm_console_write\+0x", r"^ console_write_all\+0x",
+         r"^ lkdtm_ACCESS_NULL_IN_PRINTK\+0x"] + FAULT_COMMON),
     # The lockup detectors, with a 1 s threshold (soft lockups: 2 s).
     "SOFTLOCKUP": (
         "panic=-1 watchdog_thresh=1 softlockup_panic=1 %s "
