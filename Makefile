@@ -220,7 +220,7 @@ KBUILD_CPPFLAGS := -nostdinc -isystem $(cc-include) \
 
 KBUILD_CFLAGS := -std=gnu11 -ffreestanding -fno-common -fno-strict-aliasing \
 	-fno-delete-null-pointer-checks \
-	-fno-pie -fno-pic -fno-stack-protector -fno-asynchronous-unwind-tables \
+	-fno-pie -fno-pic -fno-asynchronous-unwind-tables \
 	-fno-omit-frame-pointer -mcmodel=kernel -mno-red-zone \
 	-mno-sse -mno-sse2 -mno-mmx -mno-3dnow -mno-avx -mno-80387 \
 	-Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
@@ -240,6 +240,16 @@ KBUILD_CFLAGS += -O2
 endif
 ifdef CONFIG_DEBUG_INFO
 KBUILD_CFLAGS += -g
+endif
+# The canary is one global, __stack_chk_guard (kernel/panic.c): with one
+# CPU it needs no per-CPU segment base set up before the first C code,
+# as GCC's default %fs:0x28 would.
+ifdef CONFIG_STACKPROTECTOR_STRONG
+KBUILD_CFLAGS += -fstack-protector-strong -mstack-protector-guard=global
+else ifdef CONFIG_STACKPROTECTOR
+KBUILD_CFLAGS += -fstack-protector -mstack-protector-guard=global
+else
+KBUILD_CFLAGS += -fno-stack-protector
 endif
 # make check builds with KEEL_WERROR=1: warnings are errors there.
 ifeq ($(KEEL_WERROR),1)

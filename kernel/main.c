@@ -17,6 +17,8 @@
 #include <keel/param.h>
 #include <keel/printk.h>
 #include <keel/reboot.h>
+#include <keel/sched.h>
+#include <keel/stackprotector.h>
 #include <keel/timekeeping.h>
 #include <keel/vmalloc.h>
 #include <asm/processor.h>
@@ -63,6 +65,7 @@ static void do_one_initcall(initcall_t fn)
 		start = local_clock();
 	}
 	ret = fn();
+	cond_resched();
 	if (initcall_debug)
 		pr_info("initcall %s returned %d after %llu usecs\n", sym, ret,
 			(unsigned long long)(local_clock() - start) / 1000);
@@ -71,20 +74,34 @@ static void do_one_initcall(initcall_t fn)
 		pr_warn("initcall %s returned with error %d\n", sym, ret);
 }
 
+/* Levels below this one have run. */
+static unsigned int initcall_levels_done;
+
+static void do_initcall_level(unsigned int level)
+{
+	const initcall_t *call;
+
+	if (initcall_debug)
+		pr_info("initcall level: %s\n", initcall_level_names[level]);
+	for (call = initcall_levels[level]; call < initcall_levels[level + 1];
+	     call++)
+		do_one_initcall(*call);
+	initcall_levels_done = level + 1;
+}
+
+/* The early initcalls: what the rest of the boot relies on (random). */
+static void do_pre_smp_initcalls(void)
+{
+	do_initcall_level(0);
+}
+
 void do_initcalls(void)
 {
 	unsigned int level;
 
-	for (level = 0; level < ARRAY_SIZE(initcall_level_names); level++) {
-		const initcall_t *call;
-
-		if (initcall_debug)
-			pr_info("initcall level: %s\n",
-				initcall_level_names[level]);
-		for (call = initcall_levels[level];
-		     call < initcall_levels[level + 1]; call++)
-			do_one_initcall(*call);
-	}
+	for (level = initcall_levels_done;
+	     level < ARRAY_SIZE(initcall_level_names); level++)
+		do_initcall_level(level);
 }
 
 __noreturn void start_kernel(void)
@@ -101,6 +118,9 @@ __noreturn void start_kernel(void)
 	init_IRQ();
 	time_init();
 	local_irq_enable();
+	do_pre_smp_initcalls();
+	/* Only here: no function below this one on the stack ever returns. */
+	boot_init_stack_canary();
 	do_initcalls();
 
 	pr_notice("Keel: boot complete; no init program yet, powering off\n");

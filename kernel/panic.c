@@ -2,11 +2,13 @@
 /*
  * panic(): the kernel cannot go on.  Report why, with a backtrace, on every
  * console (registering them first if the panic came before console_init),
- * then wait forever or reboot after panic= seconds, as Linux does.
+ * then wait forever or reboot after panic= seconds, as Linux does.  The
+ * stack protector's failure path is here too, as in Linux.
  */
 #include <keel/console.h>
 #include <keel/delay.h>
 #include <keel/errno.h>
+#include <keel/kallsyms.h>
 #include <keel/kstrtox.h>
 #include <keel/panic.h>
 #include <keel/param.h>
@@ -28,7 +30,11 @@ static int panic_setup(const char *val)
 }
 kernel_param("panic", panic_setup);
 
-/* Start an oops report: nothing may interrupt it, and it must be seen. */
+/*
+ * Start an oops report: nothing may interrupt it, and it must be seen.
+ * Every oops, die and panic path calls this before its first printk, so
+ * that printk breaks its lock if the fault came while it was held.
+ */
 void oops_begin(void)
 {
 	local_irq_disable();
@@ -66,3 +72,18 @@ __noreturn void panic(const char *fmt, ...)
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);
 	halt_forever();
 }
+
+#ifdef CONFIG_STACKPROTECTOR
+/* Until boot_init_stack_canary() randomizes it; the low byte is zero. */
+unsigned long __stack_chk_guard = 0x595e9fbd94fda700UL;
+
+/* GCC calls this when a protected function finds its canary changed. */
+__noreturn void __stack_chk_fail(void);
+__noreturn void __stack_chk_fail(void)
+{
+	char sym[KSYM_SYMBOL_LEN];
+
+	sprint_symbol(sym, (unsigned long)__builtin_return_address(0));
+	panic("stack-protector: Kernel stack is corrupted in: %s", sym);
+}
+#endif

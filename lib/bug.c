@@ -6,8 +6,11 @@
  */
 #include <keel/bug.h>
 #include <keel/kallsyms.h>
+#include <keel/panic.h>
 #include <keel/printk.h>
 #include <asm/traps.h>
+
+#include <stdarg.h>
 
 extern const struct bug_entry __start___bug_table[], __stop___bug_table[];
 
@@ -21,6 +24,18 @@ static const struct bug_entry *find_bug(unsigned long ip)
 	return NULL;
 }
 
+#define CUT_HERE	"------------[ cut here ]------------\n"
+
+void __warn_printk(const char *fmt, ...)
+{
+	va_list args;
+
+	pr_warn(CUT_HERE);
+	va_start(args, fmt);
+	vprintk(fmt, args);
+	va_end(args);
+}
+
 enum bug_trap_type report_bug(unsigned long ip, struct pt_regs *regs)
 {
 	const struct bug_entry *bug = find_bug(ip);
@@ -30,13 +45,15 @@ enum bug_trap_type report_bug(unsigned long ip, struct pt_regs *regs)
 		return BUG_TRAP_TYPE_NONE;
 	if (bug->flags & BUGFLAG_WARNING) {
 		sprint_symbol(sym, ip);
-		pr_warn("------------[ cut here ]------------\n");
+		if (!(bug->flags & BUGFLAG_NO_CUT_HERE))
+			pr_warn(CUT_HERE);
 		pr_warn("WARNING: CPU: 0 PID: 0 at %s:%u %s\n", bug->file,
 			bug->line, sym);
 		show_regs(regs);
 		pr_warn("---[ end trace 0000000000000000 ]---\n");
 		return BUG_TRAP_TYPE_WARN;
 	}
+	oops_begin();
 	pr_crit("kernel BUG at %s:%u!\n", bug->file, bug->line);
 	return BUG_TRAP_TYPE_BUG;
 }

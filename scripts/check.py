@@ -533,6 +533,76 @@ BOOT_OPTIONS = {
 }
 
 
+# The fault reports added with the lockup detectors, the stack protector
+# and list debugging: oopses inside printk, lockups (they need other
+# parameters), the stack protector's panic (the corrupted frame ends the
+# trace) and the list debugging WARNINGs (the boot goes on).  No KTEST
+# suites: they have run in the boots above, and skipping them keeps each
+# boot to a few seconds.
+NO_KTEST = "ktest.filter=-"
+BOOT_OPTIONS.update({
+    # Faults with logbuf_lock held: the report still reaches ttyS0.
+    "EXHAUST_STACK_IN_PRINTK": (
+        "panic=-1 %s lkdtm.cpoint_type=EXHAUST_STACK_IN_PRINTK" % NO_KTEST,
+        [r"printk: console \[lkdtm0\] disabled: oops while writing to it",
+         r"BUG: stack guard page was hit at",
+         r"Oops: kernel stack overflow \(double-fault\): 0000 \[#1\]",
+         r"RIP: 0010:recurse_deep\+0x", r"^ console_write_all\+0x",
+         r"^ lkdtm_EXHAUST_STACK_IN_PRINTK\+0x"] + FAULT_COMMON),
+    "ACCESS_NULL_IN_PRINTK": (
+        "panic=-1 %s lkdtm.cpoint_type=ACCESS_NULL_IN_PRINTK" % NO_KTEST,
+        [r"printk: console \[lkdtm0\] disabled: oops while writing to it",
+         r"BUG: kernel NULL pointer dereference, address: 0{16}",
+         r"Oops: page fault: 0000 \[#1\]",
+         r"RIP: 0010:lkdtm_console_write\+0x", r"^ console_write_all\+0x",
+         r"^ lkdtm_ACCESS_NULL_IN_PRINTK\+0x"] + FAULT_COMMON),
+    # The lockup detectors, with a 1 s threshold (soft lockups: 2 s).
+    "SOFTLOCKUP": (
+        "panic=-1 watchdog_thresh=1 softlockup_panic=1 %s "
+        "lkdtm.cpoint_type=SOFTLOCKUP" % NO_KTEST,
+        [r"watchdog: BUG: soft lockup - CPU#0 stuck for \d+s! "
+         r"\[swapper/0:0\]$",
+         r"RIP: 0010:lkdtm_SOFTLOCKUP\+0x", r"^ (\? )?lkdtm_init\+0x",
+         r"Kernel panic - not syncing: softlockup: hung tasks"]),
+    "HARDLOCKUP": (
+        "panic=-1 watchdog_thresh=1 hardlockup_panic=1 %s "
+        "lkdtm.cpoint_type=HARDLOCKUP" % NO_KTEST,
+        [r"^NMI watchdog: Enabled, 20 NMIs a second$",
+         r"watchdog: Watchdog detected hard LOCKUP on cpu 0$",
+         r"RIP: 0010:lkdtm_HARDLOCKUP\+0x", r"^ (\? )?lkdtm_init\+0x",
+         r"Kernel panic - not syncing: Hard LOCKUP"]),
+    "CORRUPT_STACK": (
+        "panic=-1 %s lkdtm.cpoint_type=CORRUPT_STACK" % NO_KTEST,
+        [r"Kernel panic - not syncing: stack-protector: Kernel stack is "
+         r"corrupted in: lkdtm_CORRUPT_STACK\+0x",
+         r"^ __stack_chk_fail\+0x"]),
+    "CORRUPT_STACK_STRONG": (
+        "panic=-1 %s lkdtm.cpoint_type=CORRUPT_STACK_STRONG" % NO_KTEST,
+        [r"Kernel panic - not syncing: stack-protector: Kernel stack is "
+         r"corrupted in: lkdtm_CORRUPT_STACK_STRONG\+0x",
+         r"^ __stack_chk_fail\+0x"]),
+    "CORRUPT_LIST_ADD": (
+        "%s lkdtm.cpoint_type=CORRUPT_LIST_ADD" % NO_KTEST,
+        [r"^------------\[ cut here \]------------$",
+         r"list_add corruption\. next->prev should be prev \([0-9a-f]{16}\), "
+         r"but was 0{16}\. \(next=[0-9a-f]{16}\)\.$",
+         r"WARNING: CPU: 0 PID: 0 at lib/list_debug\.c:\d+ __list_add_valid",
+         r"^ lkdtm_CORRUPT_LIST_ADD\+0x",
+         r"lkdtm: Overwrite did not happen, but no BUG\?!",
+         r"reboot: Power down"]),
+    "CORRUPT_LIST_DEL": (
+        "%s lkdtm.cpoint_type=CORRUPT_LIST_DEL" % NO_KTEST,
+        [r"^------------\[ cut here \]------------$",
+         r"list_del corruption\. next->prev should be [0-9a-f]{16}, but was "
+         r"0{16}\. \(next=[0-9a-f]{16}\)$",
+         r"WARNING: CPU: 0 PID: 0 at lib/list_debug\.c:\d+ "
+         r"__list_del_entry_valid",
+         r"^ lkdtm_CORRUPT_LIST_DEL\+0x",
+         r"lkdtm: Overwrite did not happen, but no BUG\?!",
+         r"reboot: Power down"]),
+})
+
+
 # A direct boot, as "make run" does it: QEMU's -kernel through the PVH
 # entry, with the initramfs as -initrd and the command line from -append.
 # It runs on QEMU's "max" CPU, so SMEP and SMAP are on for the KTEST run.

@@ -12,6 +12,7 @@
 #include <keel/types.h>
 
 #define BUGFLAG_WARNING		(1 << 0)
+#define BUGFLAG_NO_CUT_HERE	(1 << 1)	/* WARN() printed it already */
 
 struct bug_entry {
 	unsigned long addr;
@@ -56,6 +57,20 @@ enum bug_trap_type {
 		int __ret_warn_on = !!(cond);				\
 		if (unlikely(__ret_warn_on))				\
 			__BUG_FLAGS(BUGFLAG_WARNING);			\
+		unlikely(__ret_warn_on);				\
+	})
+
+/* "cut here" and the message, before the WARNING report of WARN(). */
+void __warn_printk(const char *fmt, ...) __printf(1, 2);
+
+#define WARN(cond, fmt, ...)						\
+	({								\
+		int __ret_warn_on = !!(cond);				\
+		if (unlikely(__ret_warn_on)) {				\
+			__warn_printk(fmt, ##__VA_ARGS__);		\
+			__BUG_FLAGS(BUGFLAG_WARNING |			\
+				    BUGFLAG_NO_CUT_HERE);		\
+		}							\
 		unlikely(__ret_warn_on);				\
 	})
 

@@ -3,7 +3,9 @@
  * Circular doubly linked lists and hash-bucket lists with Linux's API.
  * A list_head is embedded in each element; the list itself is a head
  * that is never an element.  No locking: the owner of a list serialises
- * access to it.
+ * access to it.  With CONFIG_DEBUG_LIST every list_add() and list_del()
+ * first checks the links it is about to change (lib/list_debug.c); a
+ * corrupt list is reported and the operation not performed.
  */
 #ifndef _KEEL_LIST_H
 #define _KEEL_LIST_H
@@ -30,9 +32,29 @@ static inline void INIT_LIST_HEAD(struct list_head *list)
 	list->prev = list;
 }
 
+#ifdef CONFIG_DEBUG_LIST
+bool __list_add_valid(struct list_head *new, struct list_head *prev,
+		      struct list_head *next);
+bool __list_del_entry_valid(struct list_head *entry);
+#else
+static inline bool __list_add_valid(struct list_head *new,
+				    struct list_head *prev,
+				    struct list_head *next)
+{
+	return true;
+}
+
+static inline bool __list_del_entry_valid(struct list_head *entry)
+{
+	return true;
+}
+#endif
+
 static inline void __list_add(struct list_head *new, struct list_head *prev,
 			      struct list_head *next)
 {
+	if (!__list_add_valid(new, prev, next))
+		return;
 	next->prev = new;
 	new->next = next;
 	new->prev = prev;
@@ -59,6 +81,8 @@ static inline void __list_del(struct list_head *prev, struct list_head *next)
 
 static inline void __list_del_entry(struct list_head *entry)
 {
+	if (!__list_del_entry_valid(entry))
+		return;
 	__list_del(entry->prev, entry->next);
 }
 

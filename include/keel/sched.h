@@ -17,6 +17,7 @@
 
 #include <keel/compiler.h>
 #include <keel/fs_types.h>
+#include <keel/nmi.h>
 #include <keel/preempt.h>
 #include <keel/types.h>
 #include <asm/current.h>
@@ -68,6 +69,17 @@ extern struct task_struct init_task;
  * atomic context ("BUG: scheduling while atomic").
  */
 void schedule(void);
+
+/*
+ * A scheduling point in long-running kernel code.  With one task nothing
+ * else can run yet, so it only tells the soft lockup detector that the
+ * CPU is making progress, as the stopper thread a reschedule lets run
+ * does in Linux.
+ */
+static inline void cond_resched(void)
+{
+	touch_softlockup_watchdog();
+}
 
 /* Make @task runnable if its state is in @state; true if it was woken. */
 bool try_to_wake_up(struct task_struct *task, unsigned int state);

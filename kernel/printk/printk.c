@@ -8,7 +8,13 @@
  *
  * logbuf_lock (irqsave) protects the ring, the console list and the
  * console output state.  During an oops a held lock is broken rather than
- * waited for: the report matters more than the interrupted message.
+ * waited for: the report matters more than the interrupted message.  A
+ * record is published (log_next_idx, log_next_seq) only once it is whole
+ * and before any console sees it, so whatever the oops interrupted, the
+ * ring is consistent and holds the message being printed.  A console
+ * whose write() was interrupted by the oops is the likely culprit (it
+ * faulted, or overflowed the stack): it is disabled, and the report goes
+ * to the others.
  */
 #include <keel/console.h>
 #include <keel/ctype.h>
@@ -50,6 +56,8 @@ static DEFINE_SPINLOCK(logbuf_lock);
 static LIST_HEAD(console_list);
 /* Whether the last text sent to the consoles ended its line. */
 static bool console_at_line_start = true;
+/* The console inside its write(), if any: who to blame for an oops there. */
+static struct console *console_in_write;
 
 int console_loglevel = CONFIG_CONSOLE_LOGLEVEL_DEFAULT;
 static bool ignore_loglevel;
@@ -80,25 +88,36 @@ static u32 log_free_space(void)
 	return log_first_idx - log_next_idx;
 }
 
-static struct printk_log *log_store(u8 level, u8 flags, const char *text,
-				    u16 text_len)
+/*
+ * Drops the oldest records until @size bytes and a wrap marker fit, and
+ * returns where the new record goes.  Nothing new is visible yet.
+ */
+static u32 log_make_room(u32 size)
 {
-	u32 size = ALIGN(sizeof(struct printk_log) + text_len, 8);
-	struct printk_log *rec;
+	u32 idx;
 
 	if (log_first_seq == log_next_seq)
 		log_first_idx = log_next_idx = 0;
-	/* Room for the record and for a wrap marker after it. */
 	while (log_first_seq < log_next_seq &&
 	       log_free_space() < size + sizeof(struct printk_log)) {
 		log_first_idx = log_next(log_first_idx);
 		log_first_seq++;
 	}
-	if (log_next_idx + size + sizeof(struct printk_log) > LOG_BUF_LEN) {
-		memset(log_at(log_next_idx), 0, sizeof(struct printk_log));
-		log_next_idx = 0;
+	idx = log_next_idx;
+	if (idx + size + sizeof(struct printk_log) > LOG_BUF_LEN) {
+		memset(log_at(idx), 0, sizeof(struct printk_log));
+		idx = 0;
 	}
-	rec = log_at(log_next_idx);
+	return idx;
+}
+
+static struct printk_log *log_store(u8 level, u8 flags, const char *text,
+				    u16 text_len)
+{
+	u32 size = ALIGN(sizeof(struct printk_log) + text_len, 8);
+	u32 idx = log_make_room(size);
+	struct printk_log *rec = log_at(idx);
+
 	rec->ts_nsec = local_clock();
 	rec->len = size;
 	rec->text_len = text_len;
@@ -106,7 +125,9 @@ static struct printk_log *log_store(u8 level, u8 flags, const char *text,
 	rec->flags = flags;
 	rec->facility = 0;
 	memcpy(rec + 1, text, text_len);
-	log_next_idx += size;
+	/* Publish the whole record. */
+	barrier();
+	log_next_idx = idx + size;
 	log_next_seq++;
 	return rec;
 }
@@ -128,8 +149,11 @@ static unsigned int print_prefix(const struct printk_log *rec, char *buf)
 
 static void console_emit(struct console *con, const char *s, unsigned int len)
 {
-	if (len)
-		con->write(con, s, len);
+	if (!len)
+		return;
+	console_in_write = con;
+	con->write(con, s, len);
+	console_in_write = NULL;
 }
 
 /*
@@ -180,17 +204,31 @@ static int parse_level(const char **text, int default_level)
 	return default_level;
 }
 
+static void console_drop(struct console *con);
+
+/*
+ * An oops interrupted the holder of logbuf_lock, which will not run again:
+ * take the lock over.  If the holder was writing to a console, that
+ * console faulted or overflowed the stack and would do it again.
+ */
+static void zap_logbuf_lock(void)
+{
+	struct console *culprit = console_in_write;
+
+	spin_lock_init(&logbuf_lock);
+	spin_lock(&logbuf_lock);
+	console_in_write = NULL;
+	if (culprit)
+		console_drop(culprit);
+}
+
 static void logbuf_lock_irqsave(unsigned long *flags)
 {
 	local_irq_save(*flags);
-	if (oops_in_progress && !spin_trylock(&logbuf_lock)) {
-		/* Whoever held it will not run again: take it over. */
-		spin_lock_init(&logbuf_lock);
-		spin_lock(&logbuf_lock);
-		return;
-	}
 	if (!oops_in_progress)
 		spin_lock(&logbuf_lock);
+	else if (!spin_trylock(&logbuf_lock))
+		zap_logbuf_lock();
 }
 
 int vprintk(const char *fmt, va_list args)
@@ -300,7 +338,7 @@ void console_write_raw(const char *s, size_t len)
 		return;
 	logbuf_lock_irqsave(&flags);
 	list_for_each_entry(con, &console_list, node)
-		con->write(con, s, len);
+		console_emit(con, s, len);
 	console_at_line_start = s[len - 1] == '\n';
 	spin_unlock_irqrestore(&logbuf_lock, flags);
 }
@@ -421,12 +459,30 @@ static const struct console_cmdline *console_match(const struct console *con)
 	return NULL;
 }
 
+/* Called with logbuf_lock held; says so on the consoles that are left. */
+static void console_drop(struct console *con)
+{
+	char msg[80];
+	int len;
+
+	list_del(&con->node);
+	con->flags &= ~CON_ENABLED;
+	len = scnprintf(msg, sizeof(msg),
+			"printk: console [%s%d] disabled: oops while writing to it",
+			con->name, con->index);
+	console_write_all(log_store(LOGLEVEL_EMERG, LOG_NEWLINE, msg, len));
+}
+
+/*
+ * A console that comes enabled (CON_ENABLED already set, as Linux's
+ * netconsole does) prints whatever console= says.
+ */
 void register_console(struct console *con)
 {
 	const struct console_cmdline *c = console_match(con);
 	unsigned long flags;
 
-	if (nr_console_cmdline && !c)
+	if (nr_console_cmdline && !c && !(con->flags & CON_ENABLED))
 		return;
 	if (con->setup && con->setup(con, c ? c->options : NULL))
 		return;

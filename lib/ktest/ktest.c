@@ -7,6 +7,7 @@
  */
 #include <keel/glob.h>
 #include <keel/ktest.h>
+#include <keel/sched.h>
 #include <keel/sprintf.h>
 #include <keel/string.h>
 
@@ -88,6 +89,8 @@ static void run_case(const struct ktest_suite *suite,
 	tc->run(t);
 	if (suite->exit)
 		suite->exit(t);
+	/* The suites run in one initcall: each case is a scheduling point. */
+	cond_resched();
 }
 
 /* Runs one suite as a KTAP subtest; returns the suite's own result. */

@@ -2,8 +2,9 @@
 /*
  * PIT channel 0 as a periodic interrupt source: the tick when there is no
  * local APIC timer.  Channel 2 (TSC calibration) is tsc.c's.  With the
- * APICs, channel 0 keeps whatever the BIOS set: its IO-APIC pin stays
- * masked.  Set up once at boot, so there is nothing to lock.
+ * APICs, channel 0 is the NMI watchdog's clock (apic/hw_nmi.c), or keeps
+ * whatever the BIOS set with its IO-APIC pin masked.  Set up once at
+ * boot, so there is nothing to lock.
  */
 #include <asm/i8253.h>
 #include <asm/io.h>

@@ -15,9 +15,11 @@
 #include <asm/apic.h>
 #include <asm/hw_irq.h>
 #include <asm/i8259.h>
+#include <asm/irq_regs.h>
 #include <asm/irq_vectors.h>
 
 struct irq_cpustat irq_stat;
+struct pt_regs *irq_regs;
 
 static void unexpected_vector(unsigned long vector)
 {
@@ -31,6 +33,7 @@ static void unexpected_vector(unsigned long vector)
 
 void do_IRQ(struct pt_regs *regs)
 {
+	struct pt_regs *old_regs = set_irq_regs(regs);
 	unsigned long vector = regs->vector;
 
 	irq_enter();
@@ -55,6 +58,7 @@ void do_IRQ(struct pt_regs *regs)
 		unexpected_vector(vector);
 	}
 	irq_exit();
+	set_irq_regs(old_regs);
 }
 
 void init_IRQ(void)

@@ -6,7 +6,7 @@
  * way Linux reports an oops (what happened, the registers, the call trace)
  * and the kernel panics.  A BUG() says where it was written.  Page faults
  * and double faults (stack overflows) have their own handlers in
- * arch/x86/mm/fault.c.
+ * arch/x86/mm/fault.c, NMIs theirs in nmi.c.
  */
 #include <keel/bug.h>
 #include <keel/extable.h>
@@ -55,6 +55,7 @@ static const char *exception_name(unsigned long vector)
 
 static void report_gp(const struct pt_regs *regs)
 {
+	oops_begin();
 	if (regs->error_code)
 		pr_alert("general protection fault, segment selector index %#lx\n",
 			 regs->error_code >> 3);
@@ -74,6 +75,10 @@ void do_exception(struct pt_regs *regs)
 
 	if (vector == X86_TRAP_PF) {
 		do_page_fault(regs, read_cr2());
+		return;
+	}
+	if (vector == X86_TRAP_NMI) {
+		do_nmi(regs);
 		return;
 	}
 	if (vector == X86_TRAP_DF)

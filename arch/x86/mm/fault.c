@@ -9,6 +9,7 @@
  * handler and arrives as a double fault on its own stack.
  */
 #include <keel/extable.h>
+#include <keel/panic.h>
 #include <keel/printk.h>
 #include <keel/vmalloc.h>
 #include <asm/page.h>
@@ -121,6 +122,8 @@ void do_page_fault(struct pt_regs *regs, unsigned long address)
 {
 	if (!user_mode(regs) && fixup_exception(regs))
 		return;
+	/* Before the first line: the fault may be inside printk. */
+	oops_begin();
 	report_page_fault(regs, address);
 	die("page fault", regs, regs->error_code);
 }
@@ -128,8 +131,11 @@ void do_page_fault(struct pt_regs *regs, unsigned long address)
 __noreturn void do_double_fault(struct pt_regs *regs)
 {
 	unsigned long cr2 = read_cr2();
-	void *stack = stack_of_guard_page(cr2);
+	void *stack;
 
+	/* printk is the deepest stack user: it may hold its lock here. */
+	oops_begin();
+	stack = stack_of_guard_page(cr2);
 	if (stack) {
 		pr_emerg("BUG: stack guard page was hit at %p (stack is %p..%p)\n",
 			 (void *)cr2, stack, stack + THREAD_SIZE - 1);

@@ -15,6 +15,7 @@
 
 static const struct crashtype_category *const crashtype_categories[] = {
 	&bugs_crashtypes,
+	&printk_crashtypes,
 };
 
 static const char *cpoint_type;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * LKDTM internals: each file defines the crash types of one area (bugs.c
- * for faults and panics, ...) as a crashtype_category that core.c lists.
+ * for faults and panics, printk.c for faults inside printk, ...) as a crashtype_category that core.c lists.
  */
 #ifndef _DRIVERS_MISC_LKDTM_H
 #define _DRIVERS_MISC_LKDTM_H
@@ -27,5 +27,9 @@ struct crashtype_category {
 	const struct crashtype_category var = { array, ARRAY_SIZE(array) }
 
 extern const struct crashtype_category bugs_crashtypes;
+extern const struct crashtype_category printk_crashtypes;
+
+/* Recurses with a kilobyte of stack a level until the guard page. */
+int recurse_deep(int depth);
 
 #endif /* _DRIVERS_MISC_LKDTM_H */

@@ -14,6 +14,7 @@
 #include <keel/interrupt.h>
 #include <keel/kernel.h>
 #include <keel/kstrtox.h>
+#include <keel/nmi.h>
 #include <keel/serial_8250.h>
 #include <asm/io.h>
 
@@ -67,9 +68,14 @@ static void serial_write(u16 base, const char *s, size_t len)
 	}
 }
 
+/*
+ * printk writes with interrupts off, a console replay the whole log: at
+ * 115200 baud that can outlast watchdog_thresh without being a lockup.
+ */
 static void serial_console_write(struct console *con, const char *s,
 				 unsigned int len)
 {
+	touch_nmi_watchdog();
 	serial_write(serial_base(con), s, len);
 }
 

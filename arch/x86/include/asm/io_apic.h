@@ -16,4 +16,7 @@ struct madt_info;
  */
 int setup_io_apics(const struct madt_info *info, u8 dest_apic_id);
 
+/* Deliver @irq, which has no handler, as an NMI: 0 or -errno. */
+int ioapic_set_nmi(unsigned int irq);
+
 #endif /* _ASM_X86_IO_APIC_H */

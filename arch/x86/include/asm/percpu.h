@@ -8,7 +8,9 @@
  * that CPU's MSR_GS_BASE at it.
  *
  * Offset 40 is where GCC's stack protector reads its canary under
- * -mcmodel=kernel (%gs:40), so it is kept for that.
+ * -mcmodel=kernel by default (%gs:40).  Keel builds with a global canary
+ * today (-mstack-protector-guard=global); the slot stays free for a
+ * per-CPU one.
  */
 #ifndef _ASM_X86_PERCPU_H
 #define _ASM_X86_PERCPU_H

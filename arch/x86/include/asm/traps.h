@@ -22,6 +22,7 @@ enum {
 void do_exception(struct pt_regs *regs);
 void do_page_fault(struct pt_regs *regs, unsigned long address);
 __noreturn void do_double_fault(struct pt_regs *regs);
+void do_nmi(struct pt_regs *regs);
 __noreturn void die(const char *str, struct pt_regs *regs, long err);
 void show_regs(const struct pt_regs *regs);
 

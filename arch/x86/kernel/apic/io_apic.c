@@ -23,6 +23,8 @@
 #define IO_APIC_VERSION		0x01	/* bits 16-23: highest pin */
 #define IO_APIC_REDIR(pin)	(0x10 + 2 * (pin))
 
+#define RTE_DM_MASK		(7U << 8)	/* delivery mode */
+#define RTE_DM_NMI		(4U << 8)
 #define RTE_POLARITY_LOW	(1U << 13)
 #define RTE_TRIGGER_LEVEL	(1U << 15)
 #define RTE_MASKED		(1U << 16)
@@ -170,5 +172,31 @@ int setup_io_apics(const struct madt_info *info, u8 dest_apic_id)
 			continue;
 		setup_irq_pin(irq, irq, 0, dest_apic_id, &claimed);
 	}
+	return 0;
+}
+
+/*
+ * Deliver @irq as an NMI instead of its vector, edge-triggered as the
+ * IO-APIC requires for NMIs: the NMI watchdog's clock.  The IRQ must have
+ * no handler, and must get none afterwards.
+ */
+int ioapic_set_nmi(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	struct irq_data *data;
+	unsigned long flags;
+	u32 reg, low;
+
+	if (!desc || desc->irq_data.chip != &ioapic_chip)
+		return -ENODEV;
+	if (desc->action)
+		return -EBUSY;
+	data = &desc->irq_data;
+	reg = IO_APIC_REDIR(data->hwirq);
+	spin_lock_irqsave(&ioapic_lock, flags);
+	low = io_apic_read(data->chip_data, reg);
+	low &= ~(RTE_DM_MASK | RTE_TRIGGER_LEVEL | RTE_MASKED);
+	io_apic_write(data->chip_data, reg, low | RTE_DM_NMI);
+	spin_unlock_irqrestore(&ioapic_lock, flags);
 	return 0;
 }
