@@ -717,7 +717,8 @@ static int vfs_rename(struct inode *old_dir, struct dentry *old,
 	bool is_dir = d_is_dir(old);
 	int err;
 
-	if (old == new)
+	/* Two names of one inode (or one name twice): POSIX says do nothing. */
+	if (d_inode(old) == d_inode(new))
 		return 0;
 	err = may_delete(old_dir, old, is_dir);
 	if (err)
