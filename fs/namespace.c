@@ -229,8 +229,25 @@ static struct path detach_mnt(struct vfsmount *mnt)
 
 #define MS_MGC_VAL	0xC0ED0000UL	/* the old magic in the top bits */
 #define MS_MGC_MSK	0xffff0000UL
-#define MS_KNOWN	(MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC | \
-			 MS_SILENT)
+#define MS_MNT_FLAGS	(MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC)
+#define MS_KNOWN	(MS_MNT_FLAGS | MS_SILENT | MS_REMOUNT | MS_BIND)
+
+/*
+ * mount(MS_REMOUNT | MS_BIND) sets the per-mount flags of the mount whose
+ * root @path is, as Linux's do_reconfigure_mnt(); the super block is not
+ * touched.
+ */
+static int reconfigure_mnt(const struct path *path, unsigned long flags)
+{
+	struct vfsmount *mnt = path->mnt;
+
+	if (path->dentry != mnt->mnt_root)
+		return -EINVAL;
+	spin_lock(&mount_lock);
+	mnt->mnt_flags = ms_to_mnt_flags(flags);
+	spin_unlock(&mount_lock);
+	return 0;
+}
 
 long ksys_mount(const char *dev_name, const char *dir_name,
 		const char *type, unsigned long flags, void *data)
@@ -244,11 +261,18 @@ long ksys_mount(const char *dev_name, const char *dir_name,
 		flags &= ~MS_MGC_MSK;
 	if (flags & ~MS_KNOWN)
 		return -EINVAL;
+	/* A super block remount, or a bind mount, is not supported. */
+	if (!(flags & MS_REMOUNT) != !(flags & MS_BIND))
+		return -EINVAL;
 	if (!capable_fowner())
 		return -EPERM;
 	err = kern_path(dir_name, LOOKUP_FOLLOW, &path);
 	if (err)
 		return err;
+	if (flags & MS_REMOUNT) {
+		err = reconfigure_mnt(&path, flags);
+		goto put_path;
+	}
 	err = -EINVAL;
 	if (!type || !*type)
 		goto put_path;
