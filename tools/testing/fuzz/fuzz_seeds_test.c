@@ -37,14 +37,17 @@ static int count(void *priv, const struct cpio_entry *e)
 	return 0;
 }
 
+static const struct cpio_ops count_ops = { .entry = count };
+static struct cpio_stream stream;
+
 static void cpio_seed_is_valid(struct ktest *t)
 {
 	const struct fuzz_seed *s = &fuzz_seeds[0];
 	struct cpio_error err = { NULL, 0, 0 };
 
 	nr_entries = 0;
-	KTEST_EXPECT_EQ(t, cpio_parse(s->data, s->size, count, NULL, &err),
-			s->size);
+	cpio_init(&stream, &count_ops, NULL, &err);
+	KTEST_EXPECT_EQ(t, cpio_parse(&stream, s->data, s->size), s->size);
 	KTEST_EXPECT_EQ(t, nr_entries, 7);
 }
 
