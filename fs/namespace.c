@@ -249,8 +249,10 @@ static int reconfigure_mnt(const struct path *path, unsigned long flags)
 	return 0;
 }
 
-long ksys_mount(const char *dev_name, const char *dir_name,
-		const char *type, unsigned long flags, void *data)
+/* @lookup: LOOKUP_FOLLOW, or 0 not to follow a final symlink. */
+static long do_mount(const char *dev_name, const char *dir_name,
+		     const char *type, unsigned long flags, void *data,
+		     unsigned int lookup)
 {
 	struct file_system_type *fs_type;
 	struct vfsmount *mnt;
@@ -266,7 +268,7 @@ long ksys_mount(const char *dev_name, const char *dir_name,
 		return -EINVAL;
 	if (!capable_fowner())
 		return -EPERM;
-	err = kern_path(dir_name, LOOKUP_FOLLOW, &path);
+	err = kern_path(dir_name, lookup, &path);
 	if (err)
 		return err;
 	if (flags & MS_REMOUNT) {
@@ -296,6 +298,12 @@ long ksys_mount(const char *dev_name, const char *dir_name,
 put_path:
 	path_put(&path);
 	return err;
+}
+
+long ksys_mount(const char *dev_name, const char *dir_name,
+		const char *type, unsigned long flags, void *data)
+{
+	return do_mount(dev_name, dir_name, type, flags, data, LOOKUP_FOLLOW);
 }
 
 #define UMOUNT_NOFOLLOW	8
@@ -485,7 +493,8 @@ int init_mount_at(const char *type, const char *dir, umode_t mode)
 	err = ksys_mkdirat(AT_FDCWD, dir, mode);
 	if (err && err != -EEXIST)
 		goto fail;
-	err = ksys_mount(type, dir, type, 0, NULL);
+	/* Not through a symlink the initramfs put there (-ENOTDIR). */
+	err = do_mount(type, dir, type, 0, NULL, 0);
 	if (err)
 		goto fail;
 	pr_info("%s: mounted on %s\n", type, dir);

@@ -71,6 +71,14 @@ static void mount_errors(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ksys_umount("/", 0), -EINVAL);
 	KTEST_EXPECT_EQ(t, ksys_umount("/mt", 0x100), -EINVAL);
 	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/mt/f", 0), 0);
+	/* The boot's mounts do not follow a symlink planted where they go. */
+	KTEST_ASSERT_EQ(t, ksys_mkdirat(AT_FDCWD, "/mt/real", 0755), 0);
+	KTEST_ASSERT_EQ(t, ksys_symlinkat("real", AT_FDCWD, "/mt/sym"), 0);
+	KTEST_EXPECT_EQ(t, init_mount_at("ramfs", "/mt/sym", 0755), -ENOTDIR);
+	KTEST_EXPECT_EQ(t, ksys_umount("/mt/real", 0), -EINVAL);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/mt/sym", 0), 0);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/mt/real", AT_REMOVEDIR),
+			0);
 }
 
 static void umount_busy(struct ktest *t)
