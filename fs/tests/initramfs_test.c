@@ -313,11 +313,46 @@ static void bad_entries(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, SCRATCH, AT_REMOVEDIR), 0);
 }
 
+/*
+ * The boots stage's large initramfs (scripts/check.py): one 60 MiB file,
+ * gzip-compressed, in a 128 MiB guest.  Byte i of it is (i / 4096) * 7
+ * mod 256.  Skipped when the archive has no /large.
+ */
+#define LARGE_SIZE	(60L << 20)
+
+static void large_file(struct ktest *t)
+{
+	static const long at[] = { 0, 4095, 4096, 1L << 20, 33333333,
+				   LARGE_SIZE - 4097, LARGE_SIZE - 1 };
+	struct stat st;
+	size_t i;
+	long fd;
+
+	if (lstat("/large", &st)) {
+		ktest_skip(t, "the initramfs has no /large");
+		return;
+	}
+	KTEST_EXPECT_EQ(t, initramfs_info.error, 0);
+	KTEST_EXPECT_EQ(t, st.st_mode, S_IFREG | 0644);
+	KTEST_EXPECT_EQ(t, st.st_size, LARGE_SIZE);
+	KTEST_EXPECT_EQ(t, st.st_mtime, 1234);
+	fd = ksys_openat(AT_FDCWD, "/large", O_RDONLY, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	for (i = 0; i < ARRAY_SIZE(at); i++) {
+		u8 c = 0;
+
+		KTEST_EXPECT_EQ(t, ksys_pread64(fd, &c, 1, at[i]), 1);
+		KTEST_EXPECT_EQ(t, c, (u8)(at[i] / 4096 * 7));
+	}
+	ksys_close(fd);
+}
+
 static struct ktest_case initramfs_cases[] = {
 	KTEST_CASE(default_tree),
 	KTEST_CASE(crafted_archive),
 	KTEST_CASE(not_an_archive),
 	KTEST_CASE(bad_entries),
+	KTEST_CASE(large_file),
 	{}
 };
 
