@@ -18,13 +18,13 @@ static void seeds_through_targets(struct ktest *t)
 {
 	unsigned int i;
 
-	KTEST_EXPECT_EQ(t, nr_fuzz_seeds, 5);
+	KTEST_EXPECT_EQ(t, nr_fuzz_seeds, 7);
 	for (i = 0; i < nr_fuzz_seeds; i++) {
 		const struct fuzz_seed *s = &fuzz_seeds[i];
 
 		if (!strcmp(s->target, "cpio"))
 			KTEST_EXPECT_EQ(t, fuzz_cpio(s->data, s->size), 0);
-		else
+		else if (!strcmp(s->target, "inflate"))
 			KTEST_EXPECT_EQ(t, fuzz_inflate(s->data, s->size), 0);
 	}
 }
