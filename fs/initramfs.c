@@ -380,7 +380,7 @@ static void finish(struct unpacker *u)
 	struct dir_mtime *d, *dn;
 
 	if (u->fd >= 0)
-		drop_file(u, "archive ended in the file", -EINVAL);
+		drop_file(u, "unpacking stopped in the file", -EINVAL);
 	list_for_each_entry_safe(d, dn, &u->dirs, list) {
 		struct timespec64 t[2] = {
 			{ .tv_sec = d->mtime }, { .tv_sec = d->mtime },

@@ -313,6 +313,28 @@ static void bad_entries(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, SCRATCH, AT_REMOVEDIR), 0);
 }
 
+/* A file the archive ends inside is removed, not left truncated. */
+static void truncated_file(struct ktest *t)
+{
+	struct cpio_error err = { NULL, 0, 0 };
+	struct stat st;
+	size_t at;
+
+	memset(archive, 0, sizeof(archive));
+	archive_len = 0;
+	add("whole", 1, S_IFREG | 0644, 1, 0, "whole\n", 0, 0);
+	at = add("cut", 2, S_IFREG | 0644, 1, 0, "0123456789abcdef", 0, 0);
+	KTEST_ASSERT_EQ(t, ksys_mkdirat(AT_FDCWD, SCRATCH, 0755), 0);
+	KTEST_EXPECT_EQ(t, unpack_to_rootfs(archive, archive_len - 8, SCRATCH,
+					    &err), -EINVAL);
+	KTEST_EXPECT_STREQ(t, err.why, "file data beyond the end");
+	KTEST_EXPECT_EQ(t, err.offset, at);
+	expect_contents(t, SCRATCH "/whole", "whole\n", 6);
+	KTEST_EXPECT_EQ(t, lstat(SCRATCH "/cut", &st), -ENOENT);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, SCRATCH "/whole", 0), 0);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, SCRATCH, AT_REMOVEDIR), 0);
+}
+
 /*
  * The boots stage's large initramfs (scripts/check.py): one 60 MiB file,
  * gzip-compressed, in a 128 MiB guest.  Byte i of it is (i / 4096) * 7
@@ -352,6 +374,7 @@ static struct ktest_case initramfs_cases[] = {
 	KTEST_CASE(crafted_archive),
 	KTEST_CASE(not_an_archive),
 	KTEST_CASE(bad_entries),
+	KTEST_CASE(truncated_file),
 	KTEST_CASE(large_file),
 	{}
 };
