@@ -3,10 +3,12 @@
  * Unpacks the initramfs into the root ramfs at rootfs_initcall time, as
  * Linux's populate_rootfs() does: the GRUB module named "initramfs" (or
  * the first module) holds cpio newc archives, plain or gzip-compressed
- * (CONFIG_RD_GZIP), concatenated.  lib/cpio.c validates the entries;
- * this file creates them through the ksys_*() calls, so permissions and
- * namespace rules are the VFS's.  A malformed archive stops the unpacking
- * where it goes wrong; what came before it stays.  Also home of rdinit=.
+ * (CONFIG_RD_GZIP), concatenated.  They stream through lib/cpio.c (a
+ * gzip member inflated into it 32 KiB at a time), which validates the
+ * entries; this file creates them through the ksys_*() calls, so
+ * permissions and namespace rules are the VFS's.  A malformed archive
+ * stops the unpacking where it goes wrong; what came before it stays, a
+ * file it stopped in is removed.  Also home of rdinit=.
  */
 #include <keel/errno.h>
 #include <keel/fcntl.h>
