@@ -2,8 +2,9 @@
 /*
  * Changing attributes: truncate/ftruncate, fchmodat, fchownat and
  * utimensat check who may change what (Linux's rules: the owner or root,
- * chown for root only; nothing on a read-only mount) and pass a struct iattr to notify_change(), which
- * hands it to the file system's ->setattr (or simple_setattr).
+ * chown for root only; nothing on a read-only mount: -EROFS) and pass a
+ * struct iattr to notify_change(), which hands it to the file system's
+ * ->setattr (or simple_setattr).
  */
 #include <keel/cred.h>
 #include <keel/errno.h>
