@@ -2,8 +2,9 @@
 /*
  * Changing attributes: truncate/ftruncate, fchmodat, fchownat and
  * utimensat check who may change what (Linux's rules: the owner or root,
- * chown for root only) and pass a struct iattr to notify_change(), which
- * hands it to the file system's ->setattr (or simple_setattr).
+ * chown for root only; nothing on a read-only mount: -EROFS) and pass a
+ * struct iattr to notify_change(), which hands it to the file system's
+ * ->setattr (or simple_setattr).
  */
 #include <keel/cred.h>
 #include <keel/errno.h>
@@ -12,6 +13,8 @@
 #include <keel/fs.h>
 #include <keel/stat.h>
 #include <keel/syscalls.h>
+
+#include "internal.h"
 
 static bool is_owner_or_root(const struct inode *inode)
 {
@@ -57,6 +60,8 @@ long ksys_truncate(const char *pathname, loff_t length)
 	else if (!S_ISREG(inode->i_mode))
 		err = -EINVAL;
 	else
+		err = mnt_want_write(path.mnt);
+	if (!err)
 		err = inode_permission(inode, MAY_WRITE);
 	if (!err)
 		err = do_truncate(path.dentry, length);
@@ -116,6 +121,9 @@ long ksys_fchmodat(int dfd, const char *filename, umode_t mode)
 	err = at_path(dfd, filename, 0, &path);
 	if (err)
 		return err;
+	err = mnt_want_write(path.mnt);
+	if (err)
+		goto out_put;
 	inode = d_inode(path.dentry);
 	if (!is_owner_or_root(inode)) {
 		err = -EPERM;
@@ -142,6 +150,9 @@ long ksys_fchownat(int dfd, const char *filename, uid_t user, gid_t group,
 	err = at_path(dfd, filename, flag, &path);
 	if (err)
 		return err;
+	err = mnt_want_write(path.mnt);
+	if (err)
+		goto out_put;
 	inode = d_inode(path.dentry);
 	/* Giving files away, or to another group, takes root here. */
 	if (!capable_fowner() &&
@@ -246,7 +257,9 @@ long ksys_utimensat(int dfd, const char *filename,
 	}
 	if (err)
 		return err;
-	err = utimes_common(&path, times);
+	err = mnt_want_write(path.mnt);
+	if (!err)
+		err = utimes_common(&path, times);
 	path_put(&path);
 	return err;
 }

@@ -3,16 +3,19 @@
  * Unpacks the initramfs into the root ramfs at rootfs_initcall time, as
  * Linux's populate_rootfs() does: the GRUB module named "initramfs" (or
  * the first module) holds cpio newc archives, plain or gzip-compressed
- * (CONFIG_RD_GZIP), concatenated.  lib/cpio.c validates the entries;
- * this file creates them through the ksys_*() calls, so permissions and
- * namespace rules are the VFS's.  A malformed archive stops the unpacking
- * where it goes wrong; what came before it stays.  Also home of rdinit=.
+ * (CONFIG_RD_GZIP), concatenated.  They stream through lib/cpio.c (a
+ * gzip member inflated into it 32 KiB at a time), which validates the
+ * entries; this file creates them through the ksys_*() calls, so
+ * permissions and namespace rules are the VFS's.  A malformed archive
+ * stops the unpacking where it goes wrong; what came before it stays, a
+ * file it stopped in is removed.  Also home of rdinit=.
  */
 #include <keel/errno.h>
 #include <keel/fcntl.h>
 #include <keel/inflate.h>
 #include <keel/init.h>
 #include <keel/initramfs.h>
+#include <keel/kernel.h>
 #include <keel/list.h>
 #include <keel/param.h>
 #include <keel/printk.h>
@@ -43,7 +46,7 @@ const char *rdinit_path(void)
 	return rdinit;
 }
 
-/* A regular file seen with nlink > 1: later entries link to it. */
+/* A regular file created with nlink > 1: later entries link to it. */
 struct hardlink {
 	struct list_head list;
 	u32 ino, dev_major, dev_minor, mode;
@@ -57,30 +60,69 @@ struct dir_mtime {
 	char path[];
 };
 
+/*
+ * Everything unpacking needs besides the inflate state: about 12 KiB,
+ * however large the archive.  Paths are relative to the root, which is
+ * held open as rootfd; below any root but "/" every lookup is
+ * RESOLVE_BENEATH, so that no symlink in the archive leads out of it.
+ */
 struct unpacker {
-	const char *root;
-	size_t root_len;
-	char *path;			/* root + '/' + entry name */
+	long rootfd;
+	u64 resolve;
+	char path[CPIO_NAME_MAX];	/* the entry's, relative */
+	long fd;			/* the regular file being written */
+	u32 written;
 	struct list_head links;
 	struct list_head dirs;
+	bool cpio_failed;		/* the error is the cpio stream's */
+	struct cpio_stream cpio;
 };
 
-#define UNPACK_PATH_MAX	(2 * CPIO_NAME_MAX)
-
-/* Builds the absolute path of @name under the root; false if too long. */
+/* Makes @name relative to the root in u->path; false if too long. */
 static bool make_path(struct unpacker *u, const char *name)
 {
+	size_t len;
+
 	while (*name == '/' || (name[0] == '.' && name[1] == '/'))
 		name += *name == '/' ? 1 : 2;
 	if (!strcmp(name, "."))
 		name = "";
-	if (u->root_len + 1 + strlen(name) >= UNPACK_PATH_MAX)
+	if (strscpy(u->path, name, sizeof(u->path)) < 0)
 		return false;
-	memcpy(u->path, u->root, u->root_len);
-	u->path[u->root_len] = '/';
-	strscpy(u->path + u->root_len + 1, name,
-		UNPACK_PATH_MAX - u->root_len - 1);
+	len = strlen(u->path);
+	while (len && u->path[len - 1] == '/')
+		u->path[--len] = '\0';
 	return true;
+}
+
+/*
+ * Opens the directory holding @path (relative to the root, not empty) and
+ * points *@base at its last component.  Returns the directory's fd, which
+ * may be u->rootfd (not to be closed: see put_parent()), or -errno.
+ */
+static long open_parent(struct unpacker *u, char *path, const char **base)
+{
+	struct open_how how = {
+		.flags = O_RDONLY | O_DIRECTORY, .resolve = u->resolve,
+	};
+	char *slash = strrchr(path, '/');
+	long fd;
+
+	if (!slash) {
+		*base = path;
+		return u->rootfd;
+	}
+	*slash = '\0';
+	fd = ksys_openat2(u->rootfd, path, &how);
+	*slash = '/';
+	*base = slash + 1;
+	return fd;
+}
+
+static void put_parent(struct unpacker *u, long dirfd)
+{
+	if (dirfd != u->rootfd)
+		ksys_close(dirfd);
 }
 
 /*
@@ -100,142 +142,238 @@ static void *remember(struct list_head *head, size_t path_off,
 	return node;
 }
 
-static const char *find_link(struct unpacker *u, const struct cpio_entry *e)
+static struct hardlink *find_link(struct unpacker *u,
+				  const struct cpio_entry *e)
 {
 	struct hardlink *h;
 
 	list_for_each_entry(h, &u->links, list)
 		if (h->ino == e->ino && h->dev_major == e->dev_major &&
 		    h->dev_minor == e->dev_minor && h->mode == e->mode)
-			return h->path;
-	h = remember(&u->links, offsetof(struct hardlink, path), u->path);
+			return h;
+	return NULL;
+}
+
+/* Only a name that was created is remembered for the later links. */
+static void remember_link(struct unpacker *u, const struct cpio_entry *e)
+{
+	struct hardlink *h = remember(&u->links,
+				      offsetof(struct hardlink, path),
+				      u->path);
+
 	if (h) {
 		h->ino = e->ino;
 		h->dev_major = e->dev_major;
 		h->dev_minor = e->dev_minor;
 		h->mode = e->mode;
 	}
-	return NULL;
+}
+
+/* Links @dirfd/@base to the earlier name @h; 0 or -errno. */
+static long link_to(struct unpacker *u, struct hardlink *h, long dirfd,
+		    const char *base)
+{
+	const char *old_base;
+	long old_dirfd = open_parent(u, h->path, &old_base);
+	long ret;
+
+	if (old_dirfd < 0)
+		return old_dirfd;
+	ret = ksys_linkat(old_dirfd, old_base, dirfd, base, 0);
+	put_parent(u, old_dirfd);
+	return ret;
 }
 
 /* An existing entry of another type is removed first, as Linux does. */
-static void clean_path(const char *path, umode_t mode)
+static void clean_path(long dirfd, const char *base, umode_t mode)
 {
 	struct stat st;
 
-	if (ksys_newfstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW))
+	if (ksys_newfstatat(dirfd, base, &st, AT_SYMLINK_NOFOLLOW))
 		return;
 	if (!((st.st_mode ^ mode) & S_IFMT))
 		return;
-	ksys_unlinkat(AT_FDCWD, path, S_ISDIR(st.st_mode) ? AT_REMOVEDIR : 0);
+	ksys_unlinkat(dirfd, base, S_ISDIR(st.st_mode) ? AT_REMOVEDIR : 0);
 }
 
-static long write_file(struct unpacker *u, const struct cpio_entry *e)
+/*
+ * Opens the regular file for its data in u->fd: a new file, or another
+ * name of a hard-linked one (the data may come with any of the names).
+ * If linking to the earlier name fails, this name becomes a file of its
+ * own and the one later names link to.
+ */
+static long open_file(struct unpacker *u, const struct cpio_entry *e,
+		      long dirfd, const char *base)
 {
-	int flags = O_WRONLY | O_CREAT | O_LARGEFILE;
-	const char *data = e->data;
-	u32 left = e->size;
-	long fd, ret = 0;
+	struct hardlink *h = e->nlink >= 2 ? find_link(u, e) : NULL;
+	int flags = O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW;
+	long fd;
 
-	if (e->nlink >= 2) {
-		const char *old = find_link(u, e);
-
-		if (old) {
-			ret = ksys_linkat(AT_FDCWD, old, AT_FDCWD, u->path, 0);
-			if (ret)
-				return ret;
-			/* The data may come with any of the links. */
-			flags &= ~O_CREAT;
-		}
-	}
-	if (flags & O_CREAT)
-		flags |= O_TRUNC;
-	fd = ksys_openat(AT_FDCWD, u->path, flags, e->mode & S_IALLUGO);
+	if (h && !link_to(u, h, dirfd, base))
+		flags &= ~(O_CREAT | O_TRUNC);
+	fd = ksys_openat(dirfd, base, flags, e->mode & S_IALLUGO);
 	if (fd < 0)
 		return fd;
-	while (left) {
-		ssize_t n = ksys_write(fd, data, left);
-
-		if (n <= 0) {
-			ret = n ? n : -EIO;
-			break;
+	if (e->nlink >= 2 && (flags & O_CREAT)) {
+		if (h) {
+			list_del(&h->list);
+			kfree(h);
 		}
-		data += n;
-		left -= n;
+		remember_link(u, e);
 	}
-	ksys_close(fd);
-	return ret;
-}
-
-static long make_symlink(struct unpacker *u, const struct cpio_entry *e)
-{
-	char *target = kmalloc(e->size + 1, GFP_KERNEL);
-	long ret;
-
-	if (!target)
-		return -ENOMEM;
-	memcpy(target, e->data, e->size);
-	target[e->size] = '\0';
-	ret = ksys_symlinkat(target, AT_FDCWD, u->path);
-	kfree(target);
-	return ret;
+	u->fd = fd;
+	u->written = 0;
+	return 0;
 }
 
 static long create_entry(struct unpacker *u, const struct cpio_entry *e,
-			 bool is_root)
+			 long dirfd, const char *base)
 {
 	umode_t mode = e->mode;
 	long ret;
 
-	if (is_root)
-		return S_ISDIR(mode) ? 0 : -EEXIST;
-	clean_path(u->path, mode);
+	clean_path(dirfd, base, mode);
 	switch (mode & S_IFMT) {
 	case S_IFREG:
-		return write_file(u, e);
+		return open_file(u, e, dirfd, base);
 	case S_IFDIR:
-		ret = ksys_mkdirat(AT_FDCWD, u->path, mode & S_IALLUGO);
+		ret = ksys_mkdirat(dirfd, base, mode & S_IALLUGO);
 		return ret == -EEXIST ? 0 : ret;
 	case S_IFLNK:
-		return make_symlink(u, e);
+		return ksys_symlinkat(e->data, dirfd, base);
 	default:
-		return ksys_mknodat(AT_FDCWD, u->path, mode,
+		return ksys_mknodat(dirfd, base, mode,
 				    new_encode_dev(MKDEV(e->rdev_major,
 							 e->rdev_minor)));
 	}
+}
+
+/*
+ * printk() keeps LOG_LINE_MAX bytes of a line: the error goes before the
+ * path, which may be PATH_MAX long.
+ */
+static void entry_warn(const char *what, long err, const char *path)
+{
+	pr_warn("Initramfs: %s (%ld): /%s\n", what, err, path);
 }
 
 static int do_entry(void *priv, const struct cpio_entry *e)
 {
 	struct unpacker *u = priv;
 	struct timespec64 t[2];
+	const char *base;
 	struct dir_mtime *d;
-	long ret;
+	long dirfd, ret;
 
+	u->fd = -1;
 	if (!make_path(u, e->name)) {
-		pr_warn("Initramfs: %s: name too long\n", e->name);
+		pr_warn("Initramfs: name too long, skipped: %.200s...\n",
+			e->name);
 		return 0;
 	}
-	ret = create_entry(u, e, u->path[u->root_len + 1] == '\0');
+	if (!u->path[0]) {
+		/* The root itself: it is a directory already. */
+		if (!S_ISDIR(e->mode)) {
+			entry_warn("cannot create", -EEXIST, u->path);
+			return 0;
+		}
+		dirfd = u->rootfd;
+		base = ".";
+		ret = 0;
+	} else {
+		dirfd = open_parent(u, u->path, &base);
+		ret = dirfd < 0 ? dirfd : create_entry(u, e, dirfd, base);
+	}
 	if (ret) {
-		pr_warn("Initramfs: cannot create %s: %ld\n", u->path, ret);
-		return 0;
+		entry_warn("cannot create", ret, u->path);
+		goto out;
 	}
-	ksys_fchownat(AT_FDCWD, u->path, e->uid, e->gid, AT_SYMLINK_NOFOLLOW);
+	ksys_fchownat(dirfd, base, e->uid, e->gid, AT_SYMLINK_NOFOLLOW);
 	if (!S_ISLNK(e->mode))
-		ksys_fchmodat(AT_FDCWD, u->path, e->mode & S_IALLUGO);
+		ksys_fchmodat(dirfd, base, e->mode & S_IALLUGO);
 	if (S_ISDIR(e->mode)) {
 		d = remember(&u->dirs, offsetof(struct dir_mtime, path),
 			     u->path);
 		if (d)
 			d->mtime = e->mtime;
-		return 0;
+	} else if (!S_ISREG(e->mode)) {
+		t[0].tv_sec = t[1].tv_sec = e->mtime;
+		t[0].tv_nsec = t[1].tv_nsec = 0;
+		ksys_utimensat(dirfd, base, t, AT_SYMLINK_NOFOLLOW);
 	}
-	t[0].tv_sec = t[1].tv_sec = e->mtime;
-	t[0].tv_nsec = t[1].tv_nsec = 0;
-	ksys_utimensat(AT_FDCWD, u->path, t, AT_SYMLINK_NOFOLLOW);
+out:
+	if (dirfd >= 0)
+		put_parent(u, dirfd);
 	return 0;
 }
+
+/*
+ * A regular file that cannot be completed is removed, and the log says
+ * so: no truncated file is left behind silently.
+ */
+static void drop_file(struct unpacker *u, const char *why, long err)
+{
+	const char *base;
+	long dirfd;
+
+	ksys_close(u->fd);
+	u->fd = -1;
+	pr_warn("Initramfs: %s (%ld) after %u of %u bytes, removed: /%s\n",
+		why, err, u->written, u->cpio.e.size, u->path);
+	dirfd = open_parent(u, u->path, &base);
+	if (dirfd < 0)
+		return;
+	ksys_unlinkat(dirfd, base, 0);
+	put_parent(u, dirfd);
+}
+
+static int do_data(void *priv, const void *buf, size_t len)
+{
+	struct unpacker *u = priv;
+	const char *p = buf;
+
+	while (u->fd >= 0 && len) {
+		ssize_t n = ksys_write(u->fd, p, len);
+
+		if (n <= 0) {
+			/* Out of memory, most likely: the rest won't fit. */
+			drop_file(u, "write error", n ? n : -EIO);
+			return n ? n : -EIO;
+		}
+		p += n;
+		len -= n;
+		u->written += n;
+	}
+	return 0;
+}
+
+static int do_end(void *priv, const struct cpio_entry *e)
+{
+	struct unpacker *u = priv;
+	struct timespec64 t[2] = {
+		{ .tv_sec = e->mtime }, { .tv_sec = e->mtime },
+	};
+
+	if (u->fd < 0)
+		return 0;
+	/* futimens(): Linux sets a file's mtime once its data is in. */
+	ksys_utimensat(u->fd, NULL, t, 0);
+	ksys_close(u->fd);
+	u->fd = -1;
+	return 0;
+}
+
+static void do_skip(void *priv, const struct cpio_entry *e, const char *why)
+{
+	pr_warn("Initramfs: %s, skipped: %.200s\n", why, e->name);
+}
+
+static const struct cpio_ops unpack_ops = {
+	.entry = do_entry,
+	.data = do_data,
+	.end = do_end,
+	.skip = do_skip,
+};
 
 /* Sets the directories' mtimes, last, and forgets everything. */
 static void finish(struct unpacker *u)
@@ -243,12 +381,20 @@ static void finish(struct unpacker *u)
 	struct hardlink *h, *hn;
 	struct dir_mtime *d, *dn;
 
+	if (u->fd >= 0)
+		drop_file(u, "unpacking stopped in the file", -EINVAL);
 	list_for_each_entry_safe(d, dn, &u->dirs, list) {
 		struct timespec64 t[2] = {
 			{ .tv_sec = d->mtime }, { .tv_sec = d->mtime },
 		};
+		const char *base = ".";
+		long dirfd = d->path[0] ? open_parent(u, d->path, &base) :
+					  u->rootfd;
 
-		ksys_utimensat(AT_FDCWD, d->path, t, 0);
+		if (dirfd >= 0) {
+			ksys_utimensat(dirfd, base, t, AT_SYMLINK_NOFOLLOW);
+			put_parent(u, dirfd);
+		}
 		list_del(&d->list);
 		kfree(d);
 	}
@@ -258,105 +404,125 @@ static void finish(struct unpacker *u)
 	}
 }
 
-#ifdef CONFIG_RD_GZIP
-/* The decompressed member, in a vmalloc()ed buffer that doubles. */
-struct gz_buffer {
-	u8 *data;
-	size_t len, size;
+/* Compression methods Linux knows, by their magic (lib/decompress.c). */
+static const struct {
+	u8 magic[6];
+	u8 len;
+	const char *why;
+} methods[] = {
+	{ { 0x1f, 0x8b }, 2, "compression method gzip not configured" },
+	{ { 0x1f, 0x9e }, 2, "compression method gzip not configured" },
+	{ { 'B', 'Z', 'h' }, 3, "compression method bzip2 not configured" },
+	{ { 0x5d, 0x00, 0x00 }, 3, "compression method lzma not configured" },
+	{ { 0xfd, '7', 'z', 'X', 'Z', 0x00 }, 6,
+	  "compression method xz not configured" },
+	{ { 0x89, 'L', 'Z', 'O' }, 4, "compression method lzo not configured" },
+	{ { 0x02, 0x21, 0x4c, 0x18 }, 4,
+	  "compression method lz4 not configured" },
+	{ { 0x28, 0xb5, 0x2f, 0xfd }, 4,
+	  "compression method zstd not configured" },
 };
 
+/* Why data that is not cpio cannot be unpacked. */
+static const char *not_cpio(const u8 *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(methods); i++)
+		if (len >= methods[i].len &&
+		    !memcmp(p, methods[i].magic, methods[i].len))
+			return methods[i].why;
+	return "no cpio magic";
+}
+
+#ifdef CONFIG_RD_GZIP
+/* The decompressed data goes straight into the cpio stream. */
 static int gz_flush(void *priv, const void *buf, size_t len)
 {
-	struct gz_buffer *b = priv;
+	struct unpacker *u = priv;
+	long ret = cpio_write(&u->cpio, buf, len);
 
-	if (len > b->size - b->len) {
-		size_t size = b->size ? b->size : 64 * 1024;
-		u8 *data;
-
-		while (size - b->len < len)
-			size *= 2;
-		data = vmalloc(size);
-		if (!data)
-			return -ENOMEM;
-		memcpy(data, b->data, b->len);
-		vfree(b->data);
-		b->data = data;
-		b->size = size;
+	if (ret >= 0 && (size_t)ret < len) {
+		u->cpio.error->why = "junk within compressed archive";
+		u->cpio.error->offset = u->cpio.pos;
+		u->cpio.error->err = -EINVAL;
+		ret = -EINVAL;
 	}
-	memcpy(b->data + b->len, buf, len);
-	b->len += len;
+	if (ret < 0) {
+		u->cpio_failed = true;
+		return ret;
+	}
 	return 0;
 }
 
 /*
- * Decompresses the gzip member at @buf + @start and unpacks it; returns
- * the bytes of input it used or -errno.  @error's offset counts bytes of
- * @buf for a decompression error, and bytes of the decompressed member
- * for an error in the archive it holds.
+ * Decompresses the gzip member at @buf + @start into the cpio stream, in
+ * pieces of at most INFLATE_WINDOW bytes; returns the bytes of input it
+ * used or -errno.  @error's offset counts bytes of @buf for a
+ * decompression error, and bytes of the decompressed member for an error
+ * in the archive it holds.
  */
 static long unpack_gzip(struct unpacker *u, const u8 *buf, size_t start,
 			size_t len, struct cpio_error *error)
 {
 	struct inflate_state *s = vmalloc(sizeof(*s));
-	struct gz_buffer out = { NULL, 0, 0 };
-	long used, ret;
+	long used;
 
 	if (!s) {
 		*error = (struct cpio_error){ "out of memory", start, -ENOMEM };
 		return -ENOMEM;
 	}
-	used = gunzip(s, buf + start, len - start, gz_flush, &out);
-	if (used < 0) {
+	cpio_init(&u->cpio, &unpack_ops, u, error);
+	u->cpio_failed = false;
+	used = gunzip(s, buf + start, len - start, gz_flush, u);
+	if (used < 0 && !u->cpio_failed) {
 		error->why = s->error;
 		error->offset = start + s->error_offset;
 		error->err = used;
-		ret = used;
-		goto out_free;
 	}
-	ret = cpio_parse(out.data, out.len, do_entry, u, error);
-	if (ret >= 0 && ret != out.len) {
-		error->why = "junk within compressed archive";
-		error->offset = ret;
-		error->err = -EINVAL;
-		ret = -EINVAL;
-	}
-	if (ret >= 0)
-		ret = used;
-out_free:
-	vfree(out.data);
+	if (used >= 0 && cpio_finish(&u->cpio))
+		used = error->err;
 	vfree(s);
-	return ret;
+	return used;
 }
 #endif
 
 int unpack_to_rootfs(const void *buf, size_t len, const char *root,
 		     struct cpio_error *error)
 {
-	struct unpacker u = {
-		.root = strcmp(root, "/") ? root : "",
-		.links = LIST_HEAD_INIT(u.links),
-		.dirs = LIST_HEAD_INIT(u.dirs),
-	};
+	struct unpacker *u = vmalloc(sizeof(*u));
 	const u8 *p = buf;
 	size_t off = 0;
 	long ret = 0;
 
-	u.root_len = strlen(u.root);
-	u.path = kmalloc(UNPACK_PATH_MAX, GFP_KERNEL);
-	if (!u.path)
+	if (!u) {
+		*error = (struct cpio_error){ "out of memory", 0, -ENOMEM };
 		return -ENOMEM;
+	}
+	INIT_LIST_HEAD(&u->links);
+	INIT_LIST_HEAD(&u->dirs);
+	u->fd = -1;
+	u->resolve = strcmp(root, "/") ? RESOLVE_BENEATH : 0;
+	u->rootfd = ksys_openat(AT_FDCWD, root, O_RDONLY | O_DIRECTORY, 0);
+	if (u->rootfd < 0) {
+		ret = u->rootfd;
+		*error = (struct cpio_error){ "cannot open the root", 0, ret };
+		goto out_free;
+	}
 	while (off < len) {
-		ret = cpio_parse(p + off, len - off, do_entry, &u, error);
-		if (ret < 0) {
-			error->offset += off;
+		cpio_init(&u->cpio, &unpack_ops, u, error);
+		u->cpio.pos = off;
+		ret = cpio_write(&u->cpio, p + off, len - off);
+		if (ret >= 0 && (size_t)ret == len - off) {
+			ret = cpio_finish(&u->cpio);
 			break;
 		}
-		off += ret;
-		if (off == len)
+		if (ret < 0)
 			break;
+		off += ret;
 #ifdef CONFIG_RD_GZIP
 		if (is_gzip_magic(p + off, len - off)) {
-			ret = unpack_gzip(&u, p, off, len, error);
+			ret = unpack_gzip(u, p, off, len, error);
 			if (ret < 0)
 				break;
 			off += ret;
@@ -364,11 +530,16 @@ int unpack_to_rootfs(const void *buf, size_t len, const char *root,
 		}
 #endif
 		ret = -EINVAL;
-		*error = (struct cpio_error){ "no cpio magic", off, -EINVAL };
+		*error = (struct cpio_error){ not_cpio(p + off, len - off), off,
+					      -EINVAL };
 		break;
 	}
-	finish(&u);
-	kfree(u.path);
+	if (ret == -ENOMEM)
+		error->why = "out of memory";
+	finish(u);
+	ksys_close(u->rootfd);
+out_free:
+	vfree(u);
 	return ret < 0 ? ret : 0;
 }
 

@@ -30,6 +30,7 @@
 struct nameidata {
 	struct path path;		/* where the walk is: a directory */
 	struct path root;		/* "/" and where ".." stops */
+	unsigned int flags;		/* LOOKUP_BENEATH */
 	struct qstr last;		/* the final component */
 	int last_type;			/* LAST_* */
 	bool last_slash;		/* the final component had a '/' after it */
@@ -77,13 +78,22 @@ int inode_permission(struct inode *inode, int mask)
 	return -EACCES;
 }
 
-static int nd_init(struct nameidata *nd, int dfd, const char *name)
+/*
+ * With LOOKUP_BENEATH (Linux's, openat2()'s RESOLVE_BENEATH) the walk's
+ * root is where it starts, and anything that would leave it, an absolute
+ * name or symlink or a ".." above it, is -EXDEV.
+ */
+static int nd_init(struct nameidata *nd, int dfd, const char *name,
+		   unsigned int flags)
 {
 	long len = path_name_len(name);
 
 	memset(nd, 0, sizeof(*nd));
+	nd->flags = flags;
 	if (len < 0)
 		return len;
+	if ((flags & LOOKUP_BENEATH) && name[0] == '/')
+		return -EXDEV;
 	get_fs_root(current_fs(), &nd->root);
 	if (name[0] == '/') {
 		nd->path = nd->root;
@@ -100,6 +110,11 @@ static int nd_init(struct nameidata *nd, int dfd, const char *name)
 		fput(file);
 		if (!d_is_dir(nd->path.dentry))
 			return -ENOTDIR;
+	}
+	if (flags & LOOKUP_BENEATH) {
+		path_put(&nd->root);
+		nd->root = nd->path;
+		path_get(&nd->root);
 	}
 	return 0;
 }
@@ -141,14 +156,20 @@ static void nd_move_to(struct nameidata *nd, struct vfsmount *mnt,
 	path_put(&old);
 }
 
-/* "..": never above the root, and across a mount to its mount point. */
-static void follow_dotdot(struct nameidata *nd)
+/*
+ * "..": never above the root (-EXDEV beneath it), and across a mount to
+ * its mount point.
+ */
+static int follow_dotdot(struct nameidata *nd)
 {
 	for (;;) {
 		struct path *p = &nd->path;
 
-		if (path_equal(p, &nd->root))
+		if (path_equal(p, &nd->root)) {
+			if (nd->flags & LOOKUP_BENEATH)
+				return -EXDEV;
 			break;
+		}
 		if (p->dentry != p->mnt->mnt_root) {
 			nd_move_to(nd, p->mnt, p->dentry->d_parent);
 			break;
@@ -158,6 +179,7 @@ static void follow_dotdot(struct nameidata *nd)
 		nd_move_to(nd, p->mnt->mnt_parent, p->mnt->mnt_mountpoint);
 	}
 	follow_mounts(&nd->path);
+	return 0;
 }
 
 /*
@@ -208,8 +230,11 @@ static int pick_link(struct nameidata *nd, struct path *link)
 	body = inode->i_op->get_link(link->dentry, inode);
 	if (IS_ERR(body))
 		return PTR_ERR(body);
-	if (*body == '/')
+	if (*body == '/') {
+		if (nd->flags & LOOKUP_BENEATH)
+			return -EXDEV;
 		nd_move_to(nd, nd->root.mnt, nd->root.dentry);
+	}
 	nd->link_body = body;
 	return 1;
 }
@@ -227,10 +252,8 @@ static int walk_component(struct nameidata *nd, struct qstr *name, int type,
 
 	if (type == LAST_DOT)
 		return 0;
-	if (type == LAST_DOTDOT) {
-		follow_dotdot(nd);
-		return 0;
-	}
+	if (type == LAST_DOTDOT)
+		return follow_dotdot(nd);
 	dentry = lookup_one(nd->path.dentry, name);
 	if (IS_ERR(dentry))
 		return PTR_ERR(dentry);
@@ -345,7 +368,7 @@ static int path_lookupat(int dfd, const char *name, unsigned int flags,
 	struct nameidata nd;
 	int err;
 
-	err = nd_init(&nd, dfd, name);
+	err = nd_init(&nd, dfd, name, flags & LOOKUP_BENEATH);
 	if (!err)
 		err = link_path_walk(name, &nd);
 	if (!err)
@@ -372,9 +395,10 @@ int kern_path(const char *name, unsigned int flags, struct path *path)
 }
 
 /* Walks to the parent of @name's final component (nd->last). */
-static int path_parentat(int dfd, const char *name, struct nameidata *nd)
+static int path_parentat(int dfd, const char *name, unsigned int flags,
+			 struct nameidata *nd)
 {
-	int err = nd_init(nd, dfd, name);
+	int err = nd_init(nd, dfd, name, flags);
 
 	if (!err)
 		err = link_path_walk(name, nd);
@@ -431,7 +455,7 @@ static struct dentry *filename_create(int dfd, const char *name,
 	struct dentry *dentry;
 	int err;
 
-	err = path_parentat(dfd, name, nd);
+	err = path_parentat(dfd, name, 0, nd);
 	if (err)
 		return ERR_PTR(err);
 	if (nd->last_type != LAST_NORM)
@@ -608,7 +632,7 @@ static long do_rmdir(int dfd, const char *pathname)
 	struct inode *dir;
 	long err;
 
-	err = path_parentat(dfd, pathname, &nd);
+	err = path_parentat(dfd, pathname, 0, &nd);
 	if (err)
 		goto release;
 	switch (nd.last_type) {
@@ -651,7 +675,7 @@ static long do_unlinkat(int dfd, const char *pathname)
 	struct inode *dir;
 	long err;
 
-	err = path_parentat(dfd, pathname, &nd);
+	err = path_parentat(dfd, pathname, 0, &nd);
 	if (err)
 		goto release;
 	err = -EISDIR;
@@ -717,7 +741,8 @@ static int vfs_rename(struct inode *old_dir, struct dentry *old,
 	bool is_dir = d_is_dir(old);
 	int err;
 
-	if (old == new)
+	/* Two names of one inode (or one name twice): POSIX says do nothing. */
+	if (d_inode(old) == d_inode(new))
 		return 0;
 	err = may_delete(old_dir, old, is_dir);
 	if (err)
@@ -759,10 +784,10 @@ long ksys_renameat2(int olddfd, const char *oldname, int newdfd,
 		return -EINVAL;
 	if ((flags & RENAME_NOREPLACE) && (flags & RENAME_EXCHANGE))
 		return -EINVAL;
-	err = path_parentat(olddfd, oldname, &old_nd);
+	err = path_parentat(olddfd, oldname, 0, &old_nd);
 	if (err)
 		goto release_old;
-	err = path_parentat(newdfd, newname, &new_nd);
+	err = path_parentat(newdfd, newname, 0, &new_nd);
 	if (err)
 		goto release_new;
 	err = -EXDEV;
@@ -986,7 +1011,8 @@ static int open_create(struct nameidata *nd, int flags, umode_t mode,
 	}
 }
 
-struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode)
+struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode,
+			  unsigned int lookup_flags)
 {
 	struct nameidata nd;
 	struct path path = {};
@@ -996,7 +1022,7 @@ struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode)
 
 	if ((flags & O_CREAT) && (flags & O_DIRECTORY))
 		return ERR_PTR(-EINVAL);
-	err = path_parentat(dfd, name, &nd);
+	err = path_parentat(dfd, name, lookup_flags & LOOKUP_BENEATH, &nd);
 	if (err)
 		goto release;
 	if (flags & O_CREAT) {

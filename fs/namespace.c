@@ -182,11 +182,30 @@ static struct path detach_mnt(struct vfsmount *mnt)
 
 #define MS_MGC_VAL	0xC0ED0000UL	/* the old magic in the top bits */
 #define MS_MGC_MSK	0xffff0000UL
-#define MS_KNOWN	(MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC | \
-			 MS_SILENT)
+#define MS_MNT_FLAGS	(MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC)
+#define MS_KNOWN	(MS_MNT_FLAGS | MS_SILENT | MS_REMOUNT | MS_BIND)
 
-long ksys_mount(const char *dev_name, const char *dir_name,
-		const char *type, unsigned long flags, void *data)
+/*
+ * mount(MS_REMOUNT | MS_BIND) sets the per-mount flags of the mount whose
+ * root @path is, as Linux's do_reconfigure_mnt(); the super block is not
+ * touched.
+ */
+static int reconfigure_mnt(const struct path *path, unsigned long flags)
+{
+	struct vfsmount *mnt = path->mnt;
+
+	if (path->dentry != mnt->mnt_root)
+		return -EINVAL;
+	spin_lock(&mount_lock);
+	mnt->mnt_flags = ms_to_mnt_flags(flags);
+	spin_unlock(&mount_lock);
+	return 0;
+}
+
+/* @lookup: LOOKUP_FOLLOW, or 0 not to follow a final symlink. */
+static long do_mount(const char *dev_name, const char *dir_name,
+		     const char *type, unsigned long flags, void *data,
+		     unsigned int lookup)
 {
 	struct file_system_type *fs_type;
 	struct vfsmount *mnt;
@@ -197,11 +216,18 @@ long ksys_mount(const char *dev_name, const char *dir_name,
 		flags &= ~MS_MGC_MSK;
 	if (flags & ~MS_KNOWN)
 		return -EINVAL;
+	/* A super block remount, or a bind mount, is not supported. */
+	if (!(flags & MS_REMOUNT) != !(flags & MS_BIND))
+		return -EINVAL;
 	if (!capable_fowner())
 		return -EPERM;
-	err = kern_path(dir_name, LOOKUP_FOLLOW, &path);
+	err = kern_path(dir_name, lookup, &path);
 	if (err)
 		return err;
+	if (flags & MS_REMOUNT) {
+		err = reconfigure_mnt(&path, flags);
+		goto put_path;
+	}
 	err = -EINVAL;
 	if (!type || !*type)
 		goto put_path;
@@ -225,6 +251,12 @@ long ksys_mount(const char *dev_name, const char *dir_name,
 put_path:
 	path_put(&path);
 	return err;
+}
+
+long ksys_mount(const char *dev_name, const char *dir_name,
+		const char *type, unsigned long flags, void *data)
+{
+	return do_mount(dev_name, dir_name, type, flags, data, LOOKUP_FOLLOW);
 }
 
 #define UMOUNT_NOFOLLOW	8
@@ -414,7 +446,8 @@ int init_mount_at(const char *type, const char *dir, umode_t mode)
 	err = ksys_mkdirat(AT_FDCWD, dir, mode);
 	if (err && err != -EEXIST)
 		goto fail;
-	err = ksys_mount(type, dir, type, 0, NULL);
+	/* Not through a symlink the initramfs put there (-ENOTDIR). */
+	err = do_mount(type, dir, type, 0, NULL, 0);
 	if (err)
 		goto fail;
 	pr_info("%s: mounted on %s\n", type, dir);

@@ -6,13 +6,15 @@
  * and permission checks are namei's; this file owns only the fd side.
  */
 #include <keel/err.h>
+#include <keel/errno.h>
 #include <keel/fcntl.h>
 #include <keel/fdtable.h>
 #include <keel/fs.h>
 #include <keel/stat.h>
 #include <keel/syscalls.h>
 
-long ksys_openat(int dfd, const char *filename, int flags, umode_t mode)
+static long do_sys_open(int dfd, const char *filename, int flags,
+			umode_t mode, unsigned int lookup_flags)
 {
 	struct file *file;
 	int fd;
@@ -23,13 +25,29 @@ long ksys_openat(int dfd, const char *filename, int flags, umode_t mode)
 	fd = get_unused_fd_flags(flags);
 	if (fd < 0)
 		return fd;
-	file = do_filp_open(dfd, filename, flags, mode);
+	file = do_filp_open(dfd, filename, flags, mode, lookup_flags);
 	if (IS_ERR(file)) {
 		put_unused_fd(fd);
 		return PTR_ERR(file);
 	}
 	fd_install(fd, file);
 	return fd;
+}
+
+long ksys_openat(int dfd, const char *filename, int flags, umode_t mode)
+{
+	return do_sys_open(dfd, filename, flags, mode, 0);
+}
+
+/* openat2(): unknown bits in how are -EINVAL, as is a mode without O_CREAT. */
+long ksys_openat2(int dfd, const char *filename, const struct open_how *how)
+{
+	if (how->flags >> 32 || how->resolve & ~(u64)RESOLVE_BENEATH ||
+	    how->mode & ~(u64)S_IALLUGO ||
+	    (how->mode && !(how->flags & O_CREAT)))
+		return -EINVAL;
+	return do_sys_open(dfd, filename, how->flags, how->mode,
+			   how->resolve & RESOLVE_BENEATH ? LOOKUP_BENEATH : 0);
 }
 
 long ksys_close(unsigned int fd)
@@ -39,7 +57,7 @@ long ksys_close(unsigned int fd)
 
 struct file *filp_open(const char *name, int flags, umode_t mode)
 {
-	return do_filp_open(AT_FDCWD, name, flags | O_LARGEFILE, mode);
+	return do_filp_open(AT_FDCWD, name, flags | O_LARGEFILE, mode, 0);
 }
 
 int filp_close(struct file *file)

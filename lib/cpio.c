@@ -1,16 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * A parser for cpio "newc" archives over a byte buffer: it validates each
- * header, name and body and hands the entry to a callback; what to do with
- * it (initramfs creates files) is the caller's business.  A header is 110
- * ASCII bytes: the magic and 13 eight-digit hex fields; the name follows,
- * NUL included, padded to a multiple of 4 bytes from the start of the
- * header, then the body, padded the same way.
+ * A streaming parser for cpio "newc" archives: it takes the archive in
+ * pieces of any size, validates each header, name and body and calls back
+ * for the entry and for each piece of a regular file's data; what to do
+ * with it (initramfs creates files) is the caller's business.  A header is
+ * 110 ASCII bytes: the magic and 13 eight-digit hex fields; the name
+ * follows, NUL included, padded to a multiple of 4 bytes from the start of
+ * the header, then the body, padded the same way.  Only the header, the
+ * name and a symlink's target are collected in the stream's buffers: the
+ * memory used does not depend on the archive.
  */
 #include <keel/cpio.h>
 #include <keel/errno.h>
 #include <keel/stat.h>
+#include <keel/kernel.h>
 #include <keel/string.h>
+
+enum { S_IDLE, S_HEADER, S_NAME, S_DATA, S_TARGET, S_SKIP, S_TRAILER };
 
 enum {
 	F_INO, F_MODE, F_UID, F_GID, F_NLINK, F_MTIME, F_FILESIZE,
@@ -72,52 +78,45 @@ static bool known_type(u32 mode)
 	return false;
 }
 
-static long stop(struct cpio_error *error, const char *why, size_t offset,
+static long stop(struct cpio_stream *s, const char *why, size_t offset,
 		 int err)
 {
-	error->why = why;
-	error->offset = offset;
-	error->err = err;
+	s->error->why = why;
+	s->error->offset = offset;
+	s->error->err = err;
 	return err;
 }
 
-/*
- * Parses the entry whose header is at @off into @e and sets *@next to
- * where the following header starts.  Returns NULL or why it is invalid.
- */
-static const char *parse_entry(const u8 *buf, size_t len, size_t off,
-			       struct cpio_entry *e, size_t *next)
+static long reject(struct cpio_stream *s, int err)
 {
-	const char *hdr = (const char *)buf + off;
+	return stop(s, "entry rejected", s->e.offset, err);
+}
+
+static u32 namesize(const struct cpio_stream *s)
+{
+	u32 v;
+
+	parse_hex8(s->hdr + 6 + 8 * F_NAMESIZE, &v);
+	return v;
+}
+
+/* The header is in: check it and fill in s->e.  NULL or why not. */
+static const char *parse_header(struct cpio_stream *s)
+{
+	struct cpio_entry *e = &s->e;
 	u32 f[NR_FIELDS];
-	size_t name_off, data_off;
 	int i;
 
-	if (len - off < CPIO_HEADER_SIZE)
-		return "truncated header";
-	if (!is_cpio_magic(hdr, 6))
+	if (!is_cpio_magic(s->hdr, 6))
 		return "no cpio magic";
 	for (i = 0; i < NR_FIELDS; i++)
-		if (parse_hex8(hdr + 6 + 8 * i, &f[i]))
+		if (parse_hex8(s->hdr + 6 + 8 * i, &f[i]))
 			return "invalid header field";
-
-	name_off = off + CPIO_HEADER_SIZE;
 	if (f[F_NAMESIZE] < 2)
 		return "empty name";
 	if (f[F_NAMESIZE] > CPIO_NAME_MAX)
 		return "name too long";
-	if (f[F_NAMESIZE] > len - name_off)
-		return "truncated name";
-	if (memchr(buf + name_off, 0, f[F_NAMESIZE]) !=
-	    buf + name_off + f[F_NAMESIZE] - 1)
-		return "name not NUL-terminated";
-
-	data_off = off + pad4(CPIO_HEADER_SIZE + f[F_NAMESIZE]);
-	if (data_off > len || f[F_FILESIZE] > len - data_off)
-		return "file data beyond the end";
-
-	e->offset = off;
-	e->name = (const char *)buf + name_off;
+	e->name = s->name;
 	e->ino = f[F_INO];
 	e->mode = f[F_MODE];
 	e->uid = f[F_UID];
@@ -128,67 +127,193 @@ static const char *parse_entry(const u8 *buf, size_t len, size_t off,
 	e->dev_minor = f[F_DEVMINOR];
 	e->rdev_major = f[F_RDEVMAJOR];
 	e->rdev_minor = f[F_RDEVMINOR];
-	e->data = buf + data_off;
+	e->data = NULL;
 	e->size = f[F_FILESIZE];
-	*next = data_off + pad4(e->size);
-
-	if (!strcmp(e->name, CPIO_TRAILER))
-		return NULL;
-	if (has_dotdot(e->name))
-		return "'..' in path";
-	if (!known_type(e->mode))
-		return "unknown file type";
-	if (S_ISLNK(e->mode) && (!e->size || e->size >= CPIO_NAME_MAX))
-		return "invalid symlink target length";
-	if (hdr[5] == '2') {
-		u32 sum = 0, k;
-
-		for (k = 0; k < e->size; k++)
-			sum += buf[data_off + k];
-		if (sum != f[F_CHECK])
-			return "checksum error";
-	}
+	s->checksummed = s->hdr[5] == '2';
+	s->check = f[F_CHECK];
+	s->sum = 0;
 	return NULL;
 }
 
-long cpio_parse(const void *buf, size_t len,
-		int (*entry)(void *priv, const struct cpio_entry *e),
-		void *priv, struct cpio_error *error)
+/* The name is in: check it and decide what the body is. */
+static long name_done(struct cpio_stream *s)
+{
+	struct cpio_entry *e = &s->e;
+	u32 size = namesize(s);
+	long ret;
+
+	if (memchr(s->name, 0, size) != s->name + size - 1)
+		return stop(s, "name not NUL-terminated", e->offset, -EINVAL);
+	s->pad = pad4(CPIO_HEADER_SIZE + size) - CPIO_HEADER_SIZE - size;
+	s->left = e->size;
+	s->have = 0;
+	if (!strcmp(e->name, CPIO_TRAILER)) {
+		s->state = S_TRAILER;
+		return 0;
+	}
+	if (has_dotdot(e->name))
+		return stop(s, "'..' in path", e->offset, -EINVAL);
+	if (!known_type(e->mode))
+		return stop(s, "unknown file type", e->offset, -EINVAL);
+	if (S_ISLNK(e->mode) && (!e->size || e->size >= CPIO_NAME_MAX)) {
+		/* Linux skips just this entry. */
+		if (s->ops->skip)
+			s->ops->skip(s->priv, e, "invalid symlink target length");
+		s->state = S_SKIP;
+		return 0;
+	}
+	if (S_ISLNK(e->mode)) {
+		s->state = S_TARGET;
+		return 0;
+	}
+	s->state = S_DATA;
+	ret = s->ops->entry(s->priv, e);
+	return ret ? reject(s, ret) : 0;
+}
+
+/* The body is in: check its sum, finish the entry, expect the next. */
+static long body_done(struct cpio_stream *s)
+{
+	struct cpio_entry *e = &s->e;
+	int state = s->state;
+	long ret = 0;
+
+	s->pad += pad4(e->size) - e->size;
+	s->state = state == S_TRAILER ? S_IDLE : S_HEADER;
+	s->have = 0;
+	if (state == S_TRAILER || state == S_SKIP)
+		return 0;
+	if (s->checksummed && s->sum != s->check)
+		return stop(s, "checksum error", e->offset, -EINVAL);
+	if (state == S_TARGET) {
+		s->target[e->size] = '\0';
+		e->data = s->target;
+		ret = s->ops->entry(s->priv, e);
+	}
+	if (!ret && s->ops->end)
+		ret = s->ops->end(s->priv, e);
+	return ret ? reject(s, ret) : 0;
+}
+
+static void sum(struct cpio_stream *s, const u8 *p, size_t n)
+{
+	if (s->checksummed)
+		while (n--)
+			s->sum += *p++;
+}
+
+void cpio_init(struct cpio_stream *s, const struct cpio_ops *ops, void *priv,
+	       struct cpio_error *error)
+{
+	s->ops = ops;
+	s->priv = priv;
+	s->error = error;
+	s->pos = 0;
+	s->state = S_IDLE;
+	s->have = s->pad = 0;
+	s->left = 0;
+}
+
+bool cpio_idle(const struct cpio_stream *s)
+{
+	return s->state == S_IDLE;
+}
+
+long cpio_write(struct cpio_stream *s, const void *buf, size_t len)
 {
 	const u8 *p = buf;
-	size_t off = 0, next;
-	bool in_archive = false;
+	size_t off = 0;
 
 	while (off < len) {
-		struct cpio_entry e;
+		size_t n = len - off;
 		const char *why;
-		int ret;
+		long ret = 0;
 
-		if (!in_archive) {
+		if (s->pad) {
+			n = min(n, s->pad);
+			s->pad -= n;
+		} else if (s->state == S_IDLE) {
 			/* NULs may pad archives; anything else ends ours. */
-			if (!p[off]) {
-				off++;
+			if (p[off] && p[off] != '0')
+				return off;
+			n = 1;
+			if (p[off]) {
+				s->state = S_HEADER;
+				s->have = 0;
 				continue;
 			}
-			if (!is_cpio_magic(p + off, len - off))
-				return off;
-			in_archive = true;
+		} else if (s->state == S_HEADER || s->state == S_NAME) {
+			bool header = s->state == S_HEADER;
+			size_t want = header ? CPIO_HEADER_SIZE : namesize(s);
+
+			if (header && !s->have)
+				s->e.offset = s->pos;
+			n = min(n, want - s->have);
+			memcpy((header ? s->hdr : s->name) + s->have, p + off,
+			       n);
+			s->have += n;
+			if (s->have == want && header) {
+				why = parse_header(s);
+				if (why)
+					return stop(s, why, s->e.offset,
+						    -EINVAL);
+				s->state = S_NAME;
+				s->have = 0;
+			} else if (s->have == want) {
+				ret = name_done(s);
+				if (!ret && !s->left)
+					ret = body_done(s);
+			}
+		} else {
+			n = min(n, (size_t)s->left);
+			if (s->state == S_DATA || s->state == S_TARGET)
+				sum(s, p + off, n);
+			if (s->state == S_TARGET)
+				memcpy(s->target + s->have, p + off, n);
+			s->have += n;
+			if (s->state == S_DATA && S_ISREG(s->e.mode) &&
+			    s->ops->data) {
+				ret = s->ops->data(s->priv, p + off, n);
+				if (ret)
+					return reject(s, ret);
+			}
+			s->left -= n;
+			if (!s->left)
+				ret = body_done(s);
 		}
-		why = parse_entry(p, len, off, &e, &next);
-		if (why)
-			return stop(error, why, off, -EINVAL);
-		if (!strcmp(e.name, CPIO_TRAILER)) {
-			in_archive = false;
-			off = next < len ? next : len;
-			continue;
-		}
-		ret = entry(priv, &e);
+		off += n;
+		s->pos += n;
 		if (ret)
-			return stop(error, "entry rejected", off, ret);
-		off = next;
+			return ret;
 	}
-	if (in_archive)
-		return stop(error, "truncated archive (no TRAILER!!!)", len,
-			    -EINVAL);
 	return len;
+}
+
+int cpio_finish(struct cpio_stream *s)
+{
+	switch (s->state) {
+	case S_IDLE:
+	case S_TRAILER:
+		return 0;
+	case S_HEADER:
+		if (!s->have)
+			return stop(s, "truncated archive (no TRAILER!!!)",
+				    s->pos, -EINVAL);
+		return stop(s, "truncated header", s->e.offset, -EINVAL);
+	case S_NAME:
+		return stop(s, "truncated name", s->e.offset, -EINVAL);
+	default:
+		return stop(s, "file data beyond the end", s->e.offset,
+			    -EINVAL);
+	}
+}
+
+long cpio_parse(struct cpio_stream *s, const void *buf, size_t len)
+{
+	long ret = cpio_write(s, buf, len);
+
+	if (ret < 0 || (size_t)ret < len)
+		return ret;
+	ret = cpio_finish(s);
+	return ret ? ret : (long)len;
 }

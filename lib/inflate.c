@@ -110,7 +110,8 @@ static int flush_window(struct inflate_state *s)
 	s->crc = crc32_update(s, s->crc, s->window + s->wflushed, n);
 	ret = s->flush(s->priv, s->window + s->wflushed, n);
 	if (ret)
-		return fail(s, ret, "output rejected");
+		return fail(s, ret, ret == -ENOMEM ? "out of memory" :
+						     "output rejected");
 	s->wflushed = s->wpos;
 	if (s->wpos == INFLATE_WINDOW)
 		s->wpos = s->wflushed = 0;

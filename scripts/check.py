@@ -31,7 +31,9 @@ Each check counts once; the host and in-kernel unit tests count per case.
 Output of the stages goes under <objtree>/check/.
 """
 import argparse
+import gzip
 import json
+import lzma
 import os
 import re
 import shutil
@@ -530,6 +532,80 @@ BOOT_OPTIONS = {
                              r"early options: invalid value 'x' for "
                              r"parameter 'loglevel' \(-22\)",
                              r"reboot: Power down"]),
+    # Crafted command lines: the boot goes on and says what it did.
+    "overlong_cmdline": ("ktest.filter=string " + "x" * 2100,
+                         [r"Command line truncated to 2047 bytes",
+                          r"^ok 1 string$", r"reboot: Power down"]),
+    # GRUB hands a quote on as \" (it escapes quotes itself): the kernel
+    # sees a quote that never closes, and the rest is one parameter.
+    "unterminated_quote": ('ktest.filter=string foo=\\"bar baz',
+                           [r'Unknown kernel command line parameters '
+                            r'"foo=\\"bar baz", will be passed to user '
+                            r'space\.', r"^ok 1 string$",
+                            r"reboot: Power down"]),
+    "ninth_console": (" ".join(["console=ttyS0"] * 7) +
+                      " console=ttyS1 ktest.filter=string",
+                      [r"console=ttyS1: too many consoles \(at most 8\), "
+                       r"ignored", r"^ok 1 string$", r"reboot: Power down"]),
+}
+
+
+def newc(name, mode, data=b"", ino=1, mtime=0, size=None):
+    """One cpio newc entry, padded; @size: of data that follows it."""
+    name = name.encode() + b"\0"
+    size = len(data) if size is None else size
+    hdr = b"070701" + b"".join(b"%08X" % v for v in (
+        ino, mode, 0, 0, 1, mtime, size, 0, 0, 0, 0, len(name), 0))
+    out = hdr + name + b"\0" * (-(len(hdr) + len(name)) % 4)
+    return out + data + b"\0" * (-len(data) % 4)
+
+
+TRAILER = newc("TRAILER!!!", 0)
+LARGE_SIZE = 60 << 20
+
+
+def write_large(path, build):
+    """/large: 60 MiB, byte i = (i / 4096) * 7 mod 256 (initramfs_test.c)."""
+    hdr = newc("large", 0o100644, mtime=1234, size=LARGE_SIZE)
+    # 60 MiB need no padding.
+    with gzip.open(path, "wb", compresslevel=1) as f:
+        f.write(hdr)
+        for block in range(LARGE_SIZE // 4096):
+            f.write(bytes([block * 7 & 0xff]) * 4096)
+        f.write(TRAILER)
+
+
+def write_bytes(data):
+    return lambda path, build: path.write_bytes(data)
+
+
+def write_truncated(path, build):
+    """The build's gzipped initramfs, cut inside its deflate stream."""
+    gz = (build / "usr" / "initramfs_data.cpio.gz").read_bytes()
+    path.write_bytes(gz[:len(gz) // 2])
+
+
+# Boots with a crafted initramfs: name -> (arguments, how to write the
+# archive, expected patterns).  The archive replaces the build's.
+PROC_SYMLINK = (newc("etc", 0o40755) + newc("proc", 0o120777, b"etc") +
+                TRAILER)
+CRAFTED_INITRDS = {
+    "initrd_large": ("ktest.filter=initramfs.large_file", write_large,
+                     [r"^    ok 1 large_file$", r"^ok 1 initramfs$",
+                      r"reboot: Power down"]),
+    "initrd_truncated": ("ktest.filter=string", write_truncated,
+                         [r"Initramfs unpacking failed: .* at offset \d+",
+                          r"reboot: Power down"]),
+    "initrd_bad_magic": ("ktest.filter=string", write_bytes(b"\0" * 8 + b"hello, world\n"),
+                         [r"Initramfs unpacking failed: no cpio magic at "
+                          r"offset 8$", r"reboot: Power down"]),
+    "initrd_xz": ("ktest.filter=string", write_bytes(lzma.compress(PROC_SYMLINK)),
+                  [r"Initramfs unpacking failed: compression method xz not "
+                   r"configured at offset 0$", r"proc: mounted on /proc",
+                   r"reboot: Power down"]),
+    "initrd_proc_symlink": ("ktest.filter=string", write_bytes(gzip.compress(PROC_SYMLINK)),
+                            [r"proc: error mounting on /proc: -20$",
+                             r"reboot: Power down"]),
 }
 
 
@@ -688,14 +764,25 @@ def stage_boots(ctx, tally):
                      ("panic=1" if crash == "PANIC" else "panic=-1", crash),
                      patterns + FAULT_COMMON)
              for crash, patterns in FAULTS.items()}
-    cases.update(BOOT_OPTIONS)
-    for name, (cmdline, want) in cases.items():
+    cases = {name: (cmdline, None, want)
+             for name, (cmdline, want) in cases.items()}
+    cases.update({name: (cmdline, None, want)
+                  for name, (cmdline, want) in BOOT_OPTIONS.items()})
+    cases.update(CRAFTED_INITRDS)
+    for name, (cmdline, write, want) in cases.items():
         iso = work / ("%s.iso" % name)
         args = "console=ttyS0 " + cmdline
+        initrd = []
+        if write:
+            initrd = [work / ("%s.cpio.gz" % name)]
+            write(initrd[0], build)
         proc = subprocess.run(
             ["sh", str(ctx.srctree / "scripts/mkisoimage.sh"), str(iso),
-             str(kernel), str(work / ("%s.isodir" % name)), args],
+             str(kernel), str(work / ("%s.isodir" % name)), args] +
+            [str(p) for p in initrd],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for p in initrd:
+            p.unlink()
         if not tally.check("boots: ISO for %s" % name,
                            proc.returncode == 0, tail(proc.stdout)):
             continue

@@ -132,7 +132,7 @@ static void default_tree(struct ktest *t)
 }
 
 /* A newc archive built in memory, entry by entry. */
-static u8 archive[2048];
+static u8 archive[12288];
 static size_t archive_len;
 
 static size_t add(const char *name, u32 ino, u32 mode, u32 nlink,
@@ -168,17 +168,26 @@ static void build_archive(size_t *bad_at)
 	add(CPIO_TRAILER, 0, 0, 1, 0, "", 0, 0);
 }
 
+/* Unlinks @dir/@files[0..n); returns how many were there. */
+static size_t unlink_all(const char *dir, const char *const *files,
+			 size_t n)
+{
+	char path[64];
+	size_t i, found = 0;
+
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
+		found += !ksys_unlinkat(AT_FDCWD, path, 0);
+	}
+	return found;
+}
+
 static void remove_scratch(void)
 {
 	static const char *const files[] = { "f", "h1", "h2", "s", "p", "c",
 					     "b" };
-	char path[64];
-	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(files); i++) {
-		snprintf(path, sizeof(path), SCRATCH "/d/%s", files[i]);
-		ksys_unlinkat(AT_FDCWD, path, 0);
-	}
+	unlink_all(SCRATCH "/d", files, ARRAY_SIZE(files));
 	ksys_unlinkat(AT_FDCWD, SCRATCH "/d", AT_REMOVEDIR);
 	ksys_unlinkat(AT_FDCWD, SCRATCH, AT_REMOVEDIR);
 }
@@ -239,18 +248,141 @@ static void crafted_archive(struct ktest *t)
 static void not_an_archive(struct ktest *t)
 {
 	static const char junk[] = "\0\0\0\0hello";
+	static const u8 xz[] = { 0, 0, 0, 0, 0xfd, '7', 'z', 'X', 'Z', 0, 1 };
 	struct cpio_error err = { NULL, 0, 0 };
 
+	KTEST_ASSERT_EQ(t, ksys_mkdirat(AT_FDCWD, SCRATCH, 0755), 0);
 	KTEST_EXPECT_EQ(t, unpack_to_rootfs(junk, sizeof(junk) - 1, SCRATCH,
 					    &err), -EINVAL);
 	KTEST_EXPECT_STREQ(t, err.why, "no cpio magic");
 	KTEST_EXPECT_EQ(t, err.offset, 4);
+	/* A compression method that is not there is named. */
+	KTEST_EXPECT_EQ(t, unpack_to_rootfs(xz, sizeof(xz), SCRATCH, &err),
+			-EINVAL);
+	KTEST_EXPECT_STREQ(t, err.why, "compression method xz not configured");
+	KTEST_EXPECT_EQ(t, err.offset, 4);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, SCRATCH, AT_REMOVEDIR), 0);
+}
+
+static char long_target[CPIO_NAME_MAX + 1];
+
+/*
+ * Entries that fail alone: a symlink out of the root and what the archive
+ * puts through it, a hard-link name that cannot be created (its data
+ * comes with the next name), an overlong symlink target.  The rest is
+ * unpacked.
+ */
+static void bad_entries(struct ktest *t)
+{
+	static const char *const files[] = {
+		"esc", "up", "in", "inside", "h2", "h3", "last",
+	};
+	struct cpio_error err = { NULL, 0, 0 };
+	struct stat st, h2, h3;
+
+	memset(archive, 0, sizeof(archive));
+	archive_len = 0;
+	memset(long_target, 'a', CPIO_NAME_MAX);
+	add("esc", 1, S_IFLNK | 0777, 1, 0, "/", 0, 0);
+	add("esc/initramfs-escaped", 2, S_IFREG | 0644, 1, 0, "out\n", 0, 0);
+	add("esc/initramfs-escaped-dir", 3, S_IFDIR | 0755, 1, 0, "", 0, 0);
+	add("up", 4, S_IFLNK | 0777, 1, 0, "..", 0, 0);
+	add("up/initramfs-escaped", 5, S_IFREG | 0644, 1, 0, "out\n", 0, 0);
+	add("in", 6, S_IFLNK | 0777, 1, 0, ".", 0, 0);
+	add("in/inside", 7, S_IFREG | 0644, 1, 0, "in\n", 0, 0);
+	add("nodir/h1", 8, S_IFREG | 0600, 3, 0, "", 0, 0);
+	add("h2", 8, S_IFREG | 0600, 3, 0, "linked\n", 0, 0);
+	add("h3", 8, S_IFREG | 0600, 3, 0, "", 0, 0);
+	add("long", 9, S_IFLNK | 0777, 1, 0, long_target, 0, 0);
+	add("last", 10, S_IFREG | 0644, 1, 0, "last\n", 0, 0);
+	add(CPIO_TRAILER, 0, 0, 1, 0, "", 0, 0);
+
+	KTEST_ASSERT_EQ(t, ksys_mkdirat(AT_FDCWD, SCRATCH, 0755), 0);
+	KTEST_EXPECT_EQ(t, unpack_to_rootfs(archive, archive_len, SCRATCH,
+					    &err), 0);
+	KTEST_EXPECT_EQ(t, lstat("/initramfs-escaped", &st), -ENOENT);
+	KTEST_EXPECT_EQ(t, lstat("/initramfs-escaped-dir", &st), -ENOENT);
+	KTEST_EXPECT_EQ(t, lstat(SCRATCH "/esc", &st), 0);
+	KTEST_EXPECT_EQ(t, st.st_mode & S_IFMT, S_IFLNK);
+	expect_contents(t, SCRATCH "/inside", "in\n", 3);
+	expect_contents(t, SCRATCH "/h2", "linked\n", 7);
+	KTEST_EXPECT_EQ(t, lstat(SCRATCH "/h2", &h2), 0);
+	KTEST_EXPECT_EQ(t, lstat(SCRATCH "/h3", &h3), 0);
+	KTEST_EXPECT_EQ(t, h2.st_ino, h3.st_ino);
+	KTEST_EXPECT_EQ(t, h2.st_nlink, 2);
+	KTEST_EXPECT_EQ(t, lstat(SCRATCH "/long", &st), -ENOENT);
+	expect_contents(t, SCRATCH "/last", "last\n", 5);
+
+	ksys_unlinkat(AT_FDCWD, "/initramfs-escaped", 0);
+	ksys_unlinkat(AT_FDCWD, "/initramfs-escaped-dir", AT_REMOVEDIR);
+	KTEST_EXPECT_EQ(t, unlink_all(SCRATCH, files, ARRAY_SIZE(files)),
+			ARRAY_SIZE(files));
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, SCRATCH, AT_REMOVEDIR), 0);
+}
+
+/* A file the archive ends inside is removed, not left truncated. */
+static void truncated_file(struct ktest *t)
+{
+	struct cpio_error err = { NULL, 0, 0 };
+	struct stat st;
+	size_t at;
+
+	memset(archive, 0, sizeof(archive));
+	archive_len = 0;
+	add("whole", 1, S_IFREG | 0644, 1, 0, "whole\n", 0, 0);
+	at = add("cut", 2, S_IFREG | 0644, 1, 0, "0123456789abcdef", 0, 0);
+	KTEST_ASSERT_EQ(t, ksys_mkdirat(AT_FDCWD, SCRATCH, 0755), 0);
+	KTEST_EXPECT_EQ(t, unpack_to_rootfs(archive, archive_len - 8, SCRATCH,
+					    &err), -EINVAL);
+	KTEST_EXPECT_STREQ(t, err.why, "file data beyond the end");
+	KTEST_EXPECT_EQ(t, err.offset, at);
+	expect_contents(t, SCRATCH "/whole", "whole\n", 6);
+	KTEST_EXPECT_EQ(t, lstat(SCRATCH "/cut", &st), -ENOENT);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, SCRATCH "/whole", 0), 0);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, SCRATCH, AT_REMOVEDIR), 0);
+}
+
+/*
+ * The boots stage's large initramfs (scripts/check.py): one 60 MiB file,
+ * gzip-compressed, in a 128 MiB guest.  Byte i of it is (i / 4096) * 7
+ * mod 256.  Skipped when the archive has no /large.
+ */
+#define LARGE_SIZE	(60L << 20)
+
+static void large_file(struct ktest *t)
+{
+	static const long at[] = { 0, 4095, 4096, 1L << 20, 33333333,
+				   LARGE_SIZE - 4097, LARGE_SIZE - 1 };
+	struct stat st;
+	size_t i;
+	long fd;
+
+	if (lstat("/large", &st)) {
+		ktest_skip(t, "the initramfs has no /large");
+		return;
+	}
+	KTEST_EXPECT_EQ(t, initramfs_info.error, 0);
+	KTEST_EXPECT_EQ(t, st.st_mode, S_IFREG | 0644);
+	KTEST_EXPECT_EQ(t, st.st_size, LARGE_SIZE);
+	KTEST_EXPECT_EQ(t, st.st_mtime, 1234);
+	fd = ksys_openat(AT_FDCWD, "/large", O_RDONLY, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	for (i = 0; i < ARRAY_SIZE(at); i++) {
+		u8 c = 0;
+
+		KTEST_EXPECT_EQ(t, ksys_pread64(fd, &c, 1, at[i]), 1);
+		KTEST_EXPECT_EQ(t, c, (u8)(at[i] / 4096 * 7));
+	}
+	ksys_close(fd);
 }
 
 static struct ktest_case initramfs_cases[] = {
 	KTEST_CASE(default_tree),
 	KTEST_CASE(crafted_archive),
 	KTEST_CASE(not_an_archive),
+	KTEST_CASE(bad_entries),
+	KTEST_CASE(truncated_file),
+	KTEST_CASE(large_file),
 	{}
 };
 

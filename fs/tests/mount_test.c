@@ -71,6 +71,14 @@ static void mount_errors(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ksys_umount("/", 0), -EINVAL);
 	KTEST_EXPECT_EQ(t, ksys_umount("/mt", 0x100), -EINVAL);
 	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/mt/f", 0), 0);
+	/* The boot's mounts do not follow a symlink planted where they go. */
+	KTEST_ASSERT_EQ(t, ksys_mkdirat(AT_FDCWD, "/mt/real", 0755), 0);
+	KTEST_ASSERT_EQ(t, ksys_symlinkat("real", AT_FDCWD, "/mt/sym"), 0);
+	KTEST_EXPECT_EQ(t, init_mount_at("ramfs", "/mt/sym", 0755), -ENOTDIR);
+	KTEST_EXPECT_EQ(t, ksys_umount("/mt/real", 0), -EINVAL);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/mt/sym", 0), 0);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/mt/real", AT_REMOVEDIR),
+			0);
 }
 
 static void umount_busy(struct ktest *t)
@@ -161,6 +169,7 @@ static char text[1024];
 
 static void proc_text(struct ktest *t)
 {
+	struct stat st;
 	int len;
 
 	len = filesystems_show(text, sizeof(text));
@@ -184,6 +193,36 @@ static void proc_text(struct ktest *t)
 	/* Read-only: no changes inside. */
 	KTEST_EXPECT_EQ(t, ksys_mkdirat(AT_FDCWD, "/mt/a b/x", 0755), -EROFS);
 	KTEST_EXPECT_EQ(t, vfs_test_touch("/mt/a b/x"), -EROFS);
+	KTEST_EXPECT_EQ(t, ksys_umount("/mt/a b", 0), 0);
+
+	/* A file made writable, then the mount made read-only under it. */
+	KTEST_ASSERT_EQ(t, ksys_mount("none", "/mt/a b", "ramfs", 0, NULL), 0);
+	KTEST_ASSERT_EQ(t, vfs_test_touch("/mt/a b/x"), 0);
+	KTEST_EXPECT_EQ(t, ksys_mount(NULL, "/mt/a b/x", NULL,
+				      MS_REMOUNT | MS_BIND | MS_RDONLY, NULL),
+			-EINVAL);
+	KTEST_EXPECT_EQ(t, ksys_mount(NULL, "/mt/a b", NULL,
+				      MS_REMOUNT | MS_RDONLY, NULL), -EINVAL);
+	KTEST_ASSERT_EQ(t, ksys_mount(NULL, "/mt/a b", NULL,
+				      MS_REMOUNT | MS_BIND | MS_RDONLY, NULL),
+			0);
+	KTEST_EXPECT_EQ(t, ksys_fchmodat(AT_FDCWD, "/mt/a b/x", 0600), -EROFS);
+	KTEST_EXPECT_EQ(t, ksys_fchownat(AT_FDCWD, "/mt/a b/x", 1, 1, 0),
+			-EROFS);
+	KTEST_EXPECT_EQ(t, ksys_utimensat(AT_FDCWD, "/mt/a b/x", NULL, 0),
+			-EROFS);
+	KTEST_EXPECT_EQ(t, ksys_truncate("/mt/a b/x", 0), -EROFS);
+	KTEST_EXPECT_EQ(t, ksys_fchmodat(AT_FDCWD, "/mt/a b", 0700), -EROFS);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/mt/a b/x", 0), -EROFS);
+	KTEST_ASSERT_EQ(t, vfs_test_lstat("/mt/a b/x", &st), 0);
+	KTEST_EXPECT_EQ(t, st.st_mode, S_IFREG | 0644);
+	KTEST_EXPECT_EQ(t, st.st_uid, 0);
+	/* And writable again. */
+	KTEST_ASSERT_EQ(t, ksys_mount(NULL, "/mt/a b", NULL,
+				      MS_REMOUNT | MS_BIND, NULL), 0);
+	KTEST_EXPECT_EQ(t, ksys_fchmodat(AT_FDCWD, "/mt/a b/x", 0600), 0);
+	KTEST_EXPECT_EQ(t, ksys_truncate("/mt/a b/x", 0), 0);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/mt/a b/x", 0), 0);
 	KTEST_EXPECT_EQ(t, ksys_umount("/mt/a b", 0), 0);
 	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/mt/a b", AT_REMOVEDIR), 0);
 }

@@ -309,6 +309,18 @@ static void rename_files(struct ktest *t)
 	/* Onto itself, and through a hard link to itself: nothing. */
 	KTEST_EXPECT_EQ(t, ksys_renameat2(AT_FDCWD, "/nt/b", AT_FDCWD, "/nt/b",
 					  0), 0);
+	KTEST_ASSERT_EQ(t, ksys_linkat(AT_FDCWD, "/nt/b", AT_FDCWD, "/nt/hl",
+				       0), 0);
+	KTEST_EXPECT_EQ(t, ksys_renameat2(AT_FDCWD, "/nt/b", AT_FDCWD,
+					  "/nt/hl", 0), 0);
+	KTEST_EXPECT_EQ(t, ksys_renameat2(AT_FDCWD, "/nt/hl", AT_FDCWD,
+					  "/nt/b", RENAME_EXCHANGE), 0);
+	KTEST_ASSERT_EQ(t, vfs_test_lstat("/nt/b", &b), 0);
+	KTEST_EXPECT_EQ(t, b.st_ino, a.st_ino);
+	KTEST_EXPECT_EQ(t, b.st_nlink, 2);
+	KTEST_ASSERT_EQ(t, vfs_test_lstat("/nt/hl", &b), 0);
+	KTEST_EXPECT_EQ(t, b.st_ino, a.st_ino);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/nt/hl", 0), 0);
 	KTEST_EXPECT_EQ(t, ksys_renameat2(AT_FDCWD, "/nt/none", AT_FDCWD,
 					  "/nt/c", 0), -ENOENT);
 	KTEST_EXPECT_EQ(t, ksys_renameat2(AT_FDCWD, "/nt/b", AT_FDCWD,

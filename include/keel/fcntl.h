@@ -25,6 +25,14 @@
 #define O_SYNC		04010000
 #define O_PATH		010000000
 
+/* openat2(2)'s how, and its resolve flags Keel knows. */
+struct open_how {
+	unsigned long long flags;
+	unsigned long long mode;
+	unsigned long long resolve;
+};
+#define RESOLVE_BENEATH		0x08	/* no escaping the dfd: -EXDEV */
+
 #define F_DUPFD		0
 #define F_GETFD		1
 #define F_SETFD		2

@@ -278,6 +278,7 @@ void path_put(const struct path *path);
 /* LOOKUP_* flags, as in Linux */
 #define LOOKUP_FOLLOW		(1 << 0)
 #define LOOKUP_DIRECTORY	(1 << 1)
+#define LOOKUP_BENEATH		(1 << 2)	/* never leave the start: -EXDEV */
 int kern_path(const char *name, unsigned int flags, struct path *path);
 int vfs_path_lookup(int dfd, const char *name, unsigned int flags,
 		    struct path *path);
@@ -299,7 +300,9 @@ void vfs_caches_init(void);
  * O_EXCL, O_NOFOLLOW, O_DIRECTORY, O_TRUNC and the access-mode permission
  * checks, and returns the opened file (alloc_file()) or ERR_PTR(-errno).
  */
-struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode);
+/* @lookup_flags: LOOKUP_BENEATH or 0. */
+struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode,
+			  unsigned int lookup_flags);
 /* Paths: true if @a and @b are the same place in the tree. */
 static inline bool path_equal(const struct path *a, const struct path *b)
 {

@@ -15,8 +15,10 @@ const char *rdinit_path(void);
 /*
  * Unpack the archives in @buf (uncompressed, or gzip members with
  * CONFIG_RD_GZIP, concatenated, NUL-padded) under the directory @root
- * ("/" at boot).  Returns 0, or -errno with @error saying why and where
- * parsing stopped; the entries before that point are kept.  The offset
+ * ("/" at boot; below any other root no lookup leaves it), streaming: the
+ * memory used besides the files is fixed, about 52 KiB.  Returns 0, or
+ * -errno with @error saying why and where parsing stopped; the entries
+ * before that point are kept, a file it stopped in is removed.  The offset
  * counts bytes of @buf, except for an entry inside a gzip member: then it
  * counts bytes of that member's decompressed data.  An entry the VFS
  * refuses is logged and skipped, as in Linux.

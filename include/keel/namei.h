@@ -18,6 +18,8 @@
 #define MS_NOSUID	2
 #define MS_NODEV	4
 #define MS_NOEXEC	8
+#define MS_REMOUNT	32	/* with MS_BIND: change one mount's flags */
+#define MS_BIND		4096
 #define MS_SILENT	32768
 
 /* umount2(2) flags */

@@ -19,6 +19,8 @@ struct iovec {
 };
 
 long ksys_openat(int dfd, const char *filename, int flags, umode_t mode);
+struct open_how;
+long ksys_openat2(int dfd, const char *filename, const struct open_how *how);
 long ksys_close(unsigned int fd);
 ssize_t ksys_read(unsigned int fd, void *buf, size_t count);
 ssize_t ksys_write(unsigned int fd, const void *buf, size_t count);

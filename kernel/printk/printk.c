@@ -384,8 +384,12 @@ static int console_setup(const char *val)
 
 	if (!val || !*val)
 		return -EINVAL;
-	if (nr_console_cmdline == MAX_CMDLINE_CONSOLES)
-		return -ENOSPC;
+	if (nr_console_cmdline == MAX_CMDLINE_CONSOLES) {
+		/* Not an invalid value: one too many, ignored (Linux: -E2BIG). */
+		pr_warn("console=%s: too many consoles (at most %d), ignored\n",
+			val, MAX_CMDLINE_CONSOLES);
+		return 0;
+	}
 	c = &console_cmdline[nr_console_cmdline];
 	comma = strchr(val, ',');
 	name_len = comma ? (size_t)(comma - val) : strlen(val);

@@ -92,6 +92,11 @@ static int to_sink(void *priv, const void *buf, size_t len)
 	return 0;
 }
 
+static int no_memory(void *priv, const void *buf, size_t len)
+{
+	return -ENOMEM;
+}
+
 static long run_raw(const void *in, size_t len)
 {
 	memset(&sink, 0, sizeof(sink));
@@ -238,6 +243,10 @@ static void flush_error(struct ktest *t)
 	KTEST_EXPECT_EQ(t, inflate_raw(&state, fixed_vec, sizeof(fixed_vec),
 				       to_sink, &sink), -ENOSPC);
 	KTEST_EXPECT_STREQ(t, state.error, "output rejected");
+	/* Memory running out is said as such. */
+	KTEST_EXPECT_EQ(t, inflate_raw(&state, fixed_vec, sizeof(fixed_vec),
+				       no_memory, NULL), -ENOMEM);
+	KTEST_EXPECT_STREQ(t, state.error, "out of memory");
 }
 
 static struct ktest_case inflate_cases[] = {

@@ -12,9 +12,11 @@
 /* Both return 0; a bug shows as a sanitizer report or a BUG trap. */
 int fuzz_cpio(const u8 *data, size_t size);
 int fuzz_inflate(const u8 *data, size_t size);
+/* fs/initramfs.c unpacking into an in-memory file system (fuzz only). */
+int fuzz_initramfs(const u8 *data, size_t size);
 
 struct fuzz_seed {
-	const char *target;		/* "cpio" or "inflate" */
+	const char *target;		/* "cpio", "inflate" or "initramfs" */
 	const char *name;
 	const u8 *data;
 	size_t size;

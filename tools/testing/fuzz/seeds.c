@@ -83,5 +83,7 @@ const struct fuzz_seed fuzz_seeds[] = {
 	SEED("inflate", "stored", seed_stored, sizeof(seed_stored)),
 	SEED("inflate", "fixed", seed_fixed, sizeof(seed_fixed)),
 	SEED("inflate", "dynamic", seed_dynamic, sizeof(seed_dynamic)),
+	SEED("initramfs", "newc", seed_cpio, sizeof(seed_cpio) - 1),
+	SEED("initramfs", "gzip-newc", seed_cpio_gz, sizeof(seed_cpio_gz)),
 };
 const unsigned int nr_fuzz_seeds = ARRAY_SIZE(fuzz_seeds);

@@ -7,40 +7,87 @@
  */
 #include <keel/cpio.h>
 #include <keel/inflate.h>
+#include <keel/stat.h>
 #include <keel/string.h>
 
 #include "fuzz.h"
 
 #define fuzz_assert(cond)	do { if (!(cond)) __builtin_trap(); } while (0)
 
-struct cpio_bounds {
-	const u8 *start, *end;
+struct cpio_check {
+	struct cpio_stream stream;
 	u32 sum;
+	size_t left;		/* data bytes the current regular file has */
 };
+
+static struct cpio_check cc;
 
 static int check_entry(void *priv, const struct cpio_entry *e)
 {
-	struct cpio_bounds *b = priv;
-	const u8 *data = e->data;
+	struct cpio_check *c = priv;
 	size_t len = strlen(e->name);
-	u32 i;
 
-	fuzz_assert((const u8 *)e->name >= b->start &&
-		    (const u8 *)e->name + len < b->end);
-	fuzz_assert(e->size <= (size_t)(b->end - data) && data >= b->start);
-	for (i = 0; i < e->size; i++)
-		b->sum += data[i];
+	fuzz_assert(len > 0 && len < CPIO_NAME_MAX);
+	if (S_ISLNK(e->mode))
+		/* NUL-terminated after size bytes (a NUL may come sooner). */
+		fuzz_assert(e->data && e->size && e->size < CPIO_NAME_MAX &&
+			    !e->data[e->size]);
+	c->left = S_ISREG(e->mode) ? e->size : 0;
 	return 0;
 }
 
+static int check_data(void *priv, const void *buf, size_t len)
+{
+	struct cpio_check *c = priv;
+	const u8 *p = buf;
+
+	fuzz_assert(len && len <= c->left);
+	c->left -= len;
+	while (len--)
+		c->sum += *p++;
+	return 0;
+}
+
+static int check_end(void *priv, const struct cpio_entry *e)
+{
+	struct cpio_check *c = priv;
+
+	fuzz_assert(!c->left);
+	return 0;
+}
+
+static const struct cpio_ops check_ops = {
+	.entry = check_entry,
+	.data = check_data,
+	.end = check_end,
+};
+
+/*
+ * The input whole, then cut in two at a place its first byte picks: the
+ * stream must give the same answer.
+ */
 int fuzz_cpio(const u8 *data, size_t size)
 {
-	struct cpio_bounds b = { data, data + size, 0 };
-	struct cpio_error err = { NULL, 0, 0 };
-	long ret = cpio_parse(data, size, check_entry, &b, &err);
+	struct cpio_error err = { NULL, 0, 0 }, err2 = { NULL, 0, 0 };
+	size_t cut = size ? data[0] * size / 256 : 0;
+	long ret, ret2;
 
+	cpio_init(&cc.stream, &check_ops, &cc, &err);
+	ret = cpio_parse(&cc.stream, data, size);
 	fuzz_assert(ret < 0 ? err.why && err.offset <= size :
 			      (size_t)ret <= size);
+
+	cpio_init(&cc.stream, &check_ops, &cc, &err2);
+	ret2 = cpio_write(&cc.stream, data, cut);
+	if (ret2 == (long)cut) {
+		ret2 = cpio_write(&cc.stream, data + cut, size - cut);
+		if (ret2 >= 0)
+			ret2 += cut;
+	}
+	if (ret2 == (long)size)
+		ret2 = cpio_finish(&cc.stream) ?: (long)size;
+	fuzz_assert(ret2 == ret && err2.why == err.why &&
+		    err2.offset == err.offset);
 	return 0;
 }
 
