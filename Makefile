@@ -243,6 +243,15 @@ KBUILD_CFLAGS += -Werror
 endif
 KBUILD_AFLAGS := -D__ASSEMBLY__
 
+# W=1, W=2, W=3, W=e: Linux's extra warning groups.
+include $(srctree)/scripts/Makefile.extrawarn
+
+# KCPPFLAGS, KCFLAGS and KAFLAGS (from the environment or the command line)
+# come last, so they can override anything above, as in Linux.
+KBUILD_CPPFLAGS += $(KCPPFLAGS)
+KBUILD_CFLAGS += $(KCFLAGS)
+KBUILD_AFLAGS += $(KAFLAGS)
+
 export KBUILD_CPPFLAGS KBUILD_CFLAGS KBUILD_AFLAGS
 
 # ---------------------------------------------------------------------------
