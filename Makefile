@@ -75,22 +75,39 @@ export KERNELRELEASE KERNELVERSION
 
 # ---------------------------------------------------------------------------
 # Tools.  CROSS_COMPILE= prefixes the binutils and compiler; CC= overrides
-# the compiler alone (gcc by default; clang builds too).
+# the compiler alone (gcc by default; clang builds too).  LLVM=1 uses the
+# LLVM tools throughout (clang, ld.lld, llvm-ar, llvm-nm, llvm-objcopy), as
+# in Linux; LLVM=-14 appends a version suffix (clang-14, ...) and
+# LLVM=/path/to/llvm/bin/ prefixes a directory.
 
+ifneq ($(LLVM),)
+ifneq ($(filter %/,$(LLVM)),)
+LLVM_PREFIX := $(LLVM)
+else ifneq ($(filter -%,$(LLVM)),)
+LLVM_SUFFIX := $(LLVM)
+endif
+CC		= $(LLVM_PREFIX)clang$(LLVM_SUFFIX)
+LD		= $(LLVM_PREFIX)ld.lld$(LLVM_SUFFIX)
+AR		= $(LLVM_PREFIX)llvm-ar$(LLVM_SUFFIX)
+NM		= $(LLVM_PREFIX)llvm-nm$(LLVM_SUFFIX)
+OBJCOPY		= $(LLVM_PREFIX)llvm-objcopy$(LLVM_SUFFIX)
+HOSTCC		= $(LLVM_PREFIX)clang$(LLVM_SUFFIX)
+else
 CC		= $(CROSS_COMPILE)gcc
 LD		= $(CROSS_COMPILE)ld
 AR		= $(CROSS_COMPILE)ar
 NM		= $(CROSS_COMPILE)nm
 OBJCOPY		= $(CROSS_COMPILE)objcopy
-CPP		= $(CC) -E
 HOSTCC		= gcc
+endif
+CPP		= $(CC) -E
 PYTHON		= python3
 QEMU		= qemu-system-x86_64
 KCONFIG_CONF	= kconfig-conf
 KCONFIG_MCONF	= kconfig-mconf
 KCONFIG_NCONF	= kconfig-nconf
 GRUB_MKRESCUE	= grub-mkrescue
-export CC LD AR NM OBJCOPY CPP HOSTCC PYTHON
+export CC LD AR NM OBJCOPY CPP HOSTCC PYTHON LLVM
 
 include $(srctree)/scripts/Kbuild.include
 
@@ -261,8 +278,9 @@ export KBUILD_CPPFLAGS KBUILD_CFLAGS KBUILD_AFLAGS
 # (the table's size depends only on the names, not on the addresses).
 
 LDS := arch/x86/kernel/keel.lds
+# Flags not every linker knows (GNU ld before 2.39, ld.lld) are tested first.
 KBUILD_LDFLAGS := -m elf_x86_64 -nostdlib -z max-page-size=0x1000 \
-	-z noexecstack --no-warn-rwx-segments
+	-z noexecstack $(call ld-option,--no-warn-rwx-segments)
 export KBUILD_LDFLAGS
 
 PHONY += prepare build-tree

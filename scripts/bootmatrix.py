@@ -3,8 +3,8 @@
 """Build every Keel configuration and boot it in QEMU: the boot matrix.
 
 The matrix has one row per configuration and memory size.  Configurations are
-every configs/*_defconfig, allnoconfig, allyesconfig and a few seeded
-randconfigs.  For each configuration the script
+every configs/*_defconfig, x86_64_defconfig built with LLVM=1 (clang, ld.lld,
+llvm-ar, llvm-nm), allnoconfig, allyesconfig and a few seeded randconfigs.  For each configuration the script
 
   1. builds out of tree in <builddir>/bootmatrix/<config>:
        make -C <srctree> O=<dir> <config target>
@@ -100,6 +100,7 @@ class Config:
     target: str                # make target that creates the .config
     seed: int | None = None    # KCONFIG_SEED for randconfig
     expect: Path | None = None  # extra serial patterns, defconfigs only
+    make_vars: tuple = ()      # extra make variables, e.g. ("LLVM=1",)
 
 
 @dataclass
@@ -241,6 +242,9 @@ def discover_configs(srctree, seeds):
         expect = path.with_name(path.name + ".expect")
         configs.append(Config(path.name, path.name,
                               expect=expect if expect.is_file() else None))
+    # The default configuration built with the LLVM tools throughout.
+    configs.append(Config("x86_64_defconfig-llvm", "x86_64_defconfig",
+                          make_vars=("LLVM=1",)))
     configs.append(Config("allnoconfig", "allnoconfig"))
     configs.append(Config("allyesconfig", "allyesconfig"))
     for seed in seeds:
@@ -344,7 +348,7 @@ class Builder:
 
     def run_make(self, config, outdir, step, log):
         cmd = [self.make, "-C", str(self.srctree), f"O={outdir}", *step,
-               *self.make_vars]
+               *config.make_vars, *self.make_vars]
         log.write("$ " + shlex.join(cmd) + "\n")
         log.flush()
         rc = subprocess.call(cmd, stdin=subprocess.DEVNULL, stdout=log,
