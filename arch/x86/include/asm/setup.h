@@ -6,6 +6,7 @@
 #define _ASM_X86_SETUP_H
 
 #include <asm/bootinfo.h>
+#include <keel/compiler.h>
 
 /* What the boot loader told us, parsed by setup_arch(). */
 extern struct boot_info boot_info;
@@ -13,6 +14,12 @@ extern struct boot_info boot_info;
 /* Saved by x86_64_start_kernel() from the registers GRUB set. */
 extern u32 boot_loader_magic;
 extern phys_addr_t boot_info_phys;
+
+/* The boot CPU's stack (head64.c), with an unmapped guard page below it. */
+extern u8 init_stack[];
+
+/* Called by head_64.S in 64-bit mode; starts the kernel, never returns. */
+__noreturn void x86_64_start_kernel(u32 magic, u32 info);
 
 void tsc_init(void);
 
