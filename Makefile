@@ -201,10 +201,13 @@ tinyconfig:
 	$(Q)KCONFIG_ALLCONFIG=$(srctree)/kernel/configs/tiny.config \
 		$(kconf) --allnoconfig $(srctree)/Kconfig
 
-# "make debug.config" merges kernel/configs/debug.config into .config.
+# "make debug.config" merges kernel/configs/debug.config into .config: the
+# fragment's values replace the ones there, silently (that is what it is
+# for); each must then take (checkconfig.py).
 %.config: $(srctree)/kernel/configs/%.config
 	$(Q)test -f $(KCONFIG_CONFIG) || { echo "*** no $(KCONFIG_CONFIG) to merge into: run 'make defconfig' first"; exit 1; }
-	$(Q)cat $(KCONFIG_CONFIG) $< > $(KCONFIG_CONFIG).merge
+	$(Q)$(PYTHON) $(srctree)/scripts/kconfig/merge_config.py --srctree $(srctree) \
+		$(KCONFIG_CONFIG).merge $(KCONFIG_CONFIG) $<
 	$(Q)KCONFIG_ALLCONFIG=$(KCONFIG_CONFIG).merge $(kconf) --alldefconfig $(srctree)/Kconfig >/dev/null
 	$(Q)rm -f $(KCONFIG_CONFIG).merge
 	$(Q)$(checkconfig) --config $(KCONFIG_CONFIG) $<
