@@ -101,6 +101,7 @@ class Config:
     seed: int | None = None    # KCONFIG_SEED for randconfig
     expect: Path | None = None  # extra serial patterns, defconfigs only
     make_vars: tuple = ()      # extra make variables, e.g. ("LLVM=1",)
+    patterns: tuple = ()       # extra serial patterns the boot must match
 
 
 @dataclass
@@ -242,9 +243,11 @@ def discover_configs(srctree, seeds):
         expect = path.with_name(path.name + ".expect")
         configs.append(Config(path.name, path.name,
                               expect=expect if expect.is_file() else None))
-    # The default configuration built with the LLVM tools throughout.
+    # The default configuration built with the LLVM tools throughout; its
+    # banner names the compiler.
     configs.append(Config("x86_64_defconfig-llvm", "x86_64_defconfig",
-                          make_vars=("LLVM=1",)))
+                          make_vars=("LLVM=1",),
+                          patterns=(r"^Keel version \S+ \(clang ",)))
     configs.append(Config("allnoconfig", "allnoconfig"))
     configs.append(Config("allyesconfig", "allyesconfig"))
     for seed in seeds:
@@ -819,7 +822,7 @@ def run_config(config, args, builder, matrix_dir):
     """Build one config and boot it once per memory size; yields rows."""
     outdir = matrix_dir / config.name
     build = builder.build(config, outdir)
-    patterns = load_expect(config.expect)
+    patterns = load_expect(config.expect) + list(config.patterns)
     for mem in args.mem:
         row = Row(config=config.name, target=config.target, mem=mem,
                   build_dir=str(outdir), build_time=build.time,
