@@ -286,6 +286,11 @@ CHECK		= sparse
 CHECKFLAGS	:= -D__linux__ -Dlinux -D__STDC__ -Dunix -D__unix__ \
 		   -Wbitwise -Wno-return-void -Wno-unknown-attribute \
 		   -D__x86_64__ -m64 $(CF)
+# Sparse mimics gcc, and cannot read clang's <stdint.h>: with clang it
+# reads gcc's freestanding headers (found first) when there is a gcc.
+ifeq ($(cc-name),clang)
+CHECKFLAGS	+= $(addprefix -isystem ,$(shell gcc -print-file-name=include 2>/dev/null))
+endif
 ifneq ($(KBUILD_CHECKSRC),0)
 $(call need-tool,$(CHECK),sparse)
 endif
@@ -574,7 +579,7 @@ unknown-goals := $(filter-out $(PHONY) $(file-targets),$(MAKECMDGOALS))
 
 ifeq ($(need-config)$(unknown-goals),1)
 $(KCONFIG_CONFIG):
-	@echo "*** no $(KCONFIG_CONFIG): using configs/$(KBUILD_DEFCONFIG)"
+	@$(kecho) "*** no $(KCONFIG_CONFIG): using configs/$(KBUILD_DEFCONFIG)"
 	$(Q)$(MAKE) -f $(this-makefile) $(KBUILD_DEFCONFIG)
 
 include/config/auto.conf: $(KCONFIG_CONFIG) include/config/auto.conf.cmd
