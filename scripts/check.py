@@ -370,6 +370,25 @@ def out_of_tree_checks(ctx, src, out, O, tally):
                 ok and re.search(r"-c -o lib/glob\.o \S*lib/glob\.c", log)
                 is not None, tail(log))
 
+    os.utime(src / "kernel/panic.c")
+    os.utime(src / "arch/x86/kernel/head_64.S")
+    ok, log = make(src, O, "V=1", "W=12", "KCFLAGS=-DKCFLAGS_SEEN",
+                   "KAFLAGS=-DKAFLAGS_SEEN", "KCPPFLAGS=-DKCPPFLAGS_SEEN",
+                   "kernel/panic.o", "arch/x86/kernel/head_64.o")
+    cc = [line for line in log.splitlines() if "-o kernel/panic.o " in line]
+    asm = [line for line in log.splitlines()
+           if "-o arch/x86/kernel/head_64.o " in line]
+    tally.check("W=12 adds both warning groups; KCFLAGS, KAFLAGS, KCPPFLAGS "
+                "reach the commands",
+                ok and len(cc) == 1 and len(asm) == 1 and
+                all(f in cc[0].split() for f in (
+                    "-Wmissing-format-attribute", "-DKBUILD_EXTRA_WARN1",
+                    "-Wshadow", "-DKBUILD_EXTRA_WARN2", "-DKCFLAGS_SEEN",
+                    "-DKCPPFLAGS_SEEN")) and
+                "-DKAFLAGS_SEEN" not in cc[0] and
+                "-DKAFLAGS_SEEN" in asm[0].split() and
+                "-DKCFLAGS_SEEN" not in asm[0], tail(log))
+
     ok, log = make(src, O, "clean")
     left = list(out.rglob("*.o"))
     tally.check("make clean removes objects, keeps .config",
