@@ -187,7 +187,7 @@ defconfig: $(KBUILD_DEFCONFIG)
 # A defconfig line that does not take is an error, not a silent surprise.
 %_defconfig: $(srctree)/configs/%_defconfig
 	$(Q)$(kconf) --defconfig=$< $(srctree)/Kconfig >/dev/null
-	$(Q)$(checkconfig) --config $(KCONFIG_CONFIG) $<
+	$(Q)$(checkconfig) --config $(KCONFIG_CONFIG) --check-eval $<
 	@$(kecho) "#"
 	@$(kecho) "# configuration written to $(KCONFIG_CONFIG) from configs/$@"
 	@$(kecho) "#"

@@ -130,6 +130,24 @@ def stage_defconfigs(ctx, tally):
                     "      run: make %s && make savedefconfig && "
                     "cp defconfig configs/%s" % (path.name, path.name))
 
+    # kconfiglib (checkconfig.py) and kconfig-conf read the tree alike: a
+    # .config that differs from what the defconfig gives is caught.
+    tampered = work / "tampered.config"
+    config = work / "x86_64_defconfig" / ".config"
+    if config.exists():
+        tampered.write_text(config.read_text().replace(
+            "CONFIG_PRINTK_TIME=y", "# CONFIG_PRINTK_TIME is not set"))
+    proc = subprocess.run(
+        [sys.executable, str(ctx.srctree / "scripts/kconfig/checkconfig.py"),
+         "--srctree", str(ctx.srctree), "--config", str(tampered),
+         "--check-eval", str(ctx.srctree / "configs/x86_64_defconfig")],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    tally.check("checkconfig --check-eval: kconfiglib's evaluation of a "
+                "defconfig must equal kconfig-conf's",
+                proc.returncode == 1 and "CONFIG_PRINTK_TIME: kconfiglib "
+                "gives y, kconfig-conf wrote is not set" in proc.stdout,
+                tail(proc.stdout))
+
     out = work / "tinyconfig"
     shutil.rmtree(out, ignore_errors=True)
     ok, log = make(ctx.srctree, "O=%s" % out, "tinyconfig")

@@ -12,8 +12,13 @@ The Kconfig tree is parsed by kconfiglib (Debian's python3-kconfiglib),
 which implements kconfig's own semantics: `source` relative to $srctree,
 dependencies propagated from menus and ifs, selects, implies and choices.
 
+With --check-eval (for a defconfig, not a fragment) it also applies the
+defconfig itself, with kconfiglib, and requires the result to equal the
+.config kconfig-conf wrote: both tools must read the tree the same way.
+
 Usage:
-  checkconfig.py [--kconfig K] [--srctree D] [--config .config] DEFCONFIG
+  checkconfig.py [--kconfig K] [--srctree D] [--config .config]
+                 [--check-eval] DEFCONFIG
   checkconfig.py --lint          # prompted symbols without help text
   checkconfig.py --all-symbols   # list symbols: type, prompt, help, location
 
@@ -25,6 +30,7 @@ import difflib
 import os
 import re
 import sys
+import tempfile
 
 try:
     import kconfiglib
@@ -357,6 +363,29 @@ class Checker:
         return None
 
 
+def eval_differences(kconfig, srctree, defconfig, config):
+    """Where kconfiglib, applying @defconfig as "conf --defconfig" does,
+    ends up with other values than kconfig-conf wrote into @config."""
+    kconf = load_kconfig(kconfig, srctree)
+    kconf.load_config(defconfig)
+    with tempfile.TemporaryDirectory() as tmp:
+        ours_path = os.path.join(tmp, 'config')
+        kconf.write_config(ours_path)
+        ours = {name: value for _, name, value, _
+                in read_assignments(ours_path) if name}
+    theirs = {name: value for _, name, value, _
+              in read_assignments(config) if name}
+
+    def shown(values, name):
+        if name not in values:
+            return 'nothing'
+        return 'is not set' if values[name] is None else values[name]
+    return [(display(config), f'{PREFIX}{name}: kconfiglib gives '
+             f'{shown(ours, name)}, kconfig-conf wrote {shown(theirs, name)}')
+            for name in sorted(set(ours) | set(theirs))
+            if shown(ours, name) != shown(theirs, name)]
+
+
 # -------------------------------------------------------------------- main
 
 def has_help(sym):
@@ -405,6 +434,9 @@ def main(argv=None):
     ap.add_argument('--config', help='resulting config file '
                     '(default: $KCONFIG_CONFIG or .config)',
                     default=os.environ.get('KCONFIG_CONFIG', '.config'))
+    ap.add_argument('--check-eval', action='store_true',
+                    help='also require kconfiglib to evaluate DEFCONFIG '
+                    'to the same .config')
     mode = ap.add_mutually_exclusive_group()
     mode.add_argument('--lint', action='store_true',
                       help='fail if a prompted symbol has no help text')
@@ -422,11 +454,15 @@ def main(argv=None):
         if args.lint:
             return report(lint(kconf), display(kconfig))
         problems = Checker(kconf, args.config).check(args.defconfig)
+        name = display(args.defconfig)
+        problems = [(f'{name}:{line}', msg) for line, msg in problems]
+        if args.check_eval:
+            problems += eval_differences(kconfig, args.srctree,
+                                         args.defconfig, args.config)
     except (kconfiglib.KconfigError, OSError) as e:
         print(f'checkconfig: {e}', file=sys.stderr)
         return 2
-    name = display(args.defconfig)
-    return report([(f'{name}:{line}', msg) for line, msg in problems], name)
+    return report(problems, name)
 
 
 if __name__ == '__main__':
