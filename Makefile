@@ -157,7 +157,9 @@ ifneq ($(srctree),.)
 	$(Q){ echo "# this is a build directory, ignore it"; echo "*"; } > .gitignore
 endif
 
-$(config-targets) syncconfig: outputmakefile
+config oldconfig olddefconfig listnewconfig allnoconfig allyesconfig \
+alldefconfig randconfig menuconfig nconfig savedefconfig tinyconfig \
+syncconfig: outputmakefile
 
 PHONY += config oldconfig olddefconfig defconfig savedefconfig allnoconfig \
 	 allyesconfig alldefconfig randconfig listnewconfig menuconfig \
@@ -185,7 +187,7 @@ nconfig:
 defconfig: $(KBUILD_DEFCONFIG)
 
 # A defconfig line that does not take is an error, not a silent surprise.
-%_defconfig: $(srctree)/configs/%_defconfig
+%_defconfig: $(srctree)/configs/%_defconfig outputmakefile
 	$(Q)$(kconf) --defconfig=$< $(srctree)/Kconfig >/dev/null
 	$(Q)$(checkconfig) --config $(KCONFIG_CONFIG) --check-eval $<
 	@$(kecho) "#"
@@ -204,7 +206,7 @@ tinyconfig:
 # "make debug.config" merges kernel/configs/debug.config into .config: the
 # fragment's values replace the ones there, silently (that is what it is
 # for); each must then take (checkconfig.py).
-%.config: $(srctree)/kernel/configs/%.config
+%.config: $(srctree)/kernel/configs/%.config outputmakefile
 	$(Q)test -f $(KCONFIG_CONFIG) || { echo "*** no $(KCONFIG_CONFIG) to merge into: run 'make defconfig' first"; exit 1; }
 	$(Q)$(PYTHON) $(srctree)/scripts/kconfig/merge_config.py --srctree $(srctree) \
 		$(KCONFIG_CONFIG).merge $(KCONFIG_CONFIG) $<

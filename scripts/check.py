@@ -214,7 +214,8 @@ def git_snapshot(tree):
 
 def unknown_goal_checks(src, tally):
     """A typo must not configure the tree (before anything is built)."""
-    for goal in ("foo", "tags-typo", "kernel/no_such_file.o", "nodir/"):
+    for goal in ("foo", "tags-typo", "kernel/no_such_file.o", "nodir/",
+                 "foo_defconfig", "foo.config"):
         ok, log = make(src, goal)
         tally.check("make %s stops before configuring" % goal,
                     not ok and "No rule to make target '%s'.  Stop." % goal
