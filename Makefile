@@ -574,6 +574,7 @@ $(single-goals): prepare
 $(dir-goals): prepare
 	$(Q)$(MAKE) $(build)=$(patsubst %/,%,$@)
 
+# Goals that are files, not PHONY, are listed here to count as known.
 file-targets := keel keel.iso built-in.a $(LDS) scripts/basic/fixdep \
 	usr/gen_init_cpio usr/initramfs_data.cpio usr/initramfs_data.cpio.gz \
 	$(KCONFIG_CONFIG) include/config/auto.conf
