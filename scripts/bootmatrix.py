@@ -3,11 +3,12 @@
 """Build every Keel configuration and boot it in QEMU: the boot matrix.
 
 The matrix has one row per configuration and memory size.  Configurations are
-every configs/*_defconfig, allnoconfig, allyesconfig and a few seeded
-randconfigs.  A memory size may name a QEMU machine type, SIZE@MACHINE
-("3584M@q35"; QEMU's default, pc, otherwise).  --mem sizes are booted for
-every configuration, --rows CONFIG:SIZE[@MACHINE] only for that one (when it
-is selected).  For each configuration the script
+every configs/*_defconfig, x86_64_defconfig built with LLVM=1 (clang, ld.lld,
+llvm-ar, llvm-nm), allnoconfig, allyesconfig and a few seeded randconfigs.  A
+memory size may name a QEMU machine type, SIZE@MACHINE ("3584M@q35"; QEMU's
+default, pc, otherwise).  --mem sizes are booted for every configuration,
+--rows CONFIG:SIZE[@MACHINE] only for that one (when it is selected).  For
+each configuration the script
 
   1. builds out of tree in <builddir>/bootmatrix/<config>:
        make -C <srctree> O=<dir> <config target>
@@ -109,6 +110,8 @@ class Config:
     target: str                # make target that creates the .config
     seed: int | None = None    # KCONFIG_SEED for randconfig
     expect: Path | None = None  # extra serial patterns, defconfigs only
+    make_vars: tuple = ()      # extra make variables, e.g. ("LLVM=1",)
+    patterns: tuple = ()       # extra serial patterns the boot must match
 
 
 @dataclass
@@ -250,6 +253,11 @@ def discover_configs(srctree, seeds):
         expect = path.with_name(path.name + ".expect")
         configs.append(Config(path.name, path.name,
                               expect=expect if expect.is_file() else None))
+    # The default configuration built with the LLVM tools throughout; its
+    # banner names the compiler.
+    configs.append(Config("x86_64_defconfig-llvm", "x86_64_defconfig",
+                          make_vars=("LLVM=1",),
+                          patterns=(r"^Keel version \S+ \(clang ",)))
     configs.append(Config("allnoconfig", "allnoconfig"))
     configs.append(Config("allyesconfig", "allyesconfig"))
     for seed in seeds:
@@ -383,7 +391,7 @@ class Builder:
 
     def run_make(self, config, outdir, step, log):
         cmd = [self.make, "-C", str(self.srctree), f"O={outdir}", *step,
-               *self.make_vars]
+               *config.make_vars, *self.make_vars]
         log.write("$ " + shlex.join(cmd) + "\n")
         log.flush()
         rc = subprocess.call(cmd, stdin=subprocess.DEVNULL, stdout=log,
@@ -864,7 +872,7 @@ def run_config(config, args, builder, matrix_dir):
     """Build one config and boot it once per memory size; yields rows."""
     outdir = matrix_dir / config.name
     build = builder.build(config, outdir)
-    patterns = load_expect(config.expect)
+    patterns = load_expect(config.expect) + list(config.patterns)
     for mem in row_mems(config, args):
         row = Row(config=config.name, target=config.target, mem=mem,
                   build_dir=str(outdir), build_time=build.time,

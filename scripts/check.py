@@ -13,13 +13,17 @@ Stages, in order (--stages picks some):
   defconfigs  each configs/*_defconfig applies cleanly and equals its own
               savedefconfig output; tinyconfig and fragments work; a bad
               defconfig line is refused
-  build       the build system on a scratch copy of the tree: O= leaves the
-              source untouched, a no-op make does nothing, touching one file
-              or changing one option rebuilds only what depends on it, a
-              changed command line rebuilds, V=1 shows commands
+  build       the build system on a scratch copy of the tree: an unknown
+              goal stops before configuring; an in-tree build, its single
+              targets, and mrproper/distclean leaving nothing behind; O=
+              leaves the source untouched and writes dir/Makefile, a no-op
+              make does nothing, touching one file or changing one option
+              rebuilds only what depends on it, a changed command line
+              rebuilds, V=1 shows commands, single targets with O=, W=1 and
+              sparse (C=2) find nothing in full_defconfig
   host        the host unit tests under ASan/UBSan
-  bootmatrix  every configuration built with warnings as errors and booted
-              in QEMU (scripts/bootmatrix.py)
+  bootmatrix  every configuration built with W=1 warnings as errors and
+              booted in QEMU (scripts/bootmatrix.py), one of them with LLVM=1
   boots       full_defconfig booted with special command lines: lkdtm
               crashes (each fault reported as Linux reports it),
               initcall_debug, unknown and invalid parameters; and booted
@@ -46,8 +50,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bootmatrix  # noqa: E402
 
 STAGES = ["lint", "style", "docs", "defconfigs", "build", "host", "bootmatrix", "boots"]
-BUILD_STEP = re.compile(r"^  (CC|AS|AR|LD|LDS|KSYMS|HOSTCC|GENISO)\s+(\S+)",
-                        re.M)
+BUILD_STEP = re.compile(r"^  (CC|AS|AR|LD|LDS|KSYMS|HOSTCC|GENISO|CPP|MKLST|"
+                        r"CHECK)\s+(\S+)", re.M)
 SUMMARY = re.compile(r"(\d+) passed, (\d+) failed")
 
 
@@ -293,6 +297,7 @@ def stage_docs(ctx, tally):
 
 def stage_defconfigs(ctx, tally):
     work = ctx.work / "defconfigs"
+    fragment_checks(ctx, tally, work)
     for path in sorted((ctx.srctree / "configs").glob("*_defconfig")):
         out = work / path.name
         shutil.rmtree(out, ignore_errors=True)
@@ -307,6 +312,24 @@ def stage_defconfigs(ctx, tally):
                     tail(log) if not ok else
                     "      run: make %s && make savedefconfig && "
                     "cp defconfig configs/%s" % (path.name, path.name))
+
+    # kconfiglib (checkconfig.py) and kconfig-conf read the tree alike: a
+    # .config that differs from what the defconfig gives is caught.
+    tampered = work / "tampered.config"
+    config = work / "x86_64_defconfig" / ".config"
+    if config.exists():
+        tampered.write_text(config.read_text().replace(
+            "CONFIG_PRINTK_TIME=y", "# CONFIG_PRINTK_TIME is not set"))
+    proc = subprocess.run(
+        [sys.executable, str(ctx.srctree / "scripts/kconfig/checkconfig.py"),
+         "--srctree", str(ctx.srctree), "--config", str(tampered),
+         "--check-eval", str(ctx.srctree / "configs/x86_64_defconfig")],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    tally.check("checkconfig --check-eval: kconfiglib's evaluation of a "
+                "defconfig must equal kconfig-conf's",
+                proc.returncode == 1 and "CONFIG_PRINTK_TIME: kconfiglib "
+                "gives y, kconfig-conf wrote is not set" in proc.stdout,
+                tail(proc.stdout))
 
     out = work / "tinyconfig"
     shutil.rmtree(out, ignore_errors=True)
@@ -326,11 +349,142 @@ def stage_defconfigs(ctx, tally):
                 'CONFIG_BUILD_NAME="x86_64"' in config, tail(log + log2))
 
 
-def git_status(tree):
+def fragment_checks(ctx, tally, work):
+    """Fragments merge quietly; only a real conflict is reported."""
+    out = work / "fragment-quiet"
+    shutil.rmtree(out, ignore_errors=True)
+    ok, log = make(ctx.srctree, "-s", "O=%s" % out, "x86_64_defconfig",
+                   "debug.config", "tiny.config")
+    config = (out / ".config").read_text() if ok else ""
+    tally.check("make -s x86_64_defconfig debug.config tiny.config "
+                "prints nothing", ok and not log.strip() and
+                "CONFIG_DEBUG_KERNEL=y" in config and
+                "CONFIG_CC_OPTIMIZE_FOR_SIZE=y" in config, tail(log))
+    first, second = work / "first.config", work / "second.config"
+    first.write_text("CONFIG_KTEST=y\nCONFIG_PRINTK_TIME=y\n")
+    second.write_text("# CONFIG_KTEST is not set\nCONFIG_PRINTK_TIME=y\n")
+    proc = subprocess.run(
+        [sys.executable, str(ctx.srctree / "scripts/kconfig/merge_config.py"),
+         "--srctree", str(ctx.srctree), str(work / "merged"),
+         str(out / ".config"), str(first), str(second)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    tally.check("merge_config.py reports a value redefined by a later "
+                "fragment, and only that",
+                proc.returncode == 0 and proc.stdout.splitlines()[:3] == [
+                    "Value of CONFIG_KTEST is redefined by fragment %s:"
+                    % second, "Previous value: CONFIG_KTEST=y",
+                    "New value:      # CONFIG_KTEST is not set"] and
+                proc.stdout.count("Value of") == 1, tail(proc.stdout))
+
+
+def git_status(tree, ignored=False):
     proc = subprocess.run(["git", "-C", str(tree), "status", "--porcelain",
-                           "--untracked-files=all"], stdout=subprocess.PIPE,
-                          stderr=subprocess.DEVNULL, text=True)
+                           "--untracked-files=all"] +
+                          (["--ignored"] if ignored else []),
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                          text=True)
     return proc.stdout if proc.returncode == 0 else None
+
+
+def git_snapshot(tree):
+    """Make @tree (a snapshot copy) a git repository with one commit."""
+    env = dict(clean_env(), GIT_AUTHOR_NAME="check", GIT_COMMITTER_NAME="check",
+               GIT_AUTHOR_EMAIL="check@keel", GIT_COMMITTER_EMAIL="check@keel")
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "s"]):
+        subprocess.run(["git", "-C", str(tree)] + args, env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+
+
+def unknown_goal_checks(src, tally):
+    """A typo must not configure the tree (before anything is built)."""
+    for goal in ("foo", "tags-typo", "kernel/no_such_file.o", "nodir/",
+                 "foo_defconfig", "foo.config"):
+        ok, log = make(src, goal)
+        tally.check("make %s stops before configuring" % goal,
+                    not ok and "No rule to make target '%s'.  Stop." % goal
+                    in log and git_status(src, ignored=True) == "",
+                    tail(log) + "\n" + (git_status(src, ignored=True) or ""))
+
+
+def single_target_checks(src, obj, tally):
+    """make dir/file.o, dir/, .i, .s and .lst, in @src building into @obj
+    (the same directory, or with O=)."""
+    O = () if obj == src else ("O=%s" % obj,)
+    where = " with O=" if O else " in tree"
+    os.utime(src / "kernel/panic.c")
+    ok, log = make(src, *O, "kernel/panic.o")
+    ok2, log2 = make(src, *O, "kernel/panic.o")
+    tally.check("make kernel/panic.o rebuilds a stale object, once" + where,
+                ok and ok2 and compiled(log) == {"kernel/panic.o"} and
+                not built(log2), tail(log + log2))
+    os.utime(src / "lib/glob.c")
+    ok, log = make(src, *O, "lib/")
+    tally.check("make lib/ builds that directory only" + where,
+                ok and compiled(log) == {"lib/glob.o"} and
+                ("AR", "lib/built-in.a") in built(log) and
+                ("LD", "keel") not in built(log), tail(log))
+    ok, log = make(src, *O, "kernel/panic.i", "kernel/panic.s",
+                   "kernel/panic.lst")
+    text = {ext: (obj / ("kernel/panic." + ext)).read_text()
+            if (obj / ("kernel/panic." + ext)).exists() else ""
+            for ext in ("i", "s", "lst")}
+    panic = [line.split()[0] for line in
+             (obj / "System.map").read_text().splitlines()
+             if line.endswith(" T panic")]
+    tally.check("make kernel/panic.i, .s, .lst" + where,
+                ok and "void panic(const char *fmt, ...)\n" in text["i"] and
+                "#include" not in text["i"] and
+                re.search(r"^panic:", text["s"], re.M) is not None and
+                len(panic) == 1 and
+                re.search(r"^%s <panic>:" % panic[0], text["lst"], re.M)
+                is not None, tail(log))
+
+
+def stage_build(ctx, tally):
+    """The build system's promises, tested on a scratch copy of the tree."""
+    src = ctx.work / "build-src"
+    out = ctx.work / "build-out"
+    bootmatrix.snapshot_tree(ctx.srctree, src)
+    git_snapshot(src)
+    shutil.rmtree(out, ignore_errors=True)
+    before = git_status(ctx.srctree)
+    O = "O=%s" % out
+
+    unknown_goal_checks(src, tally)
+    in_tree_checks(ctx, src, tally)
+    out_of_tree_checks(ctx, src, out, O, tally)
+    warning_checks(ctx, src, tally)
+
+    if before is not None:
+        tally.check("make check leaves git status unchanged",
+                    git_status(ctx.srctree) == before)
+
+
+def in_tree_checks(ctx, src, tally):
+    """Build in the tree itself, then mrproper must leave nothing."""
+    ok, log = make(src, "tiny_defconfig")
+    ok = ok and make(src, "-j%d" % ctx.jobs)[0]
+    if tally.check("in-tree build of tiny_defconfig", ok, tail(log)):
+        single_target_checks(src, src, tally)
+    # What make check, the fuzzers and an editor leave behind.
+    for name in ("check/x", "bootmatrix/x", "bench/x", "scripts/__pycache__/x.pyc",
+                 "tools/testing/host/build/x", "tools/testing/fuzz/build/x",
+                 "compile_commands.json"):
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_text("")
+    ok, log = make(src, "mrproper")
+    status = git_status(src, ignored=True)
+    tally.check("make mrproper leaves no build product (git status "
+                "--ignored is empty)", ok and status == "",
+                tail(log) + "\n" + tail(status or ""))
+    leftovers = ("kernel/panic.c.orig", "kernel/panic.c.rej", "Makefile~",
+                 "lib/string.c.bak", "#notes#")
+    for name in leftovers:
+        (src / name).write_text("")
+    ok, log = make(src, "distclean")
+    status = git_status(src, ignored=True)
+    tally.check("make distclean removes backups and patch leftovers",
+                ok and status == "", tail(log) + "\n" + tail(status or ""))
 
 
 INCLUDE = re.compile(r'^#include <([^>]+)>', re.M)
@@ -356,19 +510,20 @@ def including_files(tree, header):
                            if "include" in parts else p.name)
 
 
-def stage_build(ctx, tally):
-    """The build system's promises, tested on a scratch copy of the tree."""
-    src = ctx.work / "build-src"
-    out = ctx.work / "build-out"
-    bootmatrix.snapshot_tree(ctx.srctree, src)
-    shutil.rmtree(out, ignore_errors=True)
-    before = git_status(ctx.srctree)
-    O = "O=%s" % out
-
+def out_of_tree_checks(ctx, src, out, O, tally):
     ok, log = make(src, O, "x86_64_defconfig")
     ok = ok and make(src, O, "-j%d" % ctx.jobs)[0]
     if not tally.check("O= build of x86_64_defconfig", ok, tail(log)):
         return
+    makefile = out / "Makefile"
+    tally.check("O= writes dir/Makefile and a .gitignore of \"*\"",
+                makefile.exists() and "include %s/Makefile" % src in
+                makefile.read_text() and (out / ".gitignore").exists() and
+                "*" in (out / ".gitignore").read_text().splitlines(),
+                "      " + str(makefile))
+    ok, log = make(out)
+    tally.check("make in the O= directory works (and has nothing to do)",
+                ok and not built(log), tail(log))
     stray = [p.name for p in src.rglob("*.o")] + \
         [p.name for p in src.glob(".config")]
     tally.check("O= build writes nothing into the source tree", not stray,
@@ -404,6 +559,8 @@ def stage_build(ctx, tally):
                 ok and compiled(log) == {"kernel/printk/printk.o"} and
                 ("LD", "keel") in built(log), tail(log))
 
+    single_target_checks(src, out, tally)
+
     ok, log = make(src, O, "KEEL_WERROR=1")
     tally.check("a changed compiler command line rebuilds",
                 ok and "lib/string.o" in compiled(log) and
@@ -414,6 +571,25 @@ def stage_build(ctx, tally):
     tally.check("V=1 prints full commands",
                 ok and re.search(r"-c -o lib/glob\.o \S*lib/glob\.c", log)
                 is not None, tail(log))
+
+    os.utime(src / "kernel/panic.c")
+    os.utime(src / "arch/x86/kernel/head_64.S")
+    ok, log = make(src, O, "V=1", "W=12", "KCFLAGS=-DKCFLAGS_SEEN",
+                   "KAFLAGS=-DKAFLAGS_SEEN", "KCPPFLAGS=-DKCPPFLAGS_SEEN",
+                   "kernel/panic.o", "arch/x86/kernel/head_64.o")
+    cc = [line for line in log.splitlines() if "-o kernel/panic.o " in line]
+    asm = [line for line in log.splitlines()
+           if "-o arch/x86/kernel/head_64.o " in line]
+    tally.check("W=12 adds both warning groups; KCFLAGS, KAFLAGS, KCPPFLAGS "
+                "reach the commands",
+                ok and len(cc) == 1 and len(asm) == 1 and
+                all(f in cc[0].split() for f in (
+                    "-Wmissing-format-attribute", "-DKBUILD_EXTRA_WARN1",
+                    "-Wshadow", "-DKBUILD_EXTRA_WARN2", "-DKCFLAGS_SEEN",
+                    "-DKCPPFLAGS_SEEN")) and
+                "-DKAFLAGS_SEEN" not in cc[0] and
+                "-DKAFLAGS_SEEN" in asm[0].split() and
+                "-DKCFLAGS_SEEN" not in asm[0], tail(log))
 
     ok, log = make(src, O, "clean")
     left = list(out.rglob("*.o"))
@@ -429,10 +605,24 @@ def stage_build(ctx, tally):
     tally.check("a defconfig line that does not take is refused",
                 not ok and "CONFIG_NO_SUCH_OPTION: unknown symbol" in log and
                 "CONFIG_LOG_BUF_SHIFT" in log, tail(log))
+    bad.unlink()
 
-    if before is not None:
-        tally.check("make check leaves git status unchanged",
-                    git_status(ctx.srctree) == before)
+
+def warning_checks(ctx, src, tally):
+    """full_defconfig with W=1 as errors and sparse on every file: silent.
+    (The boot matrix builds every configuration with W=1 as well.)"""
+    out = ctx.work / "build-warn"
+    shutil.rmtree(out, ignore_errors=True)
+    O = "O=%s" % out
+    ok, log = make(src, "-s", O, "full_defconfig")
+    if ok:
+        ok, log = make(src, "-s", O, "-j%d" % ctx.jobs, "W=1",
+                       "KEEL_WERROR=1", "C=2")
+    tally.check("W=1 C=2 build of full_defconfig: no compiler or sparse "
+                "warning", ok and not log.strip(), tail(log))
+    ok, log = make(src, O, "C=2", "kernel/panic.o")
+    tally.check("C=2 prints \"  CHECK   kernel/panic.c\"",
+                ok and "  CHECK   kernel/panic.c\n" in log, tail(log))
 
 
 def stage_host(ctx, tally):
@@ -453,8 +643,8 @@ def stage_host(ctx, tally):
 
 def stage_bootmatrix(ctx, tally):
     argv = ["--srctree", str(ctx.srctree), "--builddir", str(ctx.objtree),
-            "--make-var", "KEEL_WERROR=1", "--mem", bootmatrix.CHECK_MEM,
-            "--rows", bootmatrix.CHECK_ROWS] + \
+            "--make-var", "KEEL_WERROR=1", "--make-var", "W=1",
+            "--mem", bootmatrix.CHECK_MEM, "--rows", bootmatrix.CHECK_ROWS] + \
         ctx.bootmatrix_flags
     status = bootmatrix.main(argv)
     results = ctx.objtree / "bootmatrix" / "results.json"

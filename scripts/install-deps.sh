@@ -9,7 +9,9 @@ set -e
 
 PACKAGES="
 	make gcc binutils libc6-dev
-	python3
+	clang lld llvm
+	sparse
+	python3 python3-kconfiglib
 	kconfig-frontends-nox
 	grub-common grub-pc-bin xorriso mtools
 	qemu-system-x86

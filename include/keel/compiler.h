@@ -5,6 +5,8 @@
 #ifndef _KEEL_COMPILER_H
 #define _KEEL_COMPILER_H
 
+#include <keel/compiler_types.h>
+
 #define __always_inline	inline __attribute__((__always_inline__))
 #define noinline	__attribute__((__noinline__))
 #define __noreturn	__attribute__((__noreturn__))

@@ -33,7 +33,7 @@
 extern int console_loglevel;
 
 int printk(const char *fmt, ...) __printf(1, 2);
-int vprintk(const char *fmt, va_list args);
+int vprintk(const char *fmt, va_list args) __printf(1, 0);
 
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt

@@ -22,8 +22,6 @@ u8 init_stack[THREAD_SIZE] __aligned(THREAD_SIZE)
 u32 boot_loader_magic;
 phys_addr_t boot_info_phys;
 
-void x86_64_start_kernel(u32 magic, u32 info);
-
 /* head_64.S's top-level page table, linked at its physical address. */
 extern u64 boot_pml4[];
 

@@ -47,7 +47,7 @@ void iounmap(volatile void __iomem *addr)
 	if (!addr)
 		return;
 	if (!area || area->addr != start || !(area->flags & VM_IOREMAP)) {
-		pr_err("iounmap: bad address %p\n", (void *)addr);
+		pr_err("iounmap: bad address %p\n", (void __force *)addr);
 		return;
 	}
 	unmap_pages(&init_mm, (unsigned long)area->addr, area->size);

@@ -8,22 +8,18 @@
 
 #include <keel/types.h>
 
-#ifndef __iomem
-#define __iomem		/* marks device memory, as in Linux */
-#endif
-
 /* Map @size bytes of device memory at @phys; NULL on failure. */
 void __iomem *ioremap(phys_addr_t phys, size_t size);
 void iounmap(volatile void __iomem *addr);
 
 static inline u32 readl(const volatile void __iomem *addr)
 {
-	return *(const volatile u32 *)addr;
+	return *(const volatile u32 __force *)addr;
 }
 
 static inline void writel(u32 value, volatile void __iomem *addr)
 {
-	*(volatile u32 *)addr = value;
+	*(volatile u32 __force *)addr = value;
 }
 
 static inline void outb(u8 value, u16 port)

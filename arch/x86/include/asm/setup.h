@@ -6,6 +6,7 @@
 #define _ASM_X86_SETUP_H
 
 #include <asm/bootinfo.h>
+#include <keel/compiler.h>
 
 /* What the boot loader told us, parsed by setup_arch(). */
 extern struct boot_info boot_info;
@@ -14,8 +15,11 @@ extern struct boot_info boot_info;
 extern u32 boot_loader_magic;
 extern phys_addr_t boot_info_phys;
 
-/* The boot CPU's stack (init_task's), THREAD_SIZE bytes. */
+/* The boot CPU's stack (init_task's, in head64.c), above a guard page. */
 extern u8 init_stack[];
+
+/* Called by head_64.S in 64-bit mode; starts the kernel, never returns. */
+__noreturn void x86_64_start_kernel(u32 magic, u32 info);
 
 void tsc_init(void);
 

@@ -13,13 +13,6 @@
 #include <asm/extable.h>
 #include <asm/page.h>
 
-#ifndef __user
-#define __user		/* a user-space pointer, as in Linux */
-#endif
-#ifndef __force
-#define __force
-#endif
-
 /*
  * The highest user address + 1, less a page: the last page below the
  * canonical hole is never mapped, so a syscall that returns there cannot

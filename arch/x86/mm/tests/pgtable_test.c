@@ -315,13 +315,13 @@ static void tables_allocated_may_reclaim(struct ktest *t)
 
 static void ioremap_uncached(struct ktest *t)
 {
-	u8 *p = (u8 *)ioremap(0xb8004, 8);
+	void __iomem *p = ioremap(0xb8004, 8);
 	enum pg_level level;
 	pte_t *pte;
 	u8 byte;
 
-	KTEST_ASSERT_NOT_NULL(t, p);
-	KTEST_EXPECT_TRUE(t, is_vmalloc_addr(p));
+	KTEST_ASSERT_NOT_NULL(t, (void __force *)p);
+	KTEST_EXPECT_TRUE(t, is_vmalloc_addr((void __force *)p));
 	KTEST_EXPECT_EQ(t, (unsigned long)p & ~PAGE_MASK, 4);
 	pte = lookup_address((unsigned long)p, &level);
 	KTEST_ASSERT_NOT_NULL(t, pte);
@@ -329,8 +329,8 @@ static void ioremap_uncached(struct ktest *t)
 			_PAGE_PCD | _PAGE_PWT);
 	KTEST_EXPECT_EQ(t, readl(p), *(u32 *)__va(0xb8004));
 	iounmap(p);
-	KTEST_EXPECT_EQ(t, copy_from_kernel_nofault(&byte, p, 1), -EFAULT);
-	KTEST_EXPECT_NULL(t, ioremap(0x1000, 0));
+	KTEST_EXPECT_EQ(t, copy_from_kernel_nofault(&byte, (void __force *)p, 1), -EFAULT);
+	KTEST_EXPECT_NULL(t, (void __force *)ioremap(0x1000, 0));
 }
 
 static struct ktest_case pgtable_cases[] = {
