@@ -15,6 +15,7 @@
 #include <keel/printk.h>
 #include <keel/reboot.h>
 #include <keel/sprintf.h>
+#include <keel/stackprotector.h>
 #include <asm/processor.h>
 
 #include <stdarg.h>
