@@ -219,7 +219,8 @@ def stage_style(ctx, tally):
 
 # Targets of the Makefile that "make help" need not name (Linux's does
 # not name them either).
-UNLISTED_TARGETS = {"FORCE", "prepare", "build-tree", "syncconfig"}
+UNLISTED_TARGETS = {"FORCE", "prepare", "build-tree", "syncconfig",
+                    "outputmakefile"}
 
 
 def stage_docs(ctx, tally):
@@ -255,9 +256,7 @@ def stage_docs(ctx, tally):
                 (work / "cscope.files").read_text().splitlines()[2:]}
     tags = (work / "tags").read_text() if (work / "tags").exists() else ""
     etags = (work / "TAGS").read_text() if (work / "TAGS").exists() else ""
-    kernel = str(ctx.srctree / "init/main.c") \
-        if (ctx.srctree / "init/main.c").exists() else \
-        str(ctx.srctree / "kernel/main.c")
+    kernel = str(ctx.srctree / "init/main.c")
     tally.check("make tags TAGS cscope gtags index the tree's sources",
                 ok and ("\nstart_kernel\t%s\t" % kernel) in tags and
                 re.search(r"^CONFIG_KTEST\t\S+/lib/Kconfig", tags, re.M) and
@@ -564,7 +563,7 @@ def out_of_tree_checks(ctx, src, out, O, tally):
     ok, log = make(src, O, "KEEL_WERROR=1")
     tally.check("a changed compiler command line rebuilds",
                 ok and "lib/string.o" in compiled(log) and
-                "kernel/main.o" in compiled(log), tail(log))
+                "init/main.o" in compiled(log), tail(log))
 
     os.utime(src / "lib/glob.c")
     ok, log = make(src, O, "KEEL_WERROR=1", "V=1")
@@ -923,7 +922,7 @@ def check_debug_scripts(ctx, tally, kernel, log):
     want = [r"RIP: 0010:%s %s$" % (re.escape(rip.group(1)),
                                    re.escape(bug.group(1))),
             r"^\[[ 0-9.]+\]  do_initcalls\+0x[0-9a-f]+/0x[0-9a-f]+ "
-            r"kernel/main\.c:\d+$",
+            r"init/main\.c:\d+$",
             r"^\[[ 0-9.]+\]  \? lkdtm_init\+0x[0-9a-f]+/0x[0-9a-f]+ "
             r"drivers/misc/lkdtm/core\.c:\d+$"]
     missing = [p for p in want if not re.search(p, out, re.M)]

@@ -14,7 +14,6 @@
 #include <keel/seq_file.h>
 #include <keel/timekeeping.h>
 
-#include <generated/compile.h>
 
 #include "internal.h"
 
@@ -35,8 +34,7 @@ static int loadavg_proc_show(struct seq_file *m, void *v)
 static int version_proc_show(struct seq_file *m, void *v)
 {
 	(void)v;
-	seq_puts(m, "Keel version " KEEL_RELEASE " (" KEEL_COMPILER ") "
-		 CONFIG_BUILD_NAME "\n");
+	seq_puts(m, keel_banner);
 	return 0;
 }
 

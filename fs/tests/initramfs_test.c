@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KTEST suite for fs/initramfs.c: the tree usr/default_cpio_list created
+ * KTEST suite for init/initramfs.c: the tree usr/default_cpio_list created
  * at boot (skipped when GRUB loaded no archive or the kernel was built
  * with another CONFIG_INITRAMFS_SOURCE), and a crafted archive
  * unpacked into a scratch directory: every entry type with its mode,

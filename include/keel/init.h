@@ -42,4 +42,7 @@ extern char boot_command_line[COMMAND_LINE_SIZE];
 void start_kernel(void) __noreturn;
 void do_initcalls(void);
 
+/* "Keel version ..." with a newline: the first boot line, /proc/version. */
+extern const char keel_banner[];
+
 #endif /* _KEEL_INIT_H */

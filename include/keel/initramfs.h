@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * initramfs: the cpio archive GRUB loads as a module, unpacked into the
- * root ramfs at boot (fs/initramfs.c, CONFIG_BLK_DEV_INITRD).
+ * root ramfs at boot (init/initramfs.c, CONFIG_BLK_DEV_INITRD).
  */
 #ifndef _KEEL_INITRAMFS_H
 #define _KEEL_INITRAMFS_H

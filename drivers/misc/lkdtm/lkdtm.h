@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * LKDTM internals: each file defines the crash types of one area (bugs.c
- * for faults and panics, printk.c for faults inside printk, ...) as a crashtype_category that core.c lists.
+ * for faults and panics, printk.c for faults inside printk, ...) as a
+ * crashtype_category that core.c lists.
  */
 #ifndef _DRIVERS_MISC_LKDTM_H
 #define _DRIVERS_MISC_LKDTM_H

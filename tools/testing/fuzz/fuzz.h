@@ -12,7 +12,7 @@
 /* Both return 0; a bug shows as a sanitizer report or a BUG trap. */
 int fuzz_cpio(const u8 *data, size_t size);
 int fuzz_inflate(const u8 *data, size_t size);
-/* fs/initramfs.c unpacking into an in-memory file system (fuzz only). */
+/* init/initramfs.c unpacking into an in-memory file system (fuzz only). */
 int fuzz_initramfs(const u8 *data, size_t size);
 
 struct fuzz_seed {

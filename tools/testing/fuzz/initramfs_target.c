@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The fuzz target for the unpacking side: fs/initramfs.c itself, built for
+ * The fuzz target for the unpacking side: init/initramfs.c itself, built for
  * the host, over a small in-memory file system that stands in for the VFS
  * (the ksys_*() calls it makes, with Linux's lookup rules: symlinks
  * followed in the middle of a path, RESOLVE_BENEATH, hard links, -errno
@@ -31,7 +31,7 @@ void *calloc(size_t n, size_t size);
 void *realloc(void *p, size_t size);
 void free(void *p);
 
-/* What fs/initramfs.c needs from the rest of the kernel. */
+/* What init/initramfs.c needs from the rest of the kernel. */
 struct boot_info boot_info;
 
 void *kmalloc(size_t size, gfp_t gfp)

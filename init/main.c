@@ -2,9 +2,10 @@
 /*
  * start_kernel(): the architecture-independent boot sequence.  The arch
  * code has the CPU in long mode with exception handling in place; this
- * prints the banner, reads the command line, brings up the consoles and
- * runs the initcalls, level by level.  With no init program to start yet,
- * the boot ends by powering the machine off.
+ * prints the banner, reads the command line and brings up the core
+ * subsystems, then hands over to kernel_init(), which runs the initcalls,
+ * level by level, and then starts user space.  With no init program to
+ * start yet, the boot ends by powering the machine off.
  */
 #include <keel/console.h>
 #include <keel/delay.h>
@@ -23,11 +24,6 @@
 #include <keel/vmalloc.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
-
-#include <generated/compile.h>
-
-static const char keel_banner[] =
-	"Keel version " KEEL_RELEASE " (" KEEL_COMPILER ") " CONFIG_BUILD_NAME "\n";
 
 static bool initcall_debug;
 
@@ -104,6 +100,17 @@ void do_initcalls(void)
 		do_initcall_level(level);
 }
 
+/*
+ * The rest of the boot and then user space: what PID 1 runs in Linux
+ * before it executes the init program.
+ */
+static __noreturn void kernel_init(void)
+{
+	do_initcalls();
+	pr_notice("Keel: boot complete; no init program yet, powering off\n");
+	kernel_power_off();
+}
+
 __noreturn void start_kernel(void)
 {
 	pr_notice("%s", keel_banner);
@@ -121,8 +128,9 @@ __noreturn void start_kernel(void)
 	do_pre_smp_initcalls();
 	/* Only here: no function below this one on the stack ever returns. */
 	boot_init_stack_canary();
-	do_initcalls();
-
-	pr_notice("Keel: boot complete; no init program yet, powering off\n");
-	kernel_power_off();
+	/*
+	 * Linux starts kernel_init() as PID 1 here and the boot task becomes
+	 * the idle task.  With one task, the boot task runs it itself.
+	 */
+	kernel_init();
 }
