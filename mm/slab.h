@@ -12,7 +12,14 @@
 #include <keel/types.h>
 
 void *kmalloc_large(size_t size, gfp_t gfp);
-void kfree_large(struct page *page);
+void kfree_large(struct page *page, const void *object);
 size_t ksize_large(const struct page *page);
+
+/* Checks before a free; each reports what is wrong with the pointer. */
+struct page *free_object_page(const void *object);
+bool cache_owns_object(struct kmem_cache *s, const void *object);
+
+/* Each variant's own struct kmem_cache knows its name. */
+const char *kmem_cache_name(const struct kmem_cache *s);
 
 #endif /* _MM_SLAB_H */

@@ -19,10 +19,12 @@
 
 #define PFN_UP(x)	(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
 #define PFN_DOWN(x)	((x) >> PAGE_SHIFT)
+#define offset_in_page(p)	((unsigned long)(p) & ~PAGE_MASK)
 #define PFN_PHYS(x)	((phys_addr_t)(x) << PAGE_SHIFT)
 
 /* Every page frame below memblock_end_of_DRAM(), indexed by pfn. */
 extern struct page *mem_map;
+extern unsigned long max_pfn;		/* mem_map's length */
 
 static inline struct page *pfn_to_page(unsigned long pfn)
 {
@@ -44,6 +46,21 @@ static inline void *page_address(const struct page *page)
 static inline struct page *virt_to_page(const void *addr)
 {
 	return pfn_to_page(PFN_DOWN(__pa(addr)));
+}
+
+/*
+ * True for a direct-map or kernel-image address with a struct page:
+ * virt_to_page() may be used on it (never on vmalloc or user addresses).
+ */
+static inline bool virt_addr_valid(const void *addr)
+{
+	unsigned long x = (unsigned long)addr;
+
+	if (x < PAGE_OFFSET)
+		return false;
+	if (x < __START_KERNEL_map && x - PAGE_OFFSET >= PFN_PHYS(max_pfn))
+		return false;
+	return PFN_DOWN(__pa(addr)) < max_pfn;
 }
 
 /*
@@ -84,10 +101,8 @@ unsigned long totalram_pages(void);	/* pages the allocator manages */
 /* True once mm_init() has handed memblock's free memory to the allocator. */
 bool page_alloc_ready(void);
 
-#ifdef CONFIG_DEBUG_PAGEALLOC
-/* Poisoned free pages found corrupted at allocation, since boot. */
-unsigned long page_poison_reports(void);
-#endif
+/* Print @page's state and why (Linux's "page dumped because: ..."). */
+void dump_page(const struct page *page, const char *reason);
 
 /* Set up struct pages, the page allocator and kmalloc. */
 void mm_init(void);
