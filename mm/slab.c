@@ -538,24 +538,6 @@ void *kmalloc(size_t size, gfp_t gfp)
 	return kmem_cache_alloc(kmalloc_caches[kmalloc_index(size)], gfp);
 }
 
-void kfree(const void *p)
-{
-	struct page *page;
-
-	if (ZERO_OR_NULL_PTR(p))
-		return;
-	page = free_object_page(p);
-	if (!page)
-		return;
-	if (page_test_flag(page, PG_slab)) {
-		struct kmem_cache *s = page->slab_cache;
-
-		slab_free(s, object_slab(s, p), (void *)p);
-	} else {
-		kfree_large(page, p);
-	}
-}
-
 size_t ksize(const void *p)
 {
 	const struct page *page;

@@ -21,7 +21,7 @@
  * The page under a pointer being freed, or NULL if it has none (a vmalloc
  * or user address): virt_to_page() would make up a struct page for it.
  */
-struct page *free_object_page(const void *object)
+static struct page *free_object_page(const void *object)
 {
 	if (virt_addr_valid(object))
 		return virt_to_page(object);
@@ -60,6 +60,12 @@ bool cache_owns_object(struct kmem_cache *s, const void *object)
 	return true;
 }
 
+unsigned long nr_free_pages_shrunk(void)
+{
+	kmem_cache_shrink_all();
+	return nr_free_pages();
+}
+
 void *kmalloc_large(size_t size, gfp_t gfp)
 {
 	unsigned int order = get_order(size);
@@ -83,7 +89,7 @@ void *kmalloc_large(size_t size, gfp_t gfp)
  * Only the first page of a large kmalloc is marked, so a pointer into its
  * middle, or to pages from the page allocator, is refused here.
  */
-void kfree_large(struct page *page, const void *object)
+static void kfree_large(struct page *page, const void *object)
 {
 	if (!page_test_flag(page, PG_large_kmalloc) ||
 	    offset_in_page(object)) {
@@ -95,6 +101,21 @@ void kfree_large(struct page *page, const void *object)
 	}
 	page_clear_flag(page, PG_large_kmalloc);
 	__free_pages(page, page->order);
+}
+
+void kfree(const void *p)
+{
+	struct page *page;
+
+	if (ZERO_OR_NULL_PTR(p))
+		return;
+	page = free_object_page(p);
+	if (!page)
+		return;
+	if (page_test_flag(page, PG_slab))
+		kmem_cache_free(page->slab_cache, (void *)p);
+	else
+		kfree_large(page, p);
 }
 
 size_t ksize_large(const struct page *page)

@@ -137,21 +137,6 @@ void *kmalloc(size_t size, gfp_t gfp)
 	return kmalloc_large(size, gfp);
 }
 
-void kfree(const void *p)
-{
-	struct page *page;
-
-	if (ZERO_OR_NULL_PTR(p))
-		return;
-	page = free_object_page(p);
-	if (!page)
-		return;
-	if (page_test_flag(page, PG_slab))
-		kmem_cache_free(page->slab_cache, (void *)p);
-	else
-		kfree_large(page, p);
-}
-
 size_t ksize(const void *p)
 {
 	const struct page *page;

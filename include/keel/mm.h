@@ -78,6 +78,11 @@ static inline struct page *alloc_page(gfp_t gfp)
 /* Kernel virtual address of the block, or 0. */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 unsigned long get_zeroed_page(gfp_t gfp);
+
+static inline unsigned long __get_free_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp, 0);
+}
 void free_pages(unsigned long addr, unsigned int order);
 
 static inline void free_page(unsigned long addr)
