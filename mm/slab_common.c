@@ -53,7 +53,8 @@ bool cache_owns_object(struct kmem_cache *s, const void *object)
 		return false;
 	if (cachep != s) {
 		pr_err("cache_from_obj: Wrong slab cache. %s but object is from %s\n",
-		       kmem_cache_name(s), kmem_cache_name(cachep));
+		       s ? kmem_cache_name(s) : "(null)",
+		       kmem_cache_name(cachep));
 		WARN_ON(1);
 		return false;
 	}

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * LKDTM internals: each file defines the crash types of one area (bugs.c
- * for faults and panics, ...) as a crashtype_category that core.c lists.
+ * for faults and panics, heap.c for allocator misuse, perms.c for memory
+ * permissions) as a crashtype_category that core.c lists.
  */
 #ifndef _DRIVERS_MISC_LKDTM_H
 #define _DRIVERS_MISC_LKDTM_H
@@ -27,5 +28,7 @@ struct crashtype_category {
 	const struct crashtype_category var = { array, ARRAY_SIZE(array) }
 
 extern const struct crashtype_category bugs_crashtypes;
+extern const struct crashtype_category heap_crashtypes;
+extern const struct crashtype_category perms_crashtypes;
 
 #endif /* _DRIVERS_MISC_LKDTM_H */
