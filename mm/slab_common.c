@@ -95,8 +95,7 @@ static void kfree_large(struct page *page, const void *object)
 	if (!page_test_flag(page, PG_large_kmalloc) ||
 	    offset_in_page(object)) {
 		WARN_ON(1);
-		pr_err("kfree: %p is not the start of a kmalloc allocation\n",
-		       object);
+		pr_warn("object pointer: %p\n", object);
 		dump_page(page, "Not a kmalloc allocation");
 		return;
 	}
