@@ -5,6 +5,7 @@
  * the faulting address to learn which it was and where it was written.
  */
 #include <keel/bug.h>
+#include <keel/debug_report.h>
 #include <keel/kallsyms.h>
 #include <keel/panic.h>
 #include <keel/printk.h>
@@ -51,6 +52,7 @@ enum bug_trap_type report_bug(unsigned long ip, struct pt_regs *regs)
 			bug->line, sym);
 		show_regs(regs);
 		pr_warn("---[ end trace 0000000000000000 ]---\n");
+		debug_report(DEBUG_REPORT_WARN);
 		return BUG_TRAP_TYPE_WARN;
 	}
 	oops_begin();

@@ -4,9 +4,12 @@
  * is a multiple of 2^order; its buddy is the block at pfn ^ 2^order.
  * Freeing merges a block with its buddy while the buddy is free and of the
  * same order; allocating splits a larger block, returning its lower half
- * and freeing the upper halves.  Pure logic: no locks (the caller holds
- * the zone lock), no access to page contents; also built for the host.
+ * and freeing the upper halves.  A free that overlaps a free block (a
+ * double free, even of a page that has since merged into a larger block)
+ * is refused.  Pure logic: no locks (the caller holds the zone lock), no
+ * access to page contents; also built for the host.
  */
+#include <keel/errno.h>
 #include <keel/kernel.h>
 #include <keel/list.h>
 
@@ -79,11 +82,42 @@ struct page *buddy_alloc(struct buddy_zone *z, unsigned int order)
 	return page;
 }
 
-void buddy_free(struct buddy_zone *z, struct page *page, unsigned int order)
+bool buddy_range_is_free(struct buddy_zone *z, const struct page *page,
+			 unsigned int order)
+{
+	unsigned long pfn = zone_pfn(z, page);
+	unsigned long end = min(pfn + (1UL << order), z->base_pfn + z->nr_pages);
+	unsigned long i;
+	unsigned int o;
+
+	/*
+	 * Only the first page of a free block is marked: a block of order o
+	 * holding pfn starts at pfn rounded down to 2^o.
+	 */
+	for (o = 0; o <= MAX_ORDER; o++) {
+		unsigned long head = pfn & ~((1UL << o) - 1);
+		const struct page *p;
+
+		if (head < z->base_pfn)
+			break;
+		p = zone_page(z, head);
+		if (page_test_flag(p, PG_buddy) && p->order >= o)
+			return true;
+	}
+	/* Or a free block starts inside the range. */
+	for (i = pfn + 1; i < end; i++)
+		if (page_test_flag(zone_page(z, i), PG_buddy))
+			return true;
+	return false;
+}
+
+int buddy_free(struct buddy_zone *z, struct page *page, unsigned int order)
 {
 	unsigned long pfn = zone_pfn(z, page);
 	unsigned long end = z->base_pfn + z->nr_pages;
 
+	if (buddy_range_is_free(z, page, order))
+		return -EINVAL;
 	while (order < MAX_ORDER) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
 		struct page *buddy;
@@ -98,6 +132,7 @@ void buddy_free(struct buddy_zone *z, struct page *page, unsigned int order)
 		order++;
 	}
 	add_to_free_area(z, zone_page(z, pfn), order);
+	return 0;
 }
 
 void buddy_free_range(struct buddy_zone *z, unsigned long start,

@@ -31,8 +31,15 @@ void buddy_init(struct buddy_zone *z, struct page *map,
 /* The first page of a free 2^order block, or NULL. */
 struct page *buddy_alloc(struct buddy_zone *z, unsigned int order);
 
-/* Free a 2^order block, merging it with its free buddies. */
-void buddy_free(struct buddy_zone *z, struct page *page, unsigned int order);
+/*
+ * Free a 2^order block, merging it with its free buddies; -EINVAL (and
+ * nothing done) if any of its pages is already free.
+ */
+int buddy_free(struct buddy_zone *z, struct page *page, unsigned int order);
+
+/* True if any page of the 2^order block at @page is in a free block. */
+bool buddy_range_is_free(struct buddy_zone *z, const struct page *page,
+			 unsigned int order);
 
 /* Free pfns [start, end) in the largest aligned blocks that fit. */
 void buddy_free_range(struct buddy_zone *z, unsigned long start,

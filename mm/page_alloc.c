@@ -10,6 +10,7 @@
 #define pr_fmt(fmt) fmt
 
 #include <keel/bug.h>
+#include <keel/debug_report.h>
 #include <keel/fs.h>
 #include <keel/hardirq.h>
 #include <keel/memblock.h>
@@ -23,6 +24,7 @@
 #include "internal.h"
 
 struct page *mem_map;
+unsigned long max_pfn;
 
 static DEFINE_SPINLOCK(zone_lock);
 static struct buddy_zone zone;		/* [zone_lock] */
@@ -31,13 +33,6 @@ static bool page_alloc_up;
 
 #ifdef CONFIG_DEBUG_PAGEALLOC
 #define PAGE_POISON	0xaa
-
-static unsigned long poison_reports;
-
-unsigned long page_poison_reports(void)
-{
-	return READ_ONCE(poison_reports);
-}
 
 static void poison_pages(struct page *page, unsigned int order)
 {
@@ -57,7 +52,7 @@ static void report_corruption(struct page *page, const u8 *bad)
 	pr_err("pagealloc: memory corruption in pfn %#lx at offset %#zx: 0x%02x instead of 0x%02x\n",
 	       page_to_pfn(page), off, *bad, PAGE_POISON);
 	dump_stack();
-	WRITE_ONCE(poison_reports, poison_reports + 1);
+	debug_report(DEBUG_REPORT_PAGE_POISON);
 }
 
 /* Pages freed at boot were never poisoned, so only flagged ones count. */
@@ -117,24 +112,57 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	return page;
 }
 
-static bool page_is_bad(const struct page *page)
+void dump_page(const struct page *page, const char *reason)
 {
-	return page->flags & ((1UL << PG_reserved) | (1UL << PG_buddy) |
-			      (1UL << PG_slab) | (1UL << PG_large_kmalloc));
+	pr_warn("page:%p pfn:%#lx order:%u flags:%#lx\n", page,
+		page_to_pfn(page), page->order, page->flags);
+	pr_warn("page dumped because: %s\n", reason);
 }
 
+/* Linux's report for a page in the wrong state for what is done to it. */
+static void bad_page(struct page *page, const char *reason)
+{
+	pr_alert("BUG: Bad page state in process swapper/0  pfn:%05lx\n",
+		 page_to_pfn(page));
+	dump_page(page, reason);
+	dump_stack();
+	debug_report(DEBUG_REPORT_BAD_PAGE);
+}
+
+static const char *free_page_problem(const struct page *page,
+				     unsigned int order)
+{
+	if (order > MAX_ORDER)
+		return "order too large";
+	if (page_test_flag(page, PG_reserved))
+		return "PAGE_FLAGS_CHECK_AT_FREE flag(s) set: reserved";
+	if (page_test_flag(page, PG_slab))
+		return "PAGE_FLAGS_CHECK_AT_FREE flag(s) set: slab";
+	if (page_test_flag(page, PG_large_kmalloc))
+		return "PAGE_FLAGS_CHECK_AT_FREE flag(s) set: large_kmalloc";
+	return NULL;
+}
+
+/*
+ * The double-free check and the free are one step under the zone lock;
+ * poisoning is done there too, so a page is never seen free unpoisoned.
+ */
 void __free_pages(struct page *page, unsigned int order)
 {
+	const char *problem = free_page_problem(page, order);
 	unsigned long flags;
 
-	if (page_is_bad(page) || order > MAX_ORDER) {
-		pr_alert("BUG: Bad page state: pfn:%#lx order:%u flags:%#lx\n",
-			 page_to_pfn(page), order, page->flags);
-		dump_stack();
+	if (problem) {
+		bad_page(page, problem);
+		return;
+	}
+	spin_lock_irqsave(&zone_lock, flags);
+	if (buddy_range_is_free(&zone, page, order)) {
+		spin_unlock_irqrestore(&zone_lock, flags);
+		bad_page(page, "freeing a page that is already free");
 		return;
 	}
 	poison_pages(page, order);
-	spin_lock_irqsave(&zone_lock, flags);
 	buddy_free(&zone, page, order);
 	spin_unlock_irqrestore(&zone_lock, flags);
 }
@@ -190,11 +218,11 @@ static void print_memory_line(void)
 
 void mm_init(void)
 {
-	unsigned long max_pfn = PFN_DOWN(memblock_end_of_DRAM());
 	phys_addr_t start, end;
 	unsigned int idx = 0;
 	unsigned long pfn;
 
+	max_pfn = PFN_DOWN(memblock_end_of_DRAM());
 	mem_map = memblock_alloc(max_pfn * sizeof(struct page), PAGE_SIZE);
 	if (!mem_map)
 		panic("Out of memory: no room for %lu struct pages", max_pfn);

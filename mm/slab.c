@@ -6,10 +6,13 @@
  * (after the object when a constructor must not be overwritten).
  * kmalloc() uses caches of 8 bytes to 8 KiB; bigger requests go to the
  * page allocator.  CONFIG_DEBUG_SLAB adds red zones and poison.
- * Locking: each cache's lock (irqsave) protects its lists and counters;
- * the page allocator's zone lock is never taken under it.
+ * Locking: each cache's lock (irqsave) protects its lists and counters
+ * and, under DEBUG_SLAB, makes the double-free check and the free one
+ * step; the page allocator's zone lock is never taken under it.
+ * slab_caches_lock protects the list of caches and nests outside both.
  */
 #include <keel/bug.h>
+#include <keel/debug_report.h>
 #include <keel/errno.h>
 #include <keel/kernel.h>
 #include <keel/list.h>
@@ -35,6 +38,7 @@
  * survive.
  */
 struct kmem_cache {
+	struct list_head list;		/* [slab_caches_lock] */
 	spinlock_t lock;
 	struct list_head slabs_full;	/* [lock] */
 	struct list_head slabs_partial;	/* [lock] */
@@ -56,6 +60,8 @@ struct kmem_cache {
 };
 
 static struct kmem_cache kmem_cache_cache;	/* caches come from here */
+static LIST_HEAD(slab_caches);			/* [slab_caches_lock] */
+static DEFINE_SPINLOCK(slab_caches_lock);
 
 static const unsigned int kmalloc_sizes[] = {
 	8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192,
@@ -80,13 +86,6 @@ static const u8 kmalloc_small_index[24] = {
 #define POISON_FREE		0x6b
 #define POISON_END		0xa5
 
-static unsigned long bug_reports;
-
-unsigned long slab_bug_reports(void)
-{
-	return READ_ONCE(bug_reports);
-}
-
 static void print_bytes(const char *what, const u8 *p, unsigned int n)
 {
 	unsigned int i;
@@ -106,7 +105,7 @@ static void slab_bug(struct kmem_cache *s, const char *what)
 	pr_err("=============================================================================\n");
 	pr_err("BUG %s (Not tainted): %s\n", s->name, what);
 	pr_err("-----------------------------------------------------------------------------\n");
-	WRITE_ONCE(bug_reports, bug_reports + 1);
+	debug_report(DEBUG_REPORT_SLAB);
 }
 
 /*
@@ -186,12 +185,14 @@ static void alloc_debug(struct kmem_cache *s, u8 *object)
 /*
  * Freeing: a pointer into the middle of an object, or an object already
  * free, is reported and not freed; overwritten red zones are reported.
+ * Under the cache lock, so that two frees of one object cannot both pass.
  */
 static bool free_debug(struct kmem_cache *s, struct page *slab, u8 *object)
 {
 	u8 *base = page_address(slab);
 	unsigned long off = object - base;
 
+	assert_spin_locked(&s->lock);
 	if (off >= s->objs_per_slab * s->size ||
 	    off % s->size != s->offset) {
 		slab_bug(s, "Invalid object pointer");
@@ -356,13 +357,12 @@ static struct page *put_object(struct kmem_cache *s, struct page *slab,
 
 static void slab_free(struct kmem_cache *s, struct page *slab, void *object)
 {
+	struct page *discard = NULL;
 	unsigned long flags;
-	struct page *discard;
 
-	if (!free_debug(s, slab, object))
-		return;
 	spin_lock_irqsave(&s->lock, flags);
-	discard = put_object(s, slab, object);
+	if (free_debug(s, slab, object))
+		discard = put_object(s, slab, object);
 	spin_unlock_irqrestore(&s->lock, flags);
 	if (discard)
 		discard_slab(s, discard);
@@ -370,7 +370,49 @@ static void slab_free(struct kmem_cache *s, struct page *slab, void *object)
 
 void kmem_cache_free(struct kmem_cache *s, void *object)
 {
-	slab_free(s, object_slab(s, object), object);
+	if (cache_owns_object(s, object))
+		slab_free(s, object_slab(s, object), object);
+}
+
+const char *kmem_cache_name(const struct kmem_cache *s)
+{
+	return s->name;
+}
+
+int kmem_cache_shrink(struct kmem_cache *s)
+{
+	struct page *slab, *next;
+	unsigned long flags;
+	LIST_HEAD(empty);
+
+	spin_lock_irqsave(&s->lock, flags);
+	list_splice_init(&s->slabs_free, &empty);
+	s->nr_slabs -= s->nr_free_slabs;
+	s->nr_free_slabs = 0;
+	spin_unlock_irqrestore(&s->lock, flags);
+	list_for_each_entry_safe(slab, next, &empty, lru)
+		discard_slab(s, slab);
+	return 0;
+}
+
+void kmem_cache_shrink_all(void)
+{
+	unsigned long flags;
+	struct kmem_cache *s;
+
+	spin_lock_irqsave(&slab_caches_lock, flags);
+	list_for_each_entry(s, &slab_caches, list)
+		kmem_cache_shrink(s);
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
+}
+
+static void add_cache(struct kmem_cache *s)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&slab_caches_lock, flags);
+	list_add_tail(&s->list, &slab_caches);
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 }
 
 static int cache_init(struct kmem_cache *s, const char *name,
@@ -436,12 +478,14 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 		kmem_cache_free(&kmem_cache_cache, s);
 		return NULL;
 	}
+	add_cache(s);
 	return s;
 }
 
 void kmem_cache_destroy(struct kmem_cache *s)
 {
 	struct page *slab, *next;
+	unsigned long flags;
 
 	if (!s)
 		return;
@@ -451,6 +495,9 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		dump_stack();
 		return;
 	}
+	spin_lock_irqsave(&slab_caches_lock, flags);
+	list_del(&s->list);
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 	list_for_each_entry_safe(slab, next, &s->slabs_free, lru)
 		discard_slab(s, slab);
 	kmem_cache_free(&kmem_cache_cache, s);
@@ -491,22 +538,6 @@ void *kmalloc(size_t size, gfp_t gfp)
 	return kmem_cache_alloc(kmalloc_caches[kmalloc_index(size)], gfp);
 }
 
-void kfree(const void *p)
-{
-	struct page *page;
-
-	if (ZERO_OR_NULL_PTR(p))
-		return;
-	page = virt_to_page(p);
-	if (page_test_flag(page, PG_slab)) {
-		struct kmem_cache *s = page->slab_cache;
-
-		slab_free(s, object_slab(s, p), (void *)p);
-	} else {
-		kfree_large(page);
-	}
-}
-
 size_t ksize(const void *p)
 {
 	const struct page *page;
@@ -526,6 +557,7 @@ void kmem_cache_init(void)
 	if (cache_init(&kmem_cache_cache, "kmem_cache",
 		       sizeof(struct kmem_cache), SLAB_MIN_ALIGN, NULL))
 		panic("kmem_cache_init: cannot set up the kmem_cache cache");
+	add_cache(&kmem_cache_cache);
 	for (i = 0; i < ARRAY_SIZE(kmalloc_sizes); i++) {
 		kmalloc_caches[i] = kmem_cache_create(kmalloc_names[i],
 						      kmalloc_sizes[i], 0, 0,

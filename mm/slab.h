@@ -2,7 +2,7 @@
 /*
  * What both kmalloc variants (slab.c, slab_pages.c) share from
  * slab_common.c: kmalloc()s served straight from the page allocator, with
- * their order kept in the first page.
+ * their order kept in the first page, and the checks of kmem_cache_free().
  */
 #ifndef _MM_SLAB_H
 #define _MM_SLAB_H
@@ -12,7 +12,12 @@
 #include <keel/types.h>
 
 void *kmalloc_large(size_t size, gfp_t gfp);
-void kfree_large(struct page *page);
 size_t ksize_large(const struct page *page);
+
+/* Checks before a free; each reports what is wrong with the pointer. */
+bool cache_owns_object(struct kmem_cache *s, const void *object);
+
+/* Each variant's own struct kmem_cache knows its name. */
+const char *kmem_cache_name(const struct kmem_cache *s);
 
 #endif /* _MM_SLAB_H */

@@ -3,8 +3,12 @@
  * kmalloc() pieces common to the slab allocator and the page-only
  * variant: allocations that go straight to the page allocator (all of
  * them without CONFIG_SLAB, those above KMALLOC_MAX_CACHE_SIZE with it),
- * and krealloc(), which only needs kmalloc(), ksize() and kfree().
+ * krealloc(), which only needs kmalloc(), ksize() and kfree(), and the
+ * checks every free goes through: a pointer that is not in the direct map,
+ * not the start of a large kmalloc, or not in a slab of the cache it is
+ * freed to is reported (a WARNING, as in Linux) and not freed.
  */
+#include <keel/bug.h>
 #include <keel/kernel.h>
 #include <keel/mm.h>
 #include <keel/printk.h>
@@ -12,6 +16,56 @@
 #include <keel/string.h>
 
 #include "slab.h"
+
+/*
+ * The page under a pointer being freed, or NULL if it has none (a vmalloc
+ * or user address): virt_to_page() would make up a struct page for it.
+ */
+static struct page *free_object_page(const void *object)
+{
+	if (virt_addr_valid(object))
+		return virt_to_page(object);
+	pr_err("virt_to_phys used for non-linear address: %p\n", object);
+	WARN_ON(1);
+	return NULL;
+}
+
+/* The cache owning the slab that holds @object, or NULL (reported). */
+static struct kmem_cache *virt_to_cache(const void *object)
+{
+	struct page *page = free_object_page(object);
+
+	if (!page)
+		return NULL;
+	if (!page_test_flag(page, PG_slab)) {
+		pr_err("virt_to_cache: Object is not a Slab page!\n");
+		WARN_ON(1);
+		return NULL;
+	}
+	return page->slab_cache;
+}
+
+bool cache_owns_object(struct kmem_cache *s, const void *object)
+{
+	struct kmem_cache *cachep = virt_to_cache(object);
+
+	if (!cachep)
+		return false;
+	if (cachep != s) {
+		pr_err("cache_from_obj: Wrong slab cache. %s but object is from %s\n",
+		       s ? kmem_cache_name(s) : "(null)",
+		       kmem_cache_name(cachep));
+		WARN_ON(1);
+		return false;
+	}
+	return true;
+}
+
+unsigned long nr_free_pages_shrunk(void)
+{
+	kmem_cache_shrink_all();
+	return nr_free_pages();
+}
 
 void *kmalloc_large(size_t size, gfp_t gfp)
 {
@@ -32,10 +86,36 @@ void *kmalloc_large(size_t size, gfp_t gfp)
 	return page_address(page);
 }
 
-void kfree_large(struct page *page)
+/*
+ * Only the first page of a large kmalloc is marked, so a pointer into its
+ * middle, or to pages from the page allocator, is refused here.
+ */
+static void kfree_large(struct page *page, const void *object)
 {
+	if (!page_test_flag(page, PG_large_kmalloc) ||
+	    offset_in_page(object)) {
+		WARN_ON(1);
+		pr_warn("object pointer: %p\n", object);
+		dump_page(page, "Not a kmalloc allocation");
+		return;
+	}
 	page_clear_flag(page, PG_large_kmalloc);
 	__free_pages(page, page->order);
+}
+
+void kfree(const void *p)
+{
+	struct page *page;
+
+	if (ZERO_OR_NULL_PTR(p))
+		return;
+	page = free_object_page(p);
+	if (!page)
+		return;
+	if (page_test_flag(page, PG_slab))
+		kmem_cache_free(page->slab_cache, (void *)p);
+	else
+		kfree_large(page, p);
 }
 
 size_t ksize_large(const struct page *page)

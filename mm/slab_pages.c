@@ -4,7 +4,8 @@
  * block of pages of its own, straight from the page allocator.  Simple and
  * easy to debug (DEBUG_PAGEALLOC then catches use-after-free), but an
  * 8-byte object costs a page.  A constructor runs on each new object, as
- * every allocation creates one.
+ * every allocation creates one.  An object's first page is marked as a
+ * slab of its cache, so frees are checked as with CONFIG_SLAB.
  * Locking: each cache's lock protects only its object count.
  */
 #include <keel/kernel.h>
@@ -70,6 +71,8 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 
 	if (!page)
 		return NULL;
+	page_set_flag(page, PG_slab);
+	page->slab_cache = s;
 	object = page_address(page);
 	if (s->ctor)
 		s->ctor(object);
@@ -83,12 +86,32 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 
 void kmem_cache_free(struct kmem_cache *s, void *object)
 {
+	struct page *page = virt_to_page(object);
 	unsigned long flags;
 
+	if (!cache_owns_object(s, object))
+		return;
 	spin_lock_irqsave(&s->lock, flags);
 	s->active_objs--;
 	spin_unlock_irqrestore(&s->lock, flags);
-	__free_pages(virt_to_page(object), s->order);
+	page_clear_flag(page, PG_slab);
+	page->slab_cache = NULL;
+	__free_pages(page, s->order);
+}
+
+const char *kmem_cache_name(const struct kmem_cache *s)
+{
+	return s->name;
+}
+
+/* Objects have no slab to share, so no cache keeps an empty one. */
+int kmem_cache_shrink(struct kmem_cache *s)
+{
+	return 0;
+}
+
+void kmem_cache_shrink_all(void)
+{
 }
 
 /* Each object is a slab of its own. */
@@ -114,17 +137,16 @@ void *kmalloc(size_t size, gfp_t gfp)
 	return kmalloc_large(size, gfp);
 }
 
-void kfree(const void *p)
-{
-	if (!ZERO_OR_NULL_PTR(p))
-		kfree_large(virt_to_page(p));
-}
-
 size_t ksize(const void *p)
 {
+	const struct page *page;
+
 	if (ZERO_OR_NULL_PTR(p))
 		return 0;
-	return ksize_large(virt_to_page(p));
+	page = virt_to_page(p);
+	if (page_test_flag(page, PG_slab))
+		return page->slab_cache->object_size;
+	return ksize_large(page);
 }
 
 void kmem_cache_init(void)

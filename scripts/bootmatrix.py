@@ -19,8 +19,10 @@ each configuration the script
      console to <dir>/boot-<mem>.log, and stops early on a panic, a reset
      loop or the timeout;
   3. checks the serial output: the "Keel version " banner, the clean
-     "reboot: Power down", the KTAP results when CONFIG_KTEST=y, and the
-     optional per-defconfig patterns in configs/<name>_defconfig.expect.
+     "reboot: Power down", the KTAP results when CONFIG_KTEST=y, no bug
+     report (WARNING, BUG, slab or page corruption) outside the KTEST
+     suites, which judge their own, and the optional per-defconfig
+     patterns in configs/<name>_defconfig.expect.
 
 It prints a progress line per row and a summary table, writes
 <builddir>/bootmatrix/results.json and junit.xml, ends with
@@ -85,6 +87,10 @@ KTAP_RESULT_RE = re.compile(
 KTAP_SUBTEST_RE = re.compile(r"^\s*#\s*Subtest:\s*(?P<suite>.+?)\s*$")
 KTAP_TOTALS_RE = re.compile(
     r"^\s*#\s*Totals:\s*pass:(\d+)\s+fail:(\d+)\s+skip:(\d+)\s+total:(\d+)")
+# The kernel's reports of bugs it survives (see <keel/debug_report.h>):
+# "WARNING: CPU: ...", "BUG: Bad page state ...", "BUG: spinlock ...",
+# "BUG kmalloc-64 (Not tainted): ...", "pagealloc: memory corruption ...".
+BUG_REPORT_RE = re.compile(r"^(WARNING: |BUG[: ]|pagealloc: memory corruption)")
 # Case results sit one level deep (4 spaces); deeper lines are diagnostics.
 KTAP_DIAG_INDENT = 8
 
@@ -685,6 +691,22 @@ def memory_problem(lines, mem):
     return None
 
 
+def unexpected_reports(lines):
+    """Bug reports outside the KTEST suites.  Inside a suite, KTEST fails
+    the running case for a report it did not expect (KTEST_EXPECT_REPORT),
+    so the report is already judged there."""
+    found = []
+    in_suite = False
+    for line in lines:
+        if KTAP_SUBTEST_RE.match(line):
+            in_suite = True
+        elif (m := KTAP_RESULT_RE.match(line)) and not m["indent"]:
+            in_suite = False
+        elif not in_suite and BUG_REPORT_RE.match(line):
+            found.append(line.strip())
+    return found
+
+
 def evaluate(row, boot, patterns):
     """Fill in the row's status; the first problem found decides it."""
     lines = boot.lines
@@ -710,6 +732,9 @@ def evaluate(row, boot, patterns):
                       f"{counts['skip']} cases but Totals say "
                       f"{ktap.totals['pass']}/{ktap.totals['fail']}/"
                       f"{ktap.totals['skip']}")
+    elif reports := unexpected_reports(lines):
+        row.status = "bug-report"
+        row.detail = f"{len(reports)} outside KTEST, first: {reports[0]}"
     elif row.missing_markers:
         row.status = "marker-missing"
         row.detail = "missing: " + ", ".join(row.missing_markers)

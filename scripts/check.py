@@ -25,11 +25,12 @@ Stages, in order (--stages picks some):
   bootmatrix  every configuration built with W=1 warnings as errors and
               booted in QEMU (scripts/bootmatrix.py), one of them with LLVM=1
   boots       full_defconfig booted with special command lines: lkdtm
-              crashes (each fault reported as Linux reports it),
-              initcall_debug, unknown and invalid parameters; and booted
-              directly (-kernel -initrd -append, the PVH entry);
-              faddr2line and decode_stacktrace.sh on the BUG oops,
-              extract-ikconfig on the image
+              crashes (each fault reported as Linux reports it), heap
+              misuse the allocators must report and survive,
+              initcall_debug, unknown and invalid parameters, crafted
+              initramfs archives; and booted directly (-kernel -initrd
+              -append, the PVH entry); faddr2line and decode_stacktrace.sh
+              on the BUG oops, extract-ikconfig on the image
 
 Each check counts once; the host and in-kernel unit tests count per case.
 Output of the stages goes under <objtree>/check/.
@@ -624,7 +625,36 @@ def warning_checks(ctx, src, tally):
                 ok and "  CHECK   kernel/panic.c\n" in log, tail(log))
 
 
+def check_bootmatrix_reports(tally):
+    """The matrix fails a row for a bug report outside the KTEST suites
+    and leaves reports inside them to KTEST."""
+    ktap = ["KTAP version 1", "1..1", "    KTAP version 1",
+            "    # Subtest: slab_debug", "    1..1",
+            "BUG kmalloc-64 (Not tainted): Redzone overwritten",
+            "    ok 1 overflow_detected_at_kfree", "ok 1 slab_debug",
+            "# Totals: pass:1 fail:0 skip:0 total:1"]
+    tail_lines = ["Keel: boot complete; no init program yet, powering off",
+                  bootmatrix.POWEROFF_MARKER]
+    for name, extra, want in (
+            ("a report inside a suite is KTEST's", [], "ok"),
+            ("a WARNING outside KTEST fails the row",
+             ["WARNING: CPU: 0 PID: 0 at mm/slab.c:1 f+0x0/0x1"],
+             "bug-report"),
+            ("a Bad page state outside KTEST fails the row",
+             ["BUG: Bad page state in process swapper/0  pfn:00100"],
+             "bug-report")):
+        lines = [bootmatrix.BANNER_PREFIX + "0.1",
+                 "Memory: 120000K/131072K available"] + ktap + extra + \
+            tail_lines
+        row = bootmatrix.Row("x", "x", "128M", "", ktest=True)
+        boot = bootmatrix.BootResult(1.0, 0, None, lines)
+        bootmatrix.evaluate(row, boot, [])
+        tally.check("bootmatrix: %s" % name, row.status == want,
+                    "      status %s: %s" % (row.status, row.detail))
+
+
 def stage_host(ctx, tally):
+    check_bootmatrix_reports(tally)
     ok, log = make(ctx.srctree, "-f", "tools/testing/host/Makefile",
                    "srctree=%s" % ctx.srctree, "objtree=%s" % ctx.objtree,
                    "run")
@@ -688,7 +718,37 @@ FAULTS = {
                       r"^ lkdtm_EXHAUST_STACK\+0x"],
     "PANIC": [r"Kernel panic - not syncing: dumptest",
               r"^ lkdtm_PANIC\+0x", r"Rebooting in 1 seconds\.\."],
+    "WRITE_RO": [r"BUG: unable to handle page fault for address: "
+                 r"ffffffff[0-9a-f]{8}",
+                 r"#PF: supervisor write access in kernel mode",
+                 r"#PF: error_code\(0x0003\) - permissions violation",
+                 r"RIP: 0010:lkdtm_WRITE_RO\+0x"],
+    "WRITE_KERN": [r"#PF: supervisor write access in kernel mode",
+                   r"#PF: error_code\(0x0003\) - permissions violation",
+                   r"is in the kernel image \(text\)",
+                   r"RIP: 0010:lkdtm_WRITE_KERN\+0x"],
 }
+# Executing from memory that is not text: NX must stop it at once.
+NX_FAULT = [r"kernel tried to execute NX-protected page - exploit attempt\? "
+            r"\(uid: 0\)",
+            r"BUG: unable to handle page fault for address: ",
+            r"#PF: supervisor instruction fetch in kernel mode",
+            r"#PF: error_code\(0x0011\) - permissions violation",
+            r"Oops: page fault: 0011 \[#1\]"]
+FAULTS.update({
+    "EXEC_DATA": NX_FAULT + [r"^ \? lkdtm_EXEC_DATA\+0x"],
+    "EXEC_STACK": NX_FAULT + [r"^ \? lkdtm_EXEC_STACK\+0x"],
+    "EXEC_KMALLOC": NX_FAULT + [r"is in the direct map",
+                                r"^ \? lkdtm_EXEC_KMALLOC\+0x"],
+    "EXEC_VMALLOC": NX_FAULT + [r"is in vmalloc area",
+                                r"^ \? lkdtm_EXEC_VMALLOC\+0x"],
+    "EXEC_RODATA": NX_FAULT + [r"is in the kernel image \(rodata\)",
+                               r"^ \? lkdtm_EXEC_RODATA\+0x"],
+    "EXEC_NULL": [r"BUG: kernel NULL pointer dereference, address: 0{16}",
+                  r"#PF: supervisor instruction fetch in kernel mode",
+                  r"#PF: error_code\(0x0010\) - not-present page",
+                  r"RIP: 0010:0x0$"],
+})
 FAULT_COMMON = [r"^Call Trace:", r"^ (\? )?lkdtm_init\+0x", r"^ do_initcalls\+0x",
                 r"Kernel panic - not syncing"]
 
@@ -889,6 +949,8 @@ def boot_and_match(tally, name, cmd, log, want):
     result = bootmatrix.boot(cmd, log, 60)
     missing = [p for p in want
                if not any(re.search(p, line) for line in result.lines)]
+    missing += ["no %r" % line for line in result.lines
+                if re.search(NO_FAIL, line)]
     tally.check("boots: %s prints what Linux would" % name,
                 not missing, "      missing: %s\n      log: %s" %
                 (", ".join(missing), log))
@@ -939,6 +1001,38 @@ def check_ikconfig(ctx, tally, build):
                 rc == 0 and out == config, tail(out, 5))
 
 
+# lkdtm types the allocators must catch and survive: each boot runs no
+# KTEST suite, must show the report and power off, and print no "FAIL:".
+WARNING_AT = r"WARNING: CPU: 0 PID: 0 at mm/slab_common\.c:\d+ "
+ALLOCATOR_REPORTS = {
+    "SLAB_LINEAR_OVERFLOW": [r"BUG kmalloc-1k \(Not tainted\): Redzone "
+                             r"overwritten", r"@offset=1024\. First byte "
+                             r"0x78 instead of 0xcc"],
+    "SLAB_FREE_DOUBLE": [r"BUG lkdtm-heap-double_free \(Not tainted\): "
+                         r"Object already free"],
+    "SLAB_FREE_CROSS": [r"cache_from_obj: Wrong slab cache\. lkdtm-heap-b "
+                        r"but object is from lkdtm-heap-a", WARNING_AT],
+    "SLAB_FREE_PAGE": [r"virt_to_cache: Object is not a Slab page!",
+                       WARNING_AT],
+    "KFREE_MIDDLE_LARGE": [WARNING_AT + r"kfree",
+                           r"page dumped because: Not a kmalloc allocation"],
+    "PAGE_FREE_DOUBLE_MERGED": [r"BUG: Bad page state in process swapper/0 "
+                                r" pfn:[0-9a-f]{5}",
+                                r"page dumped because: freeing a page that "
+                                r"is already free"],
+    "READ_AFTER_FREE": [r"lkdtm: Memory correctly poisoned \(6b6b6b6b\)"],
+    "WRITE_AFTER_FREE": [r"BUG kmalloc-1k \(Not tainted\): Poison "
+                         r"overwritten", r"@offset=512\. First byte 0xf0 "
+                         r"instead of 0x6b"],
+    "READ_BUDDY_AFTER_FREE": [r"lkdtm: Memory correctly poisoned "
+                              r"\(aaaaaaaa\)"],
+    "WRITE_BUDDY_AFTER_FREE": [r"pagealloc: memory corruption in pfn "
+                               r"0x[0-9a-f]+ at offset 0x100: 0x78 instead "
+                               r"of 0xaa"],
+}
+NO_FAIL = r"lkdtm: FAIL:"
+
+
 def stage_boots(ctx, tally):
     """Boot full_defconfig with each command line; check what it prints."""
     build = ctx.objtree / "bootmatrix" / "full_defconfig"
@@ -949,14 +1043,18 @@ def stage_boots(ctx, tally):
         return
     work = ctx.work / "boots"
     work.mkdir(parents=True, exist_ok=True)
-    cases = {crash: ("%s lkdtm.cpoint_type=%s" %
+    # No KTEST suite runs before or after an lkdtm type fires: the boot
+    # takes 2 s instead of 15.
+    cases = {crash: ("%s lkdtm.cpoint_type=%s ktest.filter=none" %
                      ("panic=1" if crash == "PANIC" else "panic=-1", crash),
                      patterns + FAULT_COMMON)
              for crash, patterns in FAULTS.items()}
+    cases.update(BOOT_OPTIONS)
+    cases.update({crash: ("lkdtm.cpoint_type=%s ktest.filter=none" % crash,
+                          patterns + [r"reboot: Power down"])
+                  for crash, patterns in ALLOCATOR_REPORTS.items()})
     cases = {name: (cmdline, None, want)
              for name, (cmdline, want) in cases.items()}
-    cases.update({name: (cmdline, None, want)
-                  for name, (cmdline, want) in BOOT_OPTIONS.items()})
     cases.update(CRAFTED_INITRDS)
     for name, (cmdline, write, want) in cases.items():
         iso = work / ("%s.iso" % name)

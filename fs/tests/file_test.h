@@ -11,13 +11,14 @@
 #include <keel/fdtable.h>
 #include <keel/fs.h>
 #include <keel/mm.h>
+#include <keel/slab.h>
 #include <keel/syscalls.h>
 
 /* Free pages once cached dentries and inodes are gone. */
 static inline unsigned long ftest_free_pages(void)
 {
 	shrink_dcache(~0UL);
-	return nr_free_pages();
+	return nr_free_pages_shrunk();
 }
 
 /*

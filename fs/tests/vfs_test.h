@@ -10,6 +10,7 @@
 #include <keel/fcntl.h>
 #include <keel/fs.h>
 #include <keel/mm.h>
+#include <keel/slab.h>
 #include <keel/syscalls.h>
 
 static inline long vfs_test_touch(const char *path)
@@ -29,7 +30,7 @@ static inline long vfs_test_lstat(const char *path, struct stat *st)
 static inline unsigned long vfs_test_free_pages(void)
 {
 	shrink_dcache(~0UL);
-	return nr_free_pages();
+	return nr_free_pages_shrunk();
 }
 
 #endif /* _FS_TESTS_VFS_TEST_H */

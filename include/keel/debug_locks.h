@@ -2,9 +2,9 @@
 /*
  * The sleeping locks' debug checks (CONFIG_DEBUG_MUTEXES,
  * CONFIG_DEBUG_RWSEMS) report a broken rule as Linux does,
- * "DEBUG_LOCKS_WARN_ON(<condition>)" and a warning with a backtrace, and
- * count it for the tests.  The operation is then skipped, not performed
- * on a lock the caller does not own.
+ * "DEBUG_LOCKS_WARN_ON(<condition>)" and a warning with a backtrace (a
+ * DEBUG_REPORT_WARN for the tests).  The operation is then skipped, not
+ * performed on a lock the caller does not own.
  */
 #ifndef _KEEL_DEBUG_LOCKS_H
 #define _KEEL_DEBUG_LOCKS_H
@@ -13,13 +13,10 @@
 #include <keel/compiler.h>
 #include <keel/printk.h>
 
-extern unsigned int debug_locks_reports;
-
 #define DEBUG_LOCKS_WARN_ON(cond)					\
 	({								\
 		bool __cond = (cond);					\
 		if (unlikely(__cond)) {					\
-			debug_locks_reports++;				\
 			pr_err("DEBUG_LOCKS_WARN_ON(%s)\n", #cond);	\
 			WARN_ON(1);					\
 		}							\

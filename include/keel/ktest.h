@@ -11,11 +11,17 @@
  * KTEST_EXPECT_* record a failure and carry on; KTEST_ASSERT_* record it
  * and return from the function they are written in, so use them only in
  * the case function itself.
+ *
+ * A kernel bug report (<keel/debug_report.h>: slab or page corruption,
+ * WARN(), spinlock debugging) while a case runs fails the case, unless
+ * it comes from inside KTEST_EXPECT_REPORT(), which in turn fails the case
+ * if its statements report nothing of the kind it names.
  */
 #ifndef _KEEL_KTEST_H
 #define _KEEL_KTEST_H
 
 #include <keel/compiler.h>
+#include <keel/debug_report.h>
 #include <keel/types.h>
 
 enum ktest_status {
@@ -29,6 +35,8 @@ struct ktest {
 	enum ktest_status status;
 	const char *skip_reason;
 	void *priv;			/* for the suite's init/exit */
+	unsigned int expected_reports;	/* bits of enum debug_report */
+	unsigned long reports[NR_DEBUG_REPORTS];	/* seen, per kind */
 };
 
 struct ktest_case {
@@ -59,6 +67,27 @@ void ktest_printf(const char *fmt, ...) __printf(1, 2);
 void ktest_fail_at(struct ktest *t, const char *file, int line,
 		   const char *fmt, ...) __printf(4, 5);
 void ktest_skip(struct ktest *t, const char *reason);
+
+/* From debug_report(): fails the running case unless it expects @kind. */
+void ktest_debug_report(enum debug_report kind);
+
+unsigned long ktest_expect_report_begin(struct ktest *t,
+					enum debug_report kind);
+void ktest_expect_report_end(struct ktest *t, enum debug_report kind,
+			     unsigned long before, const char *file, int line,
+			     const char *what);
+
+/*
+ * Run the statements, expecting at least one report of @kind from them
+ * (a slab case: KTEST_EXPECT_REPORT(t, DEBUG_REPORT_SLAB, kfree(p))).
+ */
+#define KTEST_EXPECT_REPORT(t, kind, ...)				\
+	do {								\
+		unsigned long __seen = ktest_expect_report_begin(t, kind); \
+		__VA_ARGS__;						\
+		ktest_expect_report_end(t, kind, __seen, __FILE__,	\
+					__LINE__, #__VA_ARGS__);	\
+	} while (0)
 
 /*
  * Run every suite between @start and @end whose "suite.case" name matches

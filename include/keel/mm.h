@@ -19,10 +19,12 @@
 
 #define PFN_UP(x)	(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
 #define PFN_DOWN(x)	((x) >> PAGE_SHIFT)
+#define offset_in_page(p)	((unsigned long)(p) & ~PAGE_MASK)
 #define PFN_PHYS(x)	((phys_addr_t)(x) << PAGE_SHIFT)
 
 /* Every page frame below memblock_end_of_DRAM(), indexed by pfn. */
 extern struct page *mem_map;
+extern unsigned long max_pfn;		/* mem_map's length */
 
 static inline struct page *pfn_to_page(unsigned long pfn)
 {
@@ -47,6 +49,21 @@ static inline struct page *virt_to_page(const void *addr)
 }
 
 /*
+ * True for a direct-map or kernel-image address with a struct page:
+ * virt_to_page() may be used on it (never on vmalloc or user addresses).
+ */
+static inline bool virt_addr_valid(const void *addr)
+{
+	unsigned long x = (unsigned long)addr;
+
+	if (x < PAGE_OFFSET)
+		return false;
+	if (x < __START_KERNEL_map && x - PAGE_OFFSET >= PFN_PHYS(max_pfn))
+		return false;
+	return PFN_DOWN(__pa(addr)) < max_pfn;
+}
+
+/*
  * Allocated pages keep no record of their block, so an order-n block may
  * be freed as 2^n single pages (Linux needs split_page() first).
  */
@@ -61,6 +78,11 @@ static inline struct page *alloc_page(gfp_t gfp)
 /* Kernel virtual address of the block, or 0. */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 unsigned long get_zeroed_page(gfp_t gfp);
+
+static inline unsigned long __get_free_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp, 0);
+}
 void free_pages(unsigned long addr, unsigned int order);
 
 static inline void free_page(unsigned long addr)
@@ -84,10 +106,8 @@ unsigned long totalram_pages(void);	/* pages the allocator manages */
 /* True once mm_init() has handed memblock's free memory to the allocator. */
 bool page_alloc_ready(void);
 
-#ifdef CONFIG_DEBUG_PAGEALLOC
-/* Poisoned free pages found corrupted at allocation, since boot. */
-unsigned long page_poison_reports(void);
-#endif
+/* Print @page's state and why (Linux's "page dumped because: ..."). */
+void dump_page(const struct page *page, const char *reason);
 
 /* Set up struct pages, the page allocator and kmalloc. */
 void mm_init(void);

@@ -87,8 +87,6 @@ bool wake_up_process(struct task_struct *task);
 
 #ifdef CONFIG_DEBUG_ATOMIC_SLEEP
 void __might_sleep(const char *file, int line);
-/* Counted reports, for tests: how many times a sleep check fired. */
-extern unsigned int might_sleep_reports;
 /*
  * Annotates a function that may sleep: calling it in atomic context (a
  * spinlock held, interrupts off, in an interrupt) is reported at once,

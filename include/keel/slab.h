@@ -51,6 +51,21 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp);
 void kmem_cache_free(struct kmem_cache *s, void *obj);
 void kmem_cache_get_stats(struct kmem_cache *s, struct kmem_cache_stats *st);
 
+/*
+ * Give the page allocator the slabs a cache keeps empty for its next
+ * allocations (one per cache, or every object's pages without CONFIG_SLAB:
+ * none); 0.  kmem_cache_shrink_all() does it for every cache, so that a
+ * count of free pages shows only what is really in use.
+ */
+int kmem_cache_shrink(struct kmem_cache *s);
+void kmem_cache_shrink_all(void);
+
+/*
+ * Free pages after kmem_cache_shrink_all(): what leak checks compare, so
+ * that an empty slab left by earlier work does not look like a leak.
+ */
+unsigned long nr_free_pages_shrunk(void);
+
 static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
 {
 	return kmem_cache_alloc(s, gfp | __GFP_ZERO);
@@ -76,10 +91,6 @@ static inline void *kcalloc(size_t n, size_t size, gfp_t gfp)
 	return kzalloc(bytes, gfp);
 }
 
-#ifdef CONFIG_DEBUG_SLAB
-/* "BUG <cache>" reports (red zone, poison, double free) since boot. */
-unsigned long slab_bug_reports(void);
-#endif
 
 /* Called by mm_init() once the page allocator works. */
 void kmem_cache_init(void);

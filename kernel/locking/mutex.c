@@ -13,9 +13,6 @@
 #include <keel/mutex.h>
 #include <keel/sched.h>
 
-/* The mutex and rwsem debug checks' report count (<keel/debug_locks.h>). */
-unsigned int debug_locks_reports;
-
 struct mutex_waiter {
 	struct list_head list;		/* [lock->wait_lock] */
 	struct task_struct *task;

@@ -11,6 +11,7 @@
  * interrupt can arrive while the lock is held and spin on it forever.
  */
 #include <keel/bug.h>
+#include <keel/debug_report.h>
 #include <keel/hardirq.h>
 #include <keel/printk.h>
 #include <keel/spinlock.h>
@@ -39,6 +40,7 @@ static void spin_bug(spinlock_t *lock, const char *msg)
 		 msg, lock, lock->magic, lock->owner,
 		 lock->name ? lock->name : "?");
 	dump_stack();
+	debug_report(DEBUG_REPORT_SPINLOCK);
 }
 
 void __spin_lock_init(spinlock_t *lock, const char *name)

@@ -10,6 +10,7 @@
  * sleep attempted while a spinlock is held, with interrupts off or from an
  * interrupt handler.
  */
+#include <keel/debug_report.h>
 #include <keel/jiffies.h>
 #include <keel/kernel.h>
 #include <keel/printk.h>
@@ -35,6 +36,7 @@ static void schedule_debug(void)
 {
 	if (likely(!in_atomic()))
 		return;
+	debug_report(DEBUG_REPORT_SLEEP);
 	pr_err("BUG: scheduling while atomic: %s/%d/0x%08x\n", current->comm,
 	       current->pid, preempt_count());
 	dump_stack();
@@ -57,8 +59,6 @@ void schedule(void)
 }
 
 #ifdef CONFIG_DEBUG_ATOMIC_SLEEP
-unsigned int might_sleep_reports;
-
 void __might_sleep(const char *file, int line)
 {
 	static unsigned long prev_jiffy;
@@ -66,8 +66,8 @@ void __might_sleep(const char *file, int line)
 
 	if (likely(!in_atomic() && !irqs_off))
 		return;
-	might_sleep_reports++;
-	/* Once a second at most: a hot path would flood the log. */
+	debug_report(DEBUG_REPORT_SLEEP);
+	/* Printed once a second at most: a hot path would flood the log. */
 	if (prev_jiffy && time_before(jiffies, prev_jiffy + HZ))
 		return;
 	prev_jiffy = jiffies ? jiffies : 1;

@@ -24,7 +24,10 @@ static noinline int warn_and_compute(int a, int b)
 
 static void test_warn_on_true_resumes(struct ktest *t)
 {
-	KTEST_EXPECT_EQ(t, warn_and_compute(6, 7), 42 + 6 + 7);
+	int ret;
+
+	KTEST_EXPECT_REPORT(t, DEBUG_REPORT_WARN, ret = warn_and_compute(6, 7));
+	KTEST_EXPECT_EQ(t, ret, 42 + 6 + 7);
 }
 
 static struct ktest_case bug_cases[] = {

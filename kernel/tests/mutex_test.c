@@ -4,27 +4,15 @@
  * it is held, and (CONFIG_DEBUG_MUTEXES) an unlock by anyone but the owner
  * is reported and not performed; an rw_semaphore admits many readers or
  * one writer, downgrade keeps the readers' side, and (CONFIG_DEBUG_RWSEMS)
- * a release that does not match is reported.  Each report prints a
- * warning with a backtrace.
+ * a release that does not match is reported.  Each report is a WARNING
+ * with a backtrace, which the cases expect (KTEST_EXPECT_REPORT).
  */
-#include <keel/debug_locks.h>
 #include <keel/ktest.h>
 #include <keel/mutex.h>
 #include <keel/rwsem.h>
 #include <keel/sched.h>
 
-static unsigned int reports_before;
-
-static int locks_test_init(struct ktest *t)
-{
-	reports_before = debug_locks_reports;
-	return 0;
-}
-
-static unsigned int new_reports(void)
-{
-	return debug_locks_reports - reports_before;
-}
+#define EXPECT_WARNING(t, ...) KTEST_EXPECT_REPORT(t, DEBUG_REPORT_WARN, __VA_ARGS__)
 
 static void test_mutex_owner(struct ktest *t)
 {
@@ -44,7 +32,6 @@ static void test_mutex_owner(struct ktest *t)
 	mutex_unlock(&m);
 	KTEST_EXPECT_EQ(t, mutex_lock_interruptible(&m), 0);
 	mutex_unlock(&m);
-	KTEST_EXPECT_EQ(t, new_reports(), 0);
 }
 
 static void test_mutex_init(struct ktest *t)
@@ -56,7 +43,6 @@ static void test_mutex_init(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, list_empty(&m.wait_list));
 	mutex_lock(&m);
 	mutex_unlock(&m);
-	KTEST_EXPECT_EQ(t, new_reports(), 0);
 }
 
 static void test_mutex_unlock_by_non_owner(struct ktest *t)
@@ -65,19 +51,15 @@ static void test_mutex_unlock_by_non_owner(struct ktest *t)
 	struct task_struct other = { .comm = "other" };
 	DEFINE_MUTEX(m);
 
-	mutex_unlock(&m);
-	KTEST_EXPECT_EQ(t, new_reports(), 1);
+	EXPECT_WARNING(t, mutex_unlock(&m));
 	mutex_lock(&m);
 	m.owner = &other;		/* as if another task held it */
-	mutex_unlock(&m);
-	KTEST_EXPECT_EQ(t, new_reports(), 2);
+	EXPECT_WARNING(t, mutex_unlock(&m));
 	KTEST_EXPECT_PTR_EQ(t, m.owner, &other);
-	mutex_assert_held(&m);
-	KTEST_EXPECT_EQ(t, new_reports(), 3);
+	EXPECT_WARNING(t, mutex_assert_held(&m));
 	m.owner = current;
 	mutex_unlock(&m);
 	KTEST_EXPECT_FALSE(t, mutex_is_locked(&m));
-	KTEST_EXPECT_EQ(t, new_reports(), 3);
 #else
 	ktest_skip(t, "CONFIG_DEBUG_MUTEXES is off");
 #endif
@@ -110,7 +92,6 @@ static void test_rwsem_readers_and_writer(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, down_write_trylock(&sem));
 	up_write(&sem);
 	KTEST_EXPECT_FALSE(t, rwsem_is_locked(&sem));
-	KTEST_EXPECT_EQ(t, new_reports(), 0);
 }
 
 static void test_rwsem_bad_release(struct ktest *t)
@@ -120,20 +101,16 @@ static void test_rwsem_bad_release(struct ktest *t)
 	struct rw_semaphore sem;
 
 	init_rwsem(&sem);
-	up_read(&sem);
-	KTEST_EXPECT_EQ(t, new_reports(), 1);
+	EXPECT_WARNING(t, up_read(&sem));
 	KTEST_EXPECT_EQ(t, sem.count, 0);
-	up_write(&sem);
-	KTEST_EXPECT_EQ(t, new_reports(), 2);
+	EXPECT_WARNING(t, up_write(&sem));
 	down_write(&sem);
 	sem.owner = &other;		/* as if another task were the writer */
-	up_write(&sem);
-	KTEST_EXPECT_EQ(t, new_reports(), 3);
+	EXPECT_WARNING(t, up_write(&sem));
 	KTEST_EXPECT_TRUE(t, rwsem_is_locked(&sem));
 	sem.owner = current;
 	up_write(&sem);
 	KTEST_EXPECT_FALSE(t, rwsem_is_locked(&sem));
-	KTEST_EXPECT_EQ(t, new_reports(), 3);
 #else
 	ktest_skip(t, "CONFIG_DEBUG_RWSEMS is off");
 #endif
@@ -150,7 +127,6 @@ static struct ktest_case locks_cases[] = {
 
 static struct ktest_suite locks_suite = {
 	.name = "sleeping_locks",
-	.init = locks_test_init,
 	.cases = locks_cases,
 };
 ktest_register_suite(locks_suite);

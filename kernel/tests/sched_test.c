@@ -70,20 +70,19 @@ static void test_preempt_count_nests(struct ktest *t)
 static void test_might_sleep_reports_atomic(struct ktest *t)
 {
 #ifdef CONFIG_DEBUG_ATOMIC_SLEEP
-	unsigned int before = might_sleep_reports;
+	unsigned long before = debug_reports(DEBUG_REPORT_SLEEP);
 	DEFINE_SPINLOCK(lock);
 	unsigned long flags;
 
 	might_sleep();
-	KTEST_EXPECT_EQ(t, might_sleep_reports, before);
+	KTEST_EXPECT_EQ(t, debug_reports(DEBUG_REPORT_SLEEP), before);
 	spin_lock(&lock);
-	might_sleep();
+	KTEST_EXPECT_REPORT(t, DEBUG_REPORT_SLEEP, might_sleep());
 	spin_unlock(&lock);
-	KTEST_EXPECT_EQ(t, might_sleep_reports, before + 1);
 	local_irq_save(flags);
-	might_sleep();
+	KTEST_EXPECT_REPORT(t, DEBUG_REPORT_SLEEP, might_sleep());
 	local_irq_restore(flags);
-	KTEST_EXPECT_EQ(t, might_sleep_reports, before + 2);
+	KTEST_EXPECT_EQ(t, debug_reports(DEBUG_REPORT_SLEEP), before + 2);
 #else
 	ktest_skip(t, "CONFIG_DEBUG_ATOMIC_SLEEP is off");
 #endif

@@ -65,7 +65,7 @@ static void test_unlock_unlocked(struct ktest *t)
 	DEFINE_SPINLOCK(lock);
 
 	preempt_disable();	/* the count spin_unlock() gives back */
-	spin_unlock(&lock);
+	KTEST_EXPECT_REPORT(t, DEBUG_REPORT_SPINLOCK, spin_unlock(&lock));
 	KTEST_EXPECT_EQ(t, new_reports(), 1);
 }
 
@@ -76,7 +76,7 @@ static void test_unlock_by_non_owner(struct ktest *t)
 
 	spin_lock(&lock);
 	lock.owner = other_stack;	/* as if another thread held it */
-	spin_unlock(&lock);
+	KTEST_EXPECT_REPORT(t, DEBUG_REPORT_SPINLOCK, spin_unlock(&lock));
 	KTEST_EXPECT_EQ(t, new_reports(), 1);
 	KTEST_EXPECT_FALSE(t, spin_is_locked(&lock));
 }
@@ -85,7 +85,7 @@ static void test_assert_not_held(struct ktest *t)
 {
 	DEFINE_SPINLOCK(lock);
 
-	assert_spin_locked(&lock);
+	KTEST_EXPECT_REPORT(t, DEBUG_REPORT_SPINLOCK, assert_spin_locked(&lock));
 	KTEST_EXPECT_EQ(t, new_reports(), 1);
 }
 
@@ -107,7 +107,8 @@ static void test_irqs_enabled_inside_irqsave(struct ktest *t)
 		return;
 	spin_lock_irqsave(&lock, flags);
 	local_irq_enable();
-	spin_unlock_irqrestore(&lock, flags);
+	KTEST_EXPECT_REPORT(t, DEBUG_REPORT_SPINLOCK,
+			    spin_unlock_irqrestore(&lock, flags));
 	KTEST_EXPECT_EQ(t, new_reports(), 1);
 	local_irq_restore(flags);
 }
@@ -128,8 +129,8 @@ static void test_hardirq_and_irqs_on(struct ktest *t)
 	/* Taking it with interrupts on could now deadlock against the IRQ. */
 	if (skip_without_interrupts(t))
 		return;
-	spin_lock(&lock);
-	spin_unlock(&lock);
+	KTEST_EXPECT_REPORT(t, DEBUG_REPORT_SPINLOCK,
+			    spin_lock(&lock); spin_unlock(&lock));
 	KTEST_EXPECT_EQ(t, new_reports(), 1);
 	/* Reported once per lock. */
 	spin_lock_irqsave(&lock, flags);

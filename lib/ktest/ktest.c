@@ -3,7 +3,8 @@
  * The KTEST runner: runs suites, records failures and prints KTAP version 1.
  * It is shared by the kernel and the host test harness; the only thing each
  * side supplies is ktest_printf().  It allocates nothing and takes no locks:
- * suites run one after another on the boot CPU.
+ * suites run one after another on the boot CPU.  The kernel's bug reports
+ * reach the running case through ktest_debug_report().
  */
 #include <keel/glob.h>
 #include <keel/ktest.h>
@@ -47,6 +48,47 @@ void ktest_fail_at(struct ktest *t, const char *file, int line,
 	ktest_printf("        %s\n", msg);
 }
 
+static struct ktest *current_case;
+
+static const char *const report_names[NR_DEBUG_REPORTS] = {
+	[DEBUG_REPORT_SLAB] = "slab",
+	[DEBUG_REPORT_BAD_PAGE] = "bad page state",
+	[DEBUG_REPORT_PAGE_POISON] = "page poison",
+	[DEBUG_REPORT_WARN] = "WARNING",
+	[DEBUG_REPORT_SPINLOCK] = "spinlock",
+};
+
+void ktest_debug_report(enum debug_report kind)
+{
+	struct ktest *t = current_case;
+
+	if (!t)
+		return;
+	t->reports[kind]++;
+	if (!(t->expected_reports & (1U << kind)))
+		ktest_fail_at(t, __FILE__, __LINE__,
+			      "unexpected %s report during the test",
+			      report_names[kind]);
+}
+
+unsigned long ktest_expect_report_begin(struct ktest *t,
+					enum debug_report kind)
+{
+	t->expected_reports |= 1U << kind;
+	return t->reports[kind];
+}
+
+void ktest_expect_report_end(struct ktest *t, enum debug_report kind,
+			     unsigned long before, const char *file, int line,
+			     const char *what)
+{
+	t->expected_reports &= ~(1U << kind);
+	if (t->reports[kind] == before)
+		ktest_fail_at(t, file, line,
+			      "Expected %s to report %s, but it reported nothing",
+			      what, report_names[kind]);
+}
+
 void ktest_skip(struct ktest *t, const char *reason)
 {
 	if (t->status == KTEST_PASS) {
@@ -82,13 +124,16 @@ static void run_case(const struct ktest_suite *suite,
 		     const struct ktest_case *tc, struct ktest *t)
 {
 	*t = (struct ktest){ .name = tc->name, .status = KTEST_PASS };
+	current_case = t;
 	if (suite->init && suite->init(t)) {
 		ktest_fail_at(t, __FILE__, __LINE__, "suite init failed");
-		return;
+		goto out;
 	}
 	tc->run(t);
 	if (suite->exit)
 		suite->exit(t);
+out:
+	current_case = NULL;
 	/* The suites run in one initcall: each case is a scheduling point. */
 	cond_resched();
 }

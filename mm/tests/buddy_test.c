@@ -6,6 +6,7 @@
  * edges, exhaustion, and a random stress run that checks no page is
  * handed out twice.  Runs in the kernel and on the host.
  */
+#include <keel/errno.h>
 #include <keel/kernel.h>
 #include <keel/ktest.h>
 #include <keel/string.h>
@@ -93,6 +94,48 @@ static void split_and_coalesce(struct ktest *t)
 	buddy_free(&z, a, 0);
 	KTEST_EXPECT_EQ(t, z.free_pages, ARENA_PAGES);
 	expect_counts(t, whole);
+}
+
+/*
+ * Freeing a page that has merged into a larger free block is refused,
+ * though the page no longer heads a free block of its own.
+ */
+static void double_free_after_merge_refused(struct ktest *t)
+{
+	static const unsigned long whole[NR_PAGE_ORDERS] = { [10] = 2 };
+	struct page *a, *b;
+
+	buddy_free_range(&z, ARENA_BASE, ARENA_BASE + ARENA_PAGES);
+	a = buddy_alloc(&z, 0);
+	b = buddy_alloc(&z, 0);
+	KTEST_ASSERT_NOT_NULL(t, a);
+	KTEST_ASSERT_NOT_NULL(t, b);
+	KTEST_EXPECT_EQ(t, buddy_free(&z, a, 0), 0);
+	KTEST_EXPECT_EQ(t, buddy_free(&z, b, 0), 0);
+	expect_counts(t, whole);
+
+	KTEST_EXPECT_EQ(t, buddy_free(&z, b, 0), -EINVAL);
+	KTEST_EXPECT_EQ(t, buddy_free(&z, a, 0), -EINVAL);
+	KTEST_EXPECT_EQ(t, buddy_free(&z, a + 700, 2), -EINVAL);
+	KTEST_EXPECT_EQ(t, z.free_pages, ARENA_PAGES);
+	expect_counts(t, whole);
+}
+
+/* A block with one of its pages already free is refused as a whole. */
+static void free_over_free_page_refused(struct ktest *t)
+{
+	struct page *block;
+	unsigned long free;
+
+	buddy_free_range(&z, ARENA_BASE, ARENA_BASE + ARENA_PAGES);
+	block = buddy_alloc(&z, 2);
+	KTEST_ASSERT_NOT_NULL(t, block);
+	KTEST_EXPECT_EQ(t, buddy_free(&z, block + 3, 0), 0);
+	free = z.free_pages;
+	KTEST_EXPECT_EQ(t, buddy_free(&z, block, 2), -EINVAL);
+	KTEST_EXPECT_EQ(t, z.free_pages, free);
+	KTEST_EXPECT_FALSE(t, buddy_range_is_free(&z, block, 1));
+	KTEST_EXPECT_TRUE(t, buddy_range_is_free(&z, block + 2, 1));
 }
 
 static void blocks_are_aligned(struct ktest *t)
@@ -197,6 +240,8 @@ static struct ktest_case buddy_cases[] = {
 	KTEST_CASE(free_range_uses_largest_blocks),
 	KTEST_CASE(free_range_unaligned),
 	KTEST_CASE(split_and_coalesce),
+	KTEST_CASE(double_free_after_merge_refused),
+	KTEST_CASE(free_over_free_page_refused),
 	KTEST_CASE(blocks_are_aligned),
 	KTEST_CASE(zone_edge_stops_merging),
 	KTEST_CASE(exhaustion_returns_null),

@@ -6,6 +6,7 @@
  * reuse never.
  */
 #include <keel/compiler.h>
+#include <keel/debug_report.h>
 #include <keel/ktest.h>
 #include <keel/mm.h>
 #include <keel/string.h>
@@ -27,21 +28,21 @@ static struct page *free_lone_page(struct page **buddy)
 
 static void clean_reuse_reports_nothing(struct ktest *t)
 {
-	unsigned long before = page_poison_reports();
+	unsigned long before = debug_reports(DEBUG_REPORT_PAGE_POISON);
 	struct page *page, *buddy, *again;
 
 	page = free_lone_page(&buddy);
 	KTEST_ASSERT_NOT_NULL(t, page);
 	again = alloc_page(GFP_KERNEL);
 	KTEST_EXPECT_PTR_EQ(t, again, page);
-	KTEST_EXPECT_EQ(t, page_poison_reports(), before);
+	KTEST_EXPECT_EQ(t, debug_reports(DEBUG_REPORT_PAGE_POISON), before);
 	__free_pages(again, 0);
 	__free_pages(buddy, 0);
 }
 
 static void write_to_free_page_detected(struct ktest *t)
 {
-	unsigned long before = page_poison_reports();
+	unsigned long before = debug_reports(DEBUG_REPORT_PAGE_POISON);
 	struct page *page, *buddy, *again;
 	u8 *mem;
 
@@ -49,9 +50,10 @@ static void write_to_free_page_detected(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, page);
 	mem = page_address(page);
 	WRITE_ONCE(mem[100], 0);
-	again = alloc_page(GFP_KERNEL);
+	KTEST_EXPECT_REPORT(t, DEBUG_REPORT_PAGE_POISON,
+			    again = alloc_page(GFP_KERNEL));
 	KTEST_EXPECT_PTR_EQ(t, again, page);
-	KTEST_EXPECT_EQ(t, page_poison_reports(), before + 1);
+	KTEST_EXPECT_EQ(t, debug_reports(DEBUG_REPORT_PAGE_POISON), before + 1);
 	__free_pages(again, 0);
 	__free_pages(buddy, 0);
 }

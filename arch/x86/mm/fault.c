@@ -100,6 +100,13 @@ static void report_page_fault(const struct pt_regs *regs, unsigned long addr)
 {
 	unsigned long err = regs->error_code;
 
+	if (err & X86_PF_INSTR) {
+		enum pg_level level;
+		pte_t *pte = lookup_address(addr, &level);
+
+		if (pte && pte_present(*pte) && !pte_exec(*pte))
+			pr_crit("kernel tried to execute NX-protected page - exploit attempt? (uid: 0)\n");
+	}
 	if (addr < PAGE_SIZE)
 		pr_alert("BUG: kernel NULL pointer dereference, address: %016lx\n",
 			 addr);

@@ -16,6 +16,8 @@
 static const struct crashtype_category *const crashtype_categories[] = {
 	&bugs_crashtypes,
 	&printk_crashtypes,
+	&heap_crashtypes,
+	&perms_crashtypes,
 };
 
 static const char *cpoint_type;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * LKDTM internals: each file defines the crash types of one area (bugs.c
- * for faults and panics, printk.c for faults inside printk, ...) as a
- * crashtype_category that core.c lists.
+ * for faults and panics, printk.c for faults inside printk, heap.c for
+ * allocator misuse, perms.c for memory permissions) as a crashtype_category
+ * that core.c lists.
  */
 #ifndef _DRIVERS_MISC_LKDTM_H
 #define _DRIVERS_MISC_LKDTM_H
@@ -29,6 +30,8 @@ struct crashtype_category {
 
 extern const struct crashtype_category bugs_crashtypes;
 extern const struct crashtype_category printk_crashtypes;
+extern const struct crashtype_category heap_crashtypes;
+extern const struct crashtype_category perms_crashtypes;
 
 /* Recurses with a kilobyte of stack a level until the guard page. */
 int recurse_deep(int depth);
