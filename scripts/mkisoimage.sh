@@ -6,7 +6,9 @@
 # CMDLINE as the kernel command line and INITRAMFS, if given, loaded as a
 # module whose command line is "initramfs".  GRUB itself talks on both the
 # screen and the first serial port, so a serial-only QEMU shows its errors
-# too.
+# too.  The ISO's kernel has no debug information (GRUB reads the whole
+# file into its heap, which a small machine cannot spare): keel itself
+# keeps it for gdb and faddr2line, as Linux's vmlinux does.
 set -e
 
 iso=$1
@@ -17,7 +19,7 @@ initramfs=$5
 
 rm -rf "${dir}"
 mkdir -p "${dir}/boot/grub"
-cp "${kernel}" "${dir}/boot/keel"
+"${OBJCOPY:-objcopy}" --strip-debug "${kernel}" "${dir}/boot/keel"
 module=
 if [ -n "${initramfs}" ]; then
 	case "${initramfs}" in
