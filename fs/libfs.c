@@ -266,9 +266,9 @@ int simple_statfs(struct dentry *dentry, struct kstatfs *buf)
 	return 0;
 }
 
-const char *simple_get_link(struct dentry *dentry, struct inode *inode)
+const char *simple_get_link(struct dentry *dentry, struct inode *inode,
+			    struct delayed_call *done)
 {
-	(void)dentry;
 	return inode->i_private;
 }
 

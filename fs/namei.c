@@ -37,6 +37,7 @@ struct nameidata {
 	int total_links;		/* symlinks followed */
 	/* Every symlink followed, held until the end: the names point in. */
 	struct path links[MAXSYMLINKS];
+	struct delayed_call link_done[MAXSYMLINKS];	/* each body's release */
 	const char *link_body;		/* the last one picked */
 };
 
@@ -127,8 +128,10 @@ static void nd_release(struct nameidata *nd)
 		path_put(&nd->path);
 	if (nd->root.dentry)
 		path_put(&nd->root);
-	for (i = 0; i < nd->total_links && i < MAXSYMLINKS; i++)
+	for (i = 0; i < nd->total_links && i < MAXSYMLINKS; i++) {
+		do_delayed_call(&nd->link_done[i]);
 		path_put(&nd->links[i]);
+	}
 }
 
 /* Moves @path past everything mounted on it, to the topmost root. */
@@ -226,8 +229,9 @@ static int pick_link(struct nameidata *nd, struct path *link)
 		path_put(link);
 		return -ELOOP;
 	}
-	nd->links[nd->total_links++] = *link;
-	body = inode->i_op->get_link(link->dentry, inode);
+	nd->links[nd->total_links] = *link;
+	body = inode->i_op->get_link(link->dentry, inode,
+				     &nd->link_done[nd->total_links++]);
 	if (IS_ERR(body))
 		return PTR_ERR(body);
 	if (*body == '/') {
@@ -852,6 +856,7 @@ long ksys_readlinkat(int dfd, const char *path, char *buf, int bufsiz)
 {
 	struct path link;
 	struct inode *inode;
+	DEFINE_DELAYED_CALL(done);
 	const char *body;
 	long err, len;
 
@@ -864,7 +869,7 @@ long ksys_readlinkat(int dfd, const char *path, char *buf, int bufsiz)
 	err = -EINVAL;
 	if (!S_ISLNK(inode->i_mode) || !inode->i_op->get_link)
 		goto put_link;
-	body = inode->i_op->get_link(link.dentry, inode);
+	body = inode->i_op->get_link(link.dentry, inode, &done);
 	if (IS_ERR(body)) {
 		err = PTR_ERR(body);
 		goto put_link;
@@ -873,6 +878,7 @@ long ksys_readlinkat(int dfd, const char *path, char *buf, int bufsiz)
 	if (len > bufsiz)
 		len = bufsiz;
 	memcpy(buf, body, len);
+	do_delayed_call(&done);
 	err = len;
 put_link:
 	path_put(&link);

@@ -15,6 +15,7 @@
 #include <keel/namei.h>
 #include <keel/proc_fs.h>
 #include <keel/seq_file.h>
+#include <keel/slab.h>
 #include <keel/sprintf.h>
 #include <keel/stat.h>
 
@@ -110,13 +111,26 @@ static int current_pid(void)
 	return BOOT_PID;
 }
 
-static const char *proc_self_get_link(struct dentry *dentry,
-				      struct inode *inode)
+static void kfree_link(void *body)
 {
-	struct proc_dir_entry *de = inode->i_private;
+	kfree(body);
+}
 
-	snprintf(de->link, PROC_NUMBUF, "%d", current_pid());
-	return proc_get_link(dentry, inode);
+/*
+ * The target depends on who asks, so each walk gets its own copy, freed
+ * when the walk is done with it: two readers never share a buffer.
+ */
+static const char *proc_self_get_link(struct dentry *dentry,
+				      struct inode *inode,
+				      struct delayed_call *done)
+{
+	char *body = kmalloc(PROC_NUMBUF, GFP_KERNEL);
+
+	if (!body)
+		return ERR_PTR(-ENOMEM);
+	snprintf(body, PROC_NUMBUF, "%d", current_pid());
+	set_delayed_call(done, kfree_link, body);
+	return body;
 }
 
 static const struct inode_operations proc_self_inode_operations = {
@@ -127,7 +141,7 @@ static int proc_base_init(void)
 {
 	int err;
 
-	if (!proc_new_entry("self", S_IFLNK | 0777, NULL, PROC_NUMBUF,
+	if (!proc_new_entry("self", S_IFLNK | 0777, NULL, 0,
 			    &proc_self_inode_operations, NULL))
 		return -ENOMEM;
 	err = proc_pid_register(BOOT_PID);

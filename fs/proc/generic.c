@@ -140,11 +140,11 @@ static const struct inode_operations proc_dir_inode_operations = {
 	.setattr = simple_setattr,
 };
 
-const char *proc_get_link(struct dentry *dentry, struct inode *inode)
+const char *proc_get_link(struct dentry *dentry, struct inode *inode,
+			  struct delayed_call *done)
 {
 	struct proc_dir_entry *de = inode->i_private;
 
-	(void)dentry;
 	return de->link;
 }
 

@@ -40,7 +40,10 @@ struct proc_dir_entry *proc_new_entry(const char *name, umode_t mode,
 				      size_t link_size,
 				      const struct inode_operations *iops,
 				      const struct file_operations *fops);
-const char *proc_get_link(struct dentry *dentry, struct inode *inode);
+struct delayed_call;
+
+const char *proc_get_link(struct dentry *dentry, struct inode *inode,
+			  struct delayed_call *done);
 
 /* fs/proc/format.c: Linux's formats, from values */
 struct meminfo {

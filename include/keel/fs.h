@@ -26,6 +26,7 @@
 #ifndef _KEEL_FS_H
 #define _KEEL_FS_H
 
+#include <keel/delayed_call.h>
 #include <keel/atomic.h>
 #include <keel/fs_types.h>
 #include <keel/list.h>
@@ -106,7 +107,8 @@ struct inode_operations {
 		      struct inode *new_dir, struct dentry *new,
 		      unsigned int flags);
 	/* The target of a symlink; NULL-terminated, owned by the inode. */
-	const char *(*get_link)(struct dentry *dentry, struct inode *inode);
+	const char *(*get_link)(struct dentry *dentry, struct inode *inode,
+				struct delayed_call *done);
 	int (*setattr)(struct dentry *dentry, struct iattr *attr);
 	int (*getattr)(const struct path *path, struct kstat *stat);
 };
@@ -387,7 +389,8 @@ int simple_rename(struct inode *old_dir, struct dentry *old,
 		  unsigned int flags);
 int simple_statfs(struct dentry *dentry, struct kstatfs *buf);
 /* Symlinks whose target string is i_private (kfree()d at eviction). */
-const char *simple_get_link(struct dentry *dentry, struct inode *inode);
+const char *simple_get_link(struct dentry *dentry, struct inode *inode,
+			    struct delayed_call *done);
 extern const struct inode_operations simple_symlink_inode_operations;
 /* Drops the pin of every dentry in the tree, then kill_anon_super(). */
 void kill_litter_super(struct super_block *sb);

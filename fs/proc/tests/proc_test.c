@@ -5,6 +5,7 @@
  * one read, /proc/self and /proc/<pid>, the entry API, readdir, and free
  * memory returning to its baseline.
  */
+#include <keel/err.h>
 #include <keel/errno.h>
 #include <keel/fcntl.h>
 #include <keel/fs.h>
@@ -12,8 +13,10 @@
 #include <keel/kconfig.h>
 #include <keel/ktest.h>
 #include <keel/mm.h>
+#include <keel/namei.h>
 #include <keel/proc_fs.h>
 #include <keel/seq_file.h>
+#include <keel/slab.h>
 #include <keel/stat.h>
 #include <keel/string.h>
 #include <keel/syscalls.h>
@@ -106,6 +109,43 @@ static void links(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ksys_readlinkat(AT_FDCWD, "/proc/mounts", target,
 					   sizeof(target)), 11);
 	KTEST_EXPECT_MEMEQ(t, target, "self/mounts", 11);
+}
+
+/*
+ * /proc/self's target is built for each caller: two get_link() calls in
+ * flight have their own bodies, and each is released by its own delayed
+ * call, so repeated walks leave no memory behind.
+ */
+static void self_link_per_call(struct ktest *t)
+{
+	DEFINE_DELAYED_CALL(done_a);
+	DEFINE_DELAYED_CALL(done_b);
+	const char *a, *b;
+	struct inode *inode;
+	struct path self;
+	unsigned long before;
+	char target[8];
+	int i;
+
+	KTEST_ASSERT_EQ(t, kern_path("/proc/self", 0, &self), 0);
+	inode = d_inode(self.dentry);
+	a = inode->i_op->get_link(self.dentry, inode, &done_a);
+	b = inode->i_op->get_link(self.dentry, inode, &done_b);
+	KTEST_ASSERT_FALSE(t, IS_ERR(a) || IS_ERR(b));
+	KTEST_EXPECT_PTR_NE(t, a, b);
+	KTEST_EXPECT_STREQ(t, a, "1");
+	do_delayed_call(&done_a);
+	KTEST_EXPECT_STREQ(t, b, "1");
+	do_delayed_call(&done_b);
+	path_put(&self);
+
+	before = nr_free_pages_shrunk();
+	for (i = 0; i < 1000; i++) {
+		KTEST_ASSERT_EQ(t, ksys_readlinkat(AT_FDCWD, "/proc/self",
+						   target, sizeof(target)), 1);
+		KTEST_ASSERT_GE(t, read_file("/proc/self/mounts", small, 64), 1);
+	}
+	KTEST_EXPECT_EQ(t, nr_free_pages_shrunk(), before);
 }
 
 static void filesystems(struct ktest *t)
@@ -381,6 +421,7 @@ static struct ktest_case proc_cases[] = {
 	KTEST_CASE(meminfo),
 	KTEST_CASE(mounts),
 	KTEST_CASE(links),
+	KTEST_CASE(self_link_per_call),
 	KTEST_CASE(filesystems),
 	KTEST_CASE(devices),
 	KTEST_CASE(uptime),
