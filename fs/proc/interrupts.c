@@ -5,8 +5,8 @@
  * and show_stat() for one CPU.  Without a scheduler there is no per-task
  * time accounting: all time since boot is counted as system time, one
  * process (pid 1) exists and runs, and no context switch has happened.
- * The x86 lines after the IRQs in Linux's /proc/interrupts (NMI, LOC,
- * ERR...) are left out: Keel counts none of them.
+ * After the IRQ lines come the architecture's rows (x86: NMI, LOC, SPU,
+ * ERR), whose counts /proc/stat's "intr" total includes, as in Linux.
  *
  * Lock: each descriptor's lock while its counter and handlers are read.
  */
@@ -18,6 +18,7 @@
 #include <keel/seq_file.h>
 #include <keel/spinlock.h>
 #include <keel/timekeeping.h>
+#include <asm/hw_irq.h>
 
 #include "internal.h"
 
@@ -57,6 +58,7 @@ static int interrupts_proc_show(struct seq_file *m, void *v)
 		seq_putc(m, '\n');
 		spin_unlock_irqrestore(&desc->lock, flags);
 	}
+	arch_show_interrupts(m, IRQ_PREC);
 	return 0;
 }
 
@@ -70,7 +72,7 @@ static void show_cpu_times(struct seq_file *m, const char *label, u64 system)
 static int stat_proc_show(struct seq_file *m, void *v)
 {
 	u64 ticks = (get_jiffies_64() - INITIAL_JIFFIES) * USER_HZ / HZ;
-	u64 counts[NR_IRQS], total = 0;
+	u64 counts[NR_IRQS], total = arch_irq_stat();
 	unsigned int irq;
 
 	(void)v;

@@ -12,6 +12,7 @@
 #include <keel/hardirq.h>
 #include <keel/irq.h>
 #include <keel/printk.h>
+#include <keel/seq_file.h>
 #include <asm/apic.h>
 #include <asm/hw_irq.h>
 #include <asm/i8259.h>
@@ -19,6 +20,27 @@
 #include <asm/irq_vectors.h>
 
 struct irq_cpustat irq_stat;
+
+/* Linux's rows, one CPU's column; ERR is a system-wide count. */
+void arch_show_interrupts(struct seq_file *m, int prec)
+{
+	seq_printf(m, "%*s: %10lu   Non-maskable interrupts\n", prec, "NMI",
+		   READ_ONCE(irq_stat.__nmi_count));
+	seq_printf(m, "%*s: %10lu   Local timer interrupts\n", prec, "LOC",
+		   READ_ONCE(irq_stat.apic_timer_irqs));
+	seq_printf(m, "%*s: %10lu   Spurious interrupts\n", prec, "SPU",
+		   READ_ONCE(irq_stat.irq_spurious_count));
+	seq_printf(m, "%*s: %10lu\n", prec, "ERR",
+		   READ_ONCE(irq_stat.irq_err_count));
+}
+
+u64 arch_irq_stat(void)
+{
+	return READ_ONCE(irq_stat.__nmi_count) +
+	       READ_ONCE(irq_stat.apic_timer_irqs) +
+	       READ_ONCE(irq_stat.irq_spurious_count) +
+	       READ_ONCE(irq_stat.irq_err_count);
+}
 struct pt_regs *irq_regs;
 
 static void unexpected_vector(unsigned long vector)

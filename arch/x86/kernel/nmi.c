@@ -8,6 +8,7 @@
  */
 #include <keel/nmi.h>
 #include <keel/printk.h>
+#include <asm/hw_irq.h>
 #include <asm/io.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
@@ -24,6 +25,7 @@ static void unknown_nmi_error(unsigned char reason)
 
 void do_nmi(struct pt_regs *regs)
 {
+	irq_stat.__nmi_count++;
 	if (watchdog_hardlockup_nmi(regs))
 		return;
 	unknown_nmi_error(inb(NMI_REASON_PORT));
