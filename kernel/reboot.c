@@ -4,6 +4,7 @@
  * Linux's words (tests look for "reboot: Power down"), then hand over to
  * the machine.
  */
+#include <keel/init.h>
 #include <keel/printk.h>
 #include <keel/reboot.h>
 #include <asm/processor.h>
@@ -12,6 +13,7 @@ void (*pm_power_off)(void);
 
 __noreturn void kernel_power_off(void)
 {
+	system_state = SYSTEM_POWER_OFF;
 	local_irq_disable();
 	pr_emerg("reboot: Power down\n");
 	machine_power_off();
@@ -19,6 +21,7 @@ __noreturn void kernel_power_off(void)
 
 __noreturn void kernel_restart(void)
 {
+	system_state = SYSTEM_RESTART;
 	local_irq_disable();
 	pr_emerg("reboot: Restarting system\n");
 	machine_restart();
@@ -26,6 +29,7 @@ __noreturn void kernel_restart(void)
 
 __noreturn void kernel_halt(void)
 {
+	system_state = SYSTEM_HALT;
 	local_irq_disable();
 	pr_emerg("reboot: System halted\n");
 	machine_halt();

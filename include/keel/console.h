@@ -14,7 +14,10 @@
 struct console {
 	char name[16];		/* "ttyS", "tty" */
 	int index;		/* which unit: ttyS<index> */
-	/* Writes @len bytes; may be called with interrupts off. */
+	/*
+	 * Writes @len bytes, with the console lock held and interrupts as
+	 * printk()'s caller had them (maybe off).
+	 */
 	void (*write)(struct console *con, const char *s, unsigned int len);
 	/* Applies the options of console=ttyS0,115200; may be NULL. */
 	int (*setup)(struct console *con, const char *options);
@@ -26,6 +29,15 @@ struct console {
 
 void register_console(struct console *con);
 void unregister_console(struct console *con);
+
+/*
+ * The console lock (Linux's console_sem): the console list and what the
+ * consoles print.  console_lock() may sleep; console_trylock() works in
+ * any context; console_unlock() first prints every record still pending.
+ */
+void console_lock(void);
+bool console_trylock(void);
+void console_unlock(void);
 
 /* Registers the consoles built in; runs once, and from panic() if early. */
 void console_init(void);

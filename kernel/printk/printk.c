@@ -1,20 +1,28 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * printk: format a message, keep it as a record in the log ring buffer,
- * and write it to every enabled console at once (consoles are polled
- * devices).  When the buffer is full the oldest records are dropped.  A
- * console registered late first replays what the buffer still holds, so
- * nothing printed before the consoles existed is lost.
+ * and have the consoles print it.  When the buffer is full the oldest
+ * records are dropped.  A console registered late first replays what the
+ * buffer still holds, so nothing printed before the consoles existed is
+ * lost.
  *
- * logbuf_lock (irqsave) protects the ring, the console list and the
- * console output state.  During an oops a held lock is broken rather than
- * waited for: the report matters more than the interrupted message.  A
- * record is published (log_next_idx, log_next_seq) only once it is whole
- * and before any console sees it, so whatever the oops interrupted, the
- * ring is consistent and holds the message being printed.  A console
- * whose write() was interrupted by the oops is the likely culprit (it
- * faulted, or overflowed the stack): it is disabled, and the report goes
- * to the others.
+ * Two locks, as in Linux:
+ *  - logbuf_lock (irqsave, innermost) protects the ring and is held only
+ *    to store or copy one record: never across a console write.
+ *  - the console lock (console_lock()/console_trylock()/console_unlock(),
+ *    Linux's console_sem) protects the console list, the consoles' output
+ *    state and console_seq.  printk() stores its record and then, if it
+ *    can take the console lock, flushes every pending record itself, with
+ *    interrupts as the caller had them; if someone else holds it, that
+ *    holder's console_unlock() prints the record before it lets go.
+ *
+ * During an oops a held lock is broken rather than waited for: the report
+ * matters more than the interrupted message.  A record is published
+ * (log_next_idx, log_next_seq) only once it is whole, so whatever the oops
+ * interrupted, the ring is consistent and holds the message being printed.
+ * A console whose write() was interrupted by the oops is the likely
+ * culprit (it faulted, or overflowed the stack): it is disabled, and the
+ * report goes to the others.
  */
 #include <keel/console.h>
 #include <keel/ctype.h>
@@ -30,6 +38,7 @@
 #include <keel/spinlock.h>
 #include <keel/sprintf.h>
 #include <keel/string.h>
+#include <keel/wait.h>
 
 #define LOG_BUF_LEN	(1 << CONFIG_LOG_BUF_SHIFT)
 #define LOG_LINE_MAX	1024
@@ -53,7 +62,16 @@ static u32 log_first_idx, log_next_idx;
 static u64 log_first_seq, log_next_seq;
 
 static DEFINE_SPINLOCK(logbuf_lock);
-static LIST_HEAD(console_list);
+/* Where /dev/kmsg's last lookup ended, so reading on is not quadratic. */
+static u64 lookup_seq;				/* [logbuf_lock] */
+static u32 lookup_idx;				/* [logbuf_lock] */
+
+/* The console lock: a flag with a wait queue, taken in any context. */
+static int console_owned;
+static DECLARE_WAIT_QUEUE_HEAD(console_sem_wait);
+static LIST_HEAD(console_list);			/* [console lock] */
+static u64 console_seq;				/* [console lock] next to print */
+static u32 console_idx;				/* [console lock] its offset */
 /* Whether the last text sent to the consoles ended its line. */
 static bool console_at_line_start = true;
 /* The console inside its write(), if any: who to blame for an oops there. */
@@ -161,7 +179,7 @@ static void console_emit(struct console *con, const char *s, unsigned int len)
  * ended its line; returns whether this one does.
  */
 static bool console_write_record(struct console *con,
-				 const struct printk_log *rec,
+				 const struct printk_log *rec, const char *text,
 				 bool at_line_start)
 {
 	char prefix[PREFIX_MAX];
@@ -171,13 +189,13 @@ static bool console_write_record(struct console *con,
 			console_emit(con, "\n", 1);
 		console_emit(con, prefix, print_prefix(rec, prefix));
 	}
-	console_emit(con, (const char *)(rec + 1), rec->text_len);
+	console_emit(con, text, rec->text_len);
 	if (rec->flags & LOG_NEWLINE)
 		console_emit(con, "\n", 1);
 	return rec->flags & LOG_NEWLINE;
 }
 
-static void console_write_all(const struct printk_log *rec)
+static void console_write_all(const struct printk_log *rec, const char *text)
 {
 	struct console *con;
 	bool eol = console_at_line_start;
@@ -185,8 +203,36 @@ static void console_write_all(const struct printk_log *rec)
 	if (suppress_message(rec))
 		return;
 	list_for_each_entry(con, &console_list, node)
-		eol = console_write_record(con, rec, console_at_line_start);
+		eol = console_write_record(con, rec, text,
+					   console_at_line_start);
 	console_at_line_start = eol;
+}
+
+/* Linux's notice when records went before a console could print them. */
+static void console_write_dropped(u64 dropped)
+{
+	struct printk_log hdr = { .level = LOGLEVEL_WARNING,
+				  .flags = LOG_NEWLINE };
+	char text[64];
+
+	hdr.ts_nsec = local_clock();
+	hdr.text_len = scnprintf(text, sizeof(text),
+				 "** %llu printk messages dropped **",
+				 (unsigned long long)dropped);
+	console_write_all(&hdr, text);
+}
+
+/*
+ * Copies the record at @*idx, out of the ring and moves @*idx to
+ * the next one.  Called with logbuf_lock held.
+ */
+static void log_copy(u32 *idx, struct printk_log *hdr, char *text)
+{
+	const struct printk_log *rec = log_at(log_resolve(*idx));
+
+	*hdr = *rec;
+	memcpy(text, rec + 1, rec->text_len);
+	*idx = log_resolve(*idx) + rec->len;
 }
 
 /* Strips a KERN_<LEVEL> prefix; returns the level, or -1 for KERN_CONT. */
@@ -206,29 +252,104 @@ static int parse_level(const char **text, int default_level)
 
 static void console_drop(struct console *con);
 
+/* An oops interrupted the holder of logbuf_lock, which will not run again. */
+static void logbuf_lock_irqsave(unsigned long *flags)
+{
+	local_irq_save(*flags);
+	if (!oops_in_progress) {
+		spin_lock(&logbuf_lock);
+	} else if (!spin_trylock(&logbuf_lock)) {
+		spin_lock_init(&logbuf_lock);
+		spin_lock(&logbuf_lock);
+	}
+}
+
+bool console_trylock(void)
+{
+	return !__atomic_exchange_n(&console_owned, 1, __ATOMIC_ACQUIRE);
+}
+
+/* It may sleep, once something else can hold it (SYSTEM_SCHEDULING). */
+void console_lock(void)
+{
+	wait_event(console_sem_wait, console_trylock());
+}
+
 /*
- * An oops interrupted the holder of logbuf_lock, which will not run again:
- * take the lock over.  If the holder was writing to a console, that
- * console faulted or overflowed the stack and would do it again.
+ * In an oops, take the console lock whoever holds it: the holder will not
+ * run again.  If it was writing to a console, that console faulted or
+ * overflowed the stack and would do it again.
  */
-static void zap_logbuf_lock(void)
+static void console_zap(void)
 {
 	struct console *culprit = console_in_write;
 
-	spin_lock_init(&logbuf_lock);
-	spin_lock(&logbuf_lock);
+	__atomic_store_n(&console_owned, 1, __ATOMIC_SEQ_CST);
 	console_in_write = NULL;
 	if (culprit)
 		console_drop(culprit);
 }
 
-static void logbuf_lock_irqsave(unsigned long *flags)
+/* A record for everyone, and never more than printk's line limit. */
+static char console_text[LOG_LINE_MAX];		/* [console lock] */
+
+/* Prints every record stored since the last flush, one at a time. */
+static void console_flush(void)
 {
-	local_irq_save(*flags);
-	if (!oops_in_progress)
-		spin_lock(&logbuf_lock);
-	else if (!spin_trylock(&logbuf_lock))
-		zap_logbuf_lock();
+	struct printk_log hdr;
+	unsigned long flags;
+	u64 dropped;
+
+	for (;;) {
+		logbuf_lock_irqsave(&flags);
+		dropped = 0;
+		if (console_seq < log_first_seq) {
+			dropped = log_first_seq - console_seq;
+			console_seq = log_first_seq;
+			console_idx = log_first_idx;
+		}
+		if (console_seq == log_next_seq) {
+			spin_unlock_irqrestore(&logbuf_lock, flags);
+			return;
+		}
+		log_copy(&console_idx, &hdr, console_text);
+		console_seq++;
+		spin_unlock_irqrestore(&logbuf_lock, flags);
+
+		if (dropped)
+			console_write_dropped(dropped);
+		console_write_all(&hdr, console_text);
+	}
+}
+
+static bool records_pending(void)
+{
+	return READ_ONCE(console_seq) != READ_ONCE(log_next_seq);
+}
+
+/*
+ * Print what is pending, then let go.  A record stored between the last
+ * flush and the release found the lock taken and left it to us: look
+ * again after releasing, and take the lock back if there is one.
+ */
+void console_unlock(void)
+{
+	do {
+		console_flush();
+		__atomic_store_n(&console_owned, 0, __ATOMIC_RELEASE);
+		wake_up(&console_sem_wait);
+	} while (records_pending() && console_trylock());
+}
+
+/* After storing a record: print it now, unless the lock holder will. */
+static void console_print_pending(void)
+{
+	if (console_trylock())
+		console_unlock();
+	else if (oops_in_progress) {
+		console_zap();
+		console_unlock();
+	}
 }
 
 int vprintk(const char *fmt, va_list args)
@@ -252,8 +373,9 @@ int vprintk(const char *fmt, va_list args)
 	}
 
 	logbuf_lock_irqsave(&flags);
-	console_write_all(log_store(level, rflags, msg, len));
+	log_store(level, rflags, msg, len);
 	spin_unlock_irqrestore(&logbuf_lock, flags);
+	console_print_pending();
 	return len;
 }
 
@@ -286,9 +408,18 @@ int printk_get_record(u64 seq, struct kmsg_record *rec)
 		spin_unlock_irqrestore(&logbuf_lock, flags);
 		return -EPIPE;
 	}
-	idx = log_first_idx;
-	for (s = log_first_seq; s < seq; s++)
+	/* Reading on from the last lookup is O(1) a record. */
+	if (lookup_seq >= log_first_seq && lookup_seq <= seq) {
+		s = lookup_seq;
+		idx = lookup_idx;
+	} else {
+		s = log_first_seq;
+		idx = log_first_idx;
+	}
+	for (; s < seq; s++)
 		idx = log_next(idx);
+	lookup_seq = seq;
+	lookup_idx = idx;
 	log = log_at(log_resolve(idx));
 	rec->seq = seq;
 	rec->ts_nsec = log->ts_nsec;
@@ -325,40 +456,58 @@ void printk_emit(int facility, int level, const char *text, size_t len)
 	logbuf_lock_irqsave(&flags);
 	rec = log_store(level, rflags, text, len);
 	rec->facility = facility;
-	console_write_all(rec);
 	spin_unlock_irqrestore(&logbuf_lock, flags);
+	console_print_pending();
 }
 
 void console_write_raw(const char *s, size_t len)
 {
 	struct console *con;
-	unsigned long flags;
 
 	if (!len)
 		return;
-	logbuf_lock_irqsave(&flags);
+	console_lock();
+	console_flush();
 	list_for_each_entry(con, &console_list, node)
 		console_emit(con, s, len);
 	console_at_line_start = s[len - 1] == '\n';
-	spin_unlock_irqrestore(&logbuf_lock, flags);
+	console_unlock();
 }
 
-/* Sends what the log buffer holds to a console that has just appeared. */
+/*
+ * Sends a console that has just appeared what the others have printed
+ * (the records before console_seq); console_unlock() then prints the rest
+ * to all of them.  Called with the console lock held.
+ */
 static void console_replay(struct console *con)
 {
+	struct printk_log hdr;
 	bool at_line_start = true;
-	u32 idx = log_first_idx;
+	unsigned long flags;
 	u64 seq;
+	u32 idx;
 
-	for (seq = log_first_seq; seq < log_next_seq; seq++) {
-		const struct printk_log *rec;
-
-		idx = log_resolve(idx);
-		rec = log_at(idx);
-		if (!suppress_message(rec))
-			at_line_start = console_write_record(con, rec,
+	logbuf_lock_irqsave(&flags);
+	seq = log_first_seq;
+	idx = log_first_idx;
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+	for (;;) {
+		logbuf_lock_irqsave(&flags);
+		if (seq < log_first_seq) {
+			seq = log_first_seq;
+			idx = log_first_idx;
+		}
+		if (seq >= console_seq) {
+			spin_unlock_irqrestore(&logbuf_lock, flags);
+			break;
+		}
+		log_copy(&idx, &hdr, console_text);
+		seq++;
+		spin_unlock_irqrestore(&logbuf_lock, flags);
+		if (!suppress_message(&hdr))
+			at_line_start = console_write_record(con, &hdr,
+							     console_text,
 							     at_line_start);
-		idx += rec->len;
 	}
 	console_at_line_start = at_line_start;
 }
@@ -463,9 +612,13 @@ static const struct console_cmdline *console_match(const struct console *con)
 	return NULL;
 }
 
-/* Called with logbuf_lock held; says so on the consoles that are left. */
+/*
+ * Called with the console lock held: the notice is stored for the flush
+ * that follows, on the consoles that are left.
+ */
 static void console_drop(struct console *con)
 {
+	unsigned long flags;
 	char msg[80];
 	int len;
 
@@ -474,7 +627,9 @@ static void console_drop(struct console *con)
 	len = scnprintf(msg, sizeof(msg),
 			"printk: console [%s%d] disabled: oops while writing to it",
 			con->name, con->index);
-	console_write_all(log_store(LOGLEVEL_EMERG, LOG_NEWLINE, msg, len));
+	logbuf_lock_irqsave(&flags);
+	log_store(LOGLEVEL_EMERG, LOG_NEWLINE, msg, len);
+	spin_unlock_irqrestore(&logbuf_lock, flags);
 }
 
 /*
@@ -484,30 +639,28 @@ static void console_drop(struct console *con)
 void register_console(struct console *con)
 {
 	const struct console_cmdline *c = console_match(con);
-	unsigned long flags;
 
 	if (nr_console_cmdline && !c && !(con->flags & CON_ENABLED))
 		return;
 	if (con->setup && con->setup(con, c ? c->options : NULL))
 		return;
 
-	logbuf_lock_irqsave(&flags);
+	console_lock();
+	console_flush();
+	console_replay(con);
 	con->flags |= CON_ENABLED;
 	list_add_tail(&con->node, &console_list);
-	console_replay(con);
-	spin_unlock_irqrestore(&logbuf_lock, flags);
+	console_unlock();
 }
 
 void unregister_console(struct console *con)
 {
-	unsigned long flags;
-
-	logbuf_lock_irqsave(&flags);
+	console_lock();
 	if (con->flags & CON_ENABLED) {
 		list_del(&con->node);
 		con->flags &= ~CON_ENABLED;
 	}
-	spin_unlock_irqrestore(&logbuf_lock, flags);
+	console_unlock();
 }
 
 extern const initcall_t __con_initcall_start[], __con_initcall_end[];

@@ -11,8 +11,10 @@
  * interrupt handler.
  */
 #include <keel/debug_report.h>
+#include <keel/init.h>
 #include <keel/jiffies.h>
 #include <keel/kernel.h>
+#include <keel/panic.h>
 #include <keel/printk.h>
 #include <keel/sched.h>
 #include <asm/processor.h>
@@ -64,7 +66,9 @@ void __might_sleep(const char *file, int line)
 	static unsigned long prev_jiffy;
 	bool irqs_off = irqs_disabled();
 
-	if (likely(!in_atomic() && !irqs_off))
+	/* Before the boot can wait, and in an oops, nothing is checked. */
+	if (likely(!in_atomic() && !irqs_off) ||
+	    system_state == SYSTEM_BOOTING || oops_in_progress)
 		return;
 	debug_report(DEBUG_REPORT_SLEEP);
 	/* Printed once a second at most: a hot path would flood the log. */
