@@ -21,6 +21,7 @@
 #include <keel/sched.h>
 #include <keel/stackprotector.h>
 #include <keel/timekeeping.h>
+#include <keel/timer.h>
 #include <keel/vmalloc.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -125,6 +126,7 @@ __noreturn void start_kernel(void)
 	vmalloc_init();
 	parse_kernel_params();
 	vfs_caches_init();
+	init_timers();
 	init_IRQ();
 	time_init();
 	local_irq_enable();

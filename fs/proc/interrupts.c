@@ -12,6 +12,7 @@
  */
 #include <keel/errno.h>
 #include <keel/init.h>
+#include <keel/interrupt.h>
 #include <keel/irq.h>
 #include <keel/jiffies.h>
 #include <keel/proc_fs.h>
@@ -69,6 +70,22 @@ static void show_cpu_times(struct seq_file *m, const char *label, u64 system)
 		   (unsigned long long)system);
 }
 
+/* "softirq <total> <hi> <timer> ...", in Linux's order. */
+static void show_softirqs(struct seq_file *m)
+{
+	unsigned long long counts[NR_SOFTIRQS], total = 0;
+	unsigned int nr;
+
+	for (nr = 0; nr < NR_SOFTIRQS; nr++) {
+		counts[nr] = kstat_softirqs(nr);
+		total += counts[nr];
+	}
+	seq_printf(m, "softirq %llu", total);
+	for (nr = 0; nr < NR_SOFTIRQS; nr++)
+		seq_printf(m, " %llu", counts[nr]);
+	seq_putc(m, '\n');
+}
+
 static int stat_proc_show(struct seq_file *m, void *v)
 {
 	u64 ticks = (get_jiffies_64() - INITIAL_JIFFIES) * USER_HZ / HZ;
@@ -94,10 +111,10 @@ static int stat_proc_show(struct seq_file *m, void *v)
 		   "btime %llu\n"
 		   "processes 1\n"
 		   "procs_running 1\n"
-		   "procs_blocked 0\n"
-		   "softirq 0 0 0 0 0 0 0 0 0 0 0\n",
+		   "procs_blocked 0\n",
 		   (unsigned long long)(ktime_get_real_seconds() -
 					ktime_get_ns() / 1000000000ULL));
+	show_softirqs(m);
 	return 0;
 }
 

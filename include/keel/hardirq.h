@@ -15,9 +15,14 @@ static inline void irq_enter(void)
 	preempt_count_add(HARDIRQ_OFFSET);
 }
 
+void invoke_softirq(void);
+
+/* Leaving the outermost interrupt runs the softirqs it raised. */
 static inline void irq_exit(void)
 {
 	preempt_count_sub(HARDIRQ_OFFSET);
+	if (!in_interrupt() && this_cpu_read(softirq_pending))
+		invoke_softirq();
 }
 
 #endif /* _KEEL_HARDIRQ_H */

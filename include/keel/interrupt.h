@@ -40,4 +40,39 @@ int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
 /* Detach the handler registered with @dev_id; returns its name, or NULL. */
 const char *free_irq(unsigned int irq, void *dev_id);
 
+/*
+ * Softirqs: the deferred half of interrupt work, as in Linux.  A hard
+ * interrupt handler raises one; it runs as the interrupt returns
+ * (irq_exit()), with interrupts on and in_serving_softirq() true, or when
+ * a local_bh_enable() ends a section that held it off.  Linux's numbers,
+ * which /proc/stat's "softirq" line counts in order; the ones Keel uses
+ * have an action.
+ */
+enum {
+	HI_SOFTIRQ,
+	TIMER_SOFTIRQ,
+	NET_TX_SOFTIRQ,
+	NET_RX_SOFTIRQ,
+	BLOCK_SOFTIRQ,
+	IRQ_POLL_SOFTIRQ,
+	TASKLET_SOFTIRQ,
+	SCHED_SOFTIRQ,
+	HRTIMER_SOFTIRQ,
+	RCU_SOFTIRQ,
+	NR_SOFTIRQS
+};
+
+/* Set @nr's action (at boot; never changed after). */
+void open_softirq(int nr, void (*action)(void));
+/* Mark @nr pending on this CPU; it runs at the next irq_exit(). */
+void raise_softirq(unsigned int nr);
+void raise_softirq_irqoff(unsigned int nr);
+/* How many times @nr has run, for /proc/stat. */
+unsigned long kstat_softirqs(unsigned int nr);
+
+/* Keep softirqs from running on this CPU (they nest). */
+void local_bh_disable(void);
+/* ... and run what became pending meanwhile, outside interrupts. */
+void local_bh_enable(void);
+
 #endif /* _KEEL_INTERRUPT_H */

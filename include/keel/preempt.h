@@ -37,6 +37,8 @@
 
 #define PREEMPT_OFFSET	(1U << PREEMPT_SHIFT)
 #define SOFTIRQ_OFFSET	(1U << SOFTIRQ_SHIFT)
+/* local_bh_disable() counts in twos: an odd count means serving one. */
+#define SOFTIRQ_DISABLE_OFFSET	(2 * SOFTIRQ_OFFSET)
 #define HARDIRQ_OFFSET	(1U << HARDIRQ_SHIFT)
 #define NMI_OFFSET	(1U << NMI_SHIFT)
 
@@ -59,6 +61,8 @@ static __always_inline void preempt_count_sub(unsigned int val)
 #define softirq_count()	(preempt_count() & SOFTIRQ_MASK)
 #define in_nmi()	(preempt_count() & NMI_MASK)
 #define in_hardirq()	(hardirq_count() != 0)
+#define in_softirq()	(softirq_count() != 0)
+#define in_serving_softirq()	((softirq_count() & SOFTIRQ_OFFSET) != 0)
 #define in_interrupt()	((preempt_count() & (NMI_MASK | HARDIRQ_MASK | \
 					     SOFTIRQ_MASK)) != 0)
 #define in_task()	(!in_interrupt())

@@ -40,8 +40,15 @@ int mod_timer(struct timer_list *timer, u64 expires);
 
 /* Stop @timer: 1 if it was pending (it will not run), 0 if not. */
 int del_timer(struct timer_list *timer);
+/*
+ * The same, and wait until its function has returned if it is running:
+ * afterwards nothing of @timer runs, so it may be freed.
+ */
+int del_timer_sync(struct timer_list *timer);
 
-/* From the tick: run every timer whose time has come. */
+/* From the tick: have the timer softirq run every timer whose time has come. */
 void run_local_timers(void);
+/* At boot, before the tick starts. */
+void init_timers(void);
 
 #endif /* _KEEL_TIMER_H */

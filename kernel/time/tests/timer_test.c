@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Tests for kernel timers and the tick, run with interrupts on: timers
- * fire in expiry order and in hard interrupt context, mod_timer() re-arms,
- * del_timer() stops a pending timer, and jiffies keeps pace with
- * ktime_get_ns().  Every wait is bounded by the TSC-based local_clock(),
- * so a dead tick fails the test instead of hanging the boot.
+ * fire in expiry order and in softirq context, mod_timer() re-arms,
+ * del_timer() stops a pending timer, del_timer_sync() also waits for a
+ * running one, and jiffies keeps pace with ktime_get_ns().  Every wait is
+ * bounded by the TSC-based local_clock(), so a dead tick fails the test
+ * instead of hanging the boot.
  */
 #include <keel/delay.h>
 #include <keel/hardirq.h>
@@ -21,7 +22,7 @@ struct test_timer {
 	struct timer_list timer;
 	int id;
 	int runs;
-	bool in_hardirq;
+	bool in_softirq_ctx;
 	int rearm_times;
 };
 
@@ -35,7 +36,7 @@ static void test_timer_fn(struct timer_list *timer)
 	struct test_timer *tmr = container_of(timer, struct test_timer, timer);
 
 	tmr->runs++;
-	tmr->in_hardirq = in_hardirq();
+	tmr->in_softirq_ctx = in_serving_softirq() && !in_hardirq();
 	if (nr_fired < (int)ARRAY_SIZE(fired_order))
 		fired_order[nr_fired] = tmr->id;
 	nr_fired++;
@@ -47,7 +48,7 @@ static void init_test_timer(struct test_timer *tmr, int id)
 {
 	tmr->id = id;
 	tmr->runs = 0;
-	tmr->in_hardirq = false;
+	tmr->in_softirq_ctx = false;
 	tmr->rearm_times = 0;
 	timer_setup(&tmr->timer, test_timer_fn, 0);
 }
@@ -110,7 +111,7 @@ static void test_expiry_order(struct ktest *t)
 	KTEST_EXPECT_EQ(t, fired_order[1], 3);
 	KTEST_EXPECT_EQ(t, fired_order[2], 1);
 	KTEST_EXPECT_FALSE(t, timer_pending(&a->timer));
-	KTEST_EXPECT_TRUE(t, a->in_hardirq);
+	KTEST_EXPECT_TRUE(t, a->in_softirq_ctx);
 	KTEST_EXPECT_GE(t, jiffies, now + 3);
 }
 
@@ -174,6 +175,42 @@ static void test_del_timer(struct ktest *t)
 	KTEST_EXPECT_EQ(t, del_timer(&idle->timer), 0);
 }
 
+/* A timer function that runs long, to be caught running. */
+static volatile bool slow_timer_running;
+
+static void slow_timer_fn(struct timer_list *timer)
+{
+	u64 start = local_clock();
+
+	WRITE_ONCE(slow_timer_running, true);
+	while (local_clock() - start < 20 * NSEC_PER_MSEC)
+		cpu_relax();
+	WRITE_ONCE(slow_timer_running, false);
+	nr_fired++;
+}
+
+static void test_del_timer_sync(struct ktest *t)
+{
+	struct test_timer *a = &tt[0];
+
+	init_test_timer(a, 1);
+	mod_timer(&a->timer, jiffies + 2);
+	KTEST_EXPECT_EQ(t, del_timer_sync(&a->timer), 1);
+	KTEST_EXPECT_EQ(t, del_timer_sync(&a->timer), 0);
+	wait_ticks(4);
+	KTEST_EXPECT_EQ(t, a->runs, 0);
+
+	/*
+	 * One CPU: the softirq runs a timer to the end before the code it
+	 * interrupted goes on, so del_timer_sync() returns with it done.
+	 */
+	timer_setup(&a->timer, slow_timer_fn, 0);
+	mod_timer(&a->timer, jiffies + 1);
+	KTEST_ASSERT_TRUE(t, wait_for_fired(1));
+	KTEST_EXPECT_EQ(t, del_timer_sync(&a->timer), 0);
+	KTEST_EXPECT_FALSE(t, slow_timer_running);
+}
+
 static void test_jiffies_advance(struct ktest *t)
 {
 	const u64 n = 5;
@@ -206,6 +243,7 @@ static struct ktest_case timer_cases[] = {
 	KTEST_CASE(test_mod_timer_rearms),
 	KTEST_CASE(test_timer_rearms_itself),
 	KTEST_CASE(test_del_timer),
+	KTEST_CASE(test_del_timer_sync),
 	KTEST_CASE(test_jiffies_advance),
 	KTEST_CASE(test_ktime_monotonic),
 	{}

@@ -26,6 +26,7 @@ struct pcpu_hot {
 			struct task_struct *current_task;
 			unsigned int preempt_count;
 			unsigned int cpu_number;
+			unsigned int softirq_pending;	/* 1 << nr */
 		};
 		u8 pad[40];
 	};
