@@ -6,8 +6,8 @@
  * copies them); the data of read, write, pread64, pwrite64, readv and
  * writev is user memory (__user), reached through an iov_iter, so no
  * layer bounces it.  Kernel code with kernel buffers uses
- * kernel_read()/kernel_write() on a struct file instead.  They act on the current file table, root and working
- * directory (<keel/fdtable.h>).
+ * kernel_read()/kernel_write() on a struct file instead.  They act on the
+ * current file table, root and working directory (<keel/fdtable.h>).
  */
 #ifndef _KEEL_SYSCALLS_H
 #define _KEEL_SYSCALLS_H
