@@ -139,9 +139,9 @@ static char *ramfs_page_for_write(struct page_index *pi, loff_t at)
 
 /*
  * Page by page from @from.  Running out of memory or a fault in user
- * memory ends the write with what was copied before (the page it
- * allocated stays, a hole of zeros, as it would in Linux's page cache),
- * or -ENOMEM/-EFAULT if nothing was.
+ * memory ends the write with what was copied before, or -ENOMEM/-EFAULT
+ * if nothing was.  A page it allocated past the (new) end and left
+ * empty is freed again; inside the file it stays, zeros where a hole was.
  */
 static ssize_t ramfs_file_write_iter(struct kiocb *iocb,
 				     struct iov_iter *from)
@@ -151,6 +151,7 @@ static ssize_t ramfs_file_write_iter(struct kiocb *iocb,
 	size_t count = iov_iter_count(from);
 	size_t done = 0, copied;
 	ssize_t err = 0;
+	loff_t size;
 
 	if (!pi)
 		return -ENOMEM;
@@ -171,18 +172,19 @@ static ssize_t ramfs_file_write_iter(struct kiocb *iocb,
 			break;
 		}
 	}
-	if (!done) {
-		ramfs_update_blocks(inode);
-		return count ? err : 0;
-	}
 	iocb->ki_pos += done;
 	spin_lock(&inode->i_lock);
-	if (iocb->ki_pos > inode->i_size)
+	if (done && iocb->ki_pos > inode->i_size)
 		inode->i_size = iocb->ki_pos;
-	inode->i_mtime = inode->i_ctime = current_time(inode);
+	if (done)
+		inode->i_mtime = inode->i_ctime = current_time(inode);
+	size = inode->i_size;
 	spin_unlock(&inode->i_lock);
+	if (err)
+		page_index_truncate(pi, DIV_ROUND_UP(size, PAGE_SIZE),
+				    ramfs_free_page);
 	ramfs_update_blocks(inode);
-	return done;
+	return done ? (ssize_t)done : err;
 }
 
 /* SEEK_DATA and SEEK_HOLE from the index; the rest as any file. */

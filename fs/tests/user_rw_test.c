@@ -105,6 +105,7 @@ static void ramfs_faults(struct ktest *t)
 	static char data[100];
 	char kbuf[8] = "kernel!";
 	struct iovec *iov;
+	struct stat st;
 	struct uwin w;
 	long fd;
 	int i;
@@ -139,6 +140,13 @@ static void ramfs_faults(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 0, SEEK_CUR), 14);
 	KTEST_EXPECT_EQ(t, ksys_pwrite64(fd, w.end - 2, 20, 98), 2);
 	KTEST_EXPECT_EQ(t, ksys_pwrite64(fd, w.end, 20, 200), -EFAULT);
+	/* No page is left behind past the end: still one page, 100 bytes. */
+	KTEST_EXPECT_EQ(t, ksys_pwrite64(fd, w.end, 20, 3 * 4096 + 5), -EFAULT);
+	KTEST_EXPECT_EQ(t, ksys_pwrite64(fd, w.end - 1, 20, 2 * 4096), 1);
+	KTEST_EXPECT_EQ(t, ksys_fstat(fd, &st), 0);
+	KTEST_EXPECT_EQ(t, st.st_size, 2 * 4096 + 1);
+	KTEST_EXPECT_EQ(t, st.st_blocks, 16);
+	KTEST_EXPECT_EQ(t, ksys_ftruncate(fd, 100), 0);
 	KTEST_EXPECT_EQ(t, ksys_write(fd, (const char __user *)kbuf, 4),
 			-EFAULT);
 	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 0, SEEK_END), 100);
