@@ -127,13 +127,10 @@ int dcache_dir_iterate(struct file *file, struct dir_context *ctx)
 	return 0;
 }
 
-static ssize_t generic_read_dir(struct file *file, char *buf, size_t count,
-				loff_t *pos)
+static ssize_t generic_read_dir(struct kiocb *iocb, struct iov_iter *to)
 {
-	(void)file;
-	(void)buf;
-	(void)count;
-	(void)pos;
+	(void)iocb;
+	(void)to;
 	return -EISDIR;
 }
 
@@ -141,7 +138,7 @@ const struct file_operations simple_dir_operations = {
 	.open = dcache_dir_open,
 	.release = dcache_dir_close,
 	.llseek = dcache_dir_lseek,
-	.read = generic_read_dir,
+	.read_iter = generic_read_dir,
 	.iterate_shared = dcache_dir_iterate,
 };
 

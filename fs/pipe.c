@@ -25,6 +25,7 @@
 #include <keel/stat.h>
 #include <keel/string.h>
 #include <keel/syscalls.h>
+#include <keel/uio.h>
 #include <keel/wait.h>
 
 #define PIPE_DEF_BUFFERS	16
@@ -87,23 +88,30 @@ static bool pipe_reserve(struct pipe_inode_info *pipe, size_t n)
 	return true;
 }
 
-/* Copy @n bytes between @buf and the ring at offset @at, page by page. */
-static void ring_copy(struct pipe_inode_info *pipe, size_t at, char *buf,
-		      size_t n, bool to_ring)
+/*
+ * Copy up to @n bytes between @iter and the ring at offset @at, page by
+ * page; returns the bytes copied, fewer if user memory faulted.  Called
+ * under pipe->lock, hence the _nofault copies.
+ */
+static size_t ring_copy(struct pipe_inode_info *pipe, size_t at,
+			struct iov_iter *iter, size_t n, bool to_ring)
 {
-	while (n) {
-		size_t off = at % PIPE_SIZE;
-		size_t chunk = min(n, PAGE_SIZE - off % PAGE_SIZE);
+	size_t done = 0, copied;
+
+	while (done < n) {
+		size_t off = (at + done) % PIPE_SIZE;
+		size_t chunk = min(n - done, PAGE_SIZE - off % PAGE_SIZE);
 		char *p = pipe->pages[off / PAGE_SIZE] + off % PAGE_SIZE;
 
 		if (to_ring)
-			memcpy(p, buf, chunk);
+			copied = copy_from_iter_nofault(p, chunk, iter);
 		else
-			memcpy(buf, p, chunk);
-		buf += chunk;
-		at += chunk;
-		n -= chunk;
+			copied = copy_to_iter_nofault(p, chunk, iter);
+		done += copied;
+		if (copied < chunk)
+			break;
 	}
+	return done;
 }
 
 static bool pipe_readable(struct pipe_inode_info *pipe)
@@ -117,10 +125,15 @@ static bool pipe_writable(struct pipe_inode_info *pipe, size_t need)
 	       !READ_ONCE(pipe->readers);
 }
 
-static ssize_t pipe_read(struct file *file, char *buf, size_t count,
-			 loff_t *pos)
+/*
+ * What is there, up to the count.  A fault in user memory consumes only
+ * the bytes copied before it (-EFAULT if none were).
+ */
+static ssize_t pipe_read(struct kiocb *iocb, struct iov_iter *to)
 {
+	struct file *file = iocb->ki_filp;
 	struct pipe_inode_info *pipe = file->private_data;
+	size_t count = iov_iter_count(to);
 	size_t n;
 
 	if (!count)
@@ -138,22 +151,28 @@ static ssize_t pipe_read(struct file *file, char *buf, size_t count,
 			return -EAGAIN;
 		wait_event(pipe->rd_wait, pipe_readable(pipe));
 	}
-	n = min(count, pipe->len);
-	ring_copy(pipe, pipe->head, buf, n, false);
+	n = ring_copy(pipe, pipe->head, to, min(count, pipe->len), false);
 	pipe->head = (pipe->head + n) % PIPE_SIZE;
 	pipe->len -= n;
 	spin_unlock(&pipe->lock);
+	if (!n)
+		return -EFAULT;
 	wake_up(&pipe->wr_wait);
 	return n;
 }
 
-static ssize_t pipe_write(struct file *file, const char *buf, size_t count,
-			  loff_t *pos)
+/*
+ * A fault in user memory ends the write: the bytes copied before it stay
+ * in the pipe and count (-EFAULT if there were none).
+ */
+static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 {
+	struct file *file = iocb->ki_filp;
 	struct pipe_inode_info *pipe = file->private_data;
+	size_t count = iov_iter_count(from);
 	/* Up to PIPE_BUF bytes go in at once or not at all. */
 	size_t need = count <= PIPE_BUF ? count : 1;
-	size_t done = 0, n;
+	size_t done = 0, n, copied;
 
 	if (!count)
 		return 0;
@@ -169,12 +188,15 @@ static ssize_t pipe_write(struct file *file, const char *buf, size_t count,
 				spin_unlock(&pipe->lock);
 				return done ? (ssize_t)done : -ENOMEM;
 			}
-			ring_copy(pipe, pipe->head + pipe->len,
-				  (char *)buf + done, n, true);
-			pipe->len += n;
-			done += n;
+			copied = ring_copy(pipe, pipe->head + pipe->len,
+					   from, n, true);
+			pipe->len += copied;
+			done += copied;
 			spin_unlock(&pipe->lock);
-			wake_up(&pipe->rd_wait);
+			if (copied)
+				wake_up(&pipe->rd_wait);
+			if (copied < n)
+				return done ? (ssize_t)done : -EFAULT;
 			if (done == count)
 				return done;
 			continue;
@@ -281,8 +303,8 @@ static int pipe_release(struct inode *inode, struct file *file)
 
 const struct file_operations pipefifo_fops = {
 	.open = fifo_open,
-	.read = pipe_read,
-	.write = pipe_write,
+	.read_iter = pipe_read,
+	.write_iter = pipe_write,
 	.release = pipe_release,
 };
 

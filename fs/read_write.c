@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Reading, writing and seeking open files: the checks every file gets
- * (open mode, offsets, counts, O_APPEND) before the file's own ->read,
- * ->write and ->llseek, and the fd-based calls on top (read, write, pread64,
- * pwrite64, readv, writev, lseek).  Buffers are kernel memory; the system
- * call layer copies user memory around these.  f_lock guards f_pos.
+ * (open mode, offsets, counts, O_APPEND) before the file's own
+ * ->read_iter, ->write_iter and ->llseek, and the fd-based calls on top
+ * (read, write, pread64, pwrite64, readv, writev, lseek).  Their buffers
+ * are user memory, described to the file by an iov_iter (<keel/uio.h>);
+ * kernel_read()/kernel_write() pass kernel buffers the same way
+ * (ITER_KVEC).  f_lock guards f_pos.
  */
 #include <keel/errno.h>
 #include <keel/fcntl.h>
@@ -12,9 +14,10 @@
 #include <keel/fs.h>
 #include <keel/kernel.h>
 #include <keel/stat.h>
+#include <keel/slab.h>
 #include <keel/syscalls.h>
+#include <keel/uio.h>
 
-#define IOV_MAX		1024
 #define SEEK_MAX	SEEK_HOLE
 
 /* -EINVAL for a negative or overflowing range; the count, clamped. */
@@ -28,52 +31,130 @@ static ssize_t rw_verify_area(loff_t pos, size_t count)
 	return count;
 }
 
-ssize_t vfs_read(struct file *file, void *buf, size_t count, loff_t *pos)
+/* The checks before any read: open for reading, not a directory, readable. */
+static ssize_t read_checks(struct file *file)
 {
-	ssize_t ret;
-
 	if (!(file->f_mode & FMODE_READ))
 		return -EBADF;
 	if (S_ISDIR(file_inode(file)->i_mode))
 		return -EISDIR;
-	if (!file->f_op || !file->f_op->read)
+	if (!file->f_op || !file->f_op->read_iter)
 		return -EINVAL;
-	ret = rw_verify_area(*pos, count);
-	if (ret <= 0)
-		return ret;
-	return file->f_op->read(file, buf, ret, pos);
+	return 0;
 }
 
-ssize_t vfs_write(struct file *file, const void *buf, size_t count,
-		  loff_t *pos)
+static ssize_t write_checks(struct file *file)
 {
-	struct inode *inode = file_inode(file);
-	ssize_t ret;
-
 	if (!(file->f_mode & FMODE_WRITE))
 		return -EBADF;
-	if (!file->f_op || !file->f_op->write)
+	if (!file->f_op || !file->f_op->write_iter)
 		return -EINVAL;
+	return 0;
+}
+
+/* The range checks and the file's own ->read_iter, at *@pos. */
+static ssize_t do_iter_read(struct file *file, struct iov_iter *iter,
+			    loff_t *pos)
+{
+	struct kiocb kiocb;
+	ssize_t ret;
+
+	ret = rw_verify_area(*pos, iov_iter_count(iter));
+	if (ret <= 0)
+		return ret;
+	iov_iter_truncate(iter, ret);
+	init_sync_kiocb(&kiocb, file);
+	kiocb.ki_pos = *pos;
+	ret = file->f_op->read_iter(&kiocb, iter);
+	*pos = kiocb.ki_pos;
+	return ret;
+}
+
+static ssize_t do_iter_write(struct file *file, struct iov_iter *iter,
+			     loff_t *pos)
+{
+	struct inode *inode = file_inode(file);
+	struct kiocb kiocb;
+	ssize_t ret;
+
 	/* As Linux: O_APPEND sends even pwrite() to the end. */
 	if ((file->f_flags & O_APPEND) && S_ISREG(inode->i_mode))
 		*pos = READ_ONCE(inode->i_size);
-	ret = rw_verify_area(*pos, count);
+	ret = rw_verify_area(*pos, iov_iter_count(iter));
 	if (ret <= 0)
 		return ret;
 	if (S_ISREG(inode->i_mode) && *pos >= MAX_LFS_FILESIZE)
 		return -EFBIG;
-	return file->f_op->write(file, buf, ret, pos);
+	iov_iter_truncate(iter, ret);
+	init_sync_kiocb(&kiocb, file);
+	kiocb.ki_pos = *pos;
+	ret = file->f_op->write_iter(&kiocb, iter);
+	*pos = kiocb.ki_pos;
+	return ret;
+}
+
+ssize_t vfs_iter_read(struct file *file, struct iov_iter *iter, loff_t *pos)
+{
+	ssize_t ret = read_checks(file);
+
+	return ret ? ret : do_iter_read(file, iter, pos);
+}
+
+ssize_t vfs_iter_write(struct file *file, struct iov_iter *iter, loff_t *pos)
+{
+	ssize_t ret = write_checks(file);
+
+	return ret ? ret : do_iter_write(file, iter, pos);
+}
+
+/* A user buffer: -EFAULT if it is not user memory, after the file checks. */
+ssize_t vfs_read(struct file *file, char __user *buf, size_t count,
+		 loff_t *pos)
+{
+	struct iov_iter iter;
+	ssize_t ret;
+
+	ret = read_checks(file);
+	if (ret)
+		return ret;
+	ret = import_ubuf(ITER_DEST, buf, count, &iter);
+	if (ret)
+		return ret;
+	return do_iter_read(file, &iter, pos);
+}
+
+ssize_t vfs_write(struct file *file, const char __user *buf, size_t count,
+		  loff_t *pos)
+{
+	struct iov_iter iter;
+	ssize_t ret;
+
+	ret = write_checks(file);
+	if (ret)
+		return ret;
+	ret = import_ubuf(ITER_SOURCE, (void __user *)buf, count, &iter);
+	if (ret)
+		return ret;
+	return do_iter_write(file, &iter, pos);
 }
 
 ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
 {
-	return vfs_read(file, buf, count, pos);
+	struct kvec kv = { .iov_base = buf, .iov_len = count };
+	struct iov_iter iter;
+
+	iov_iter_kvec(&iter, ITER_DEST, &kv, 1, count);
+	return vfs_iter_read(file, &iter, pos);
 }
 
 ssize_t kernel_write(struct file *file, const void *buf, size_t count,
 		     loff_t *pos)
 {
-	return vfs_write(file, buf, count, pos);
+	struct kvec kv = { .iov_base = (void *)buf, .iov_len = count };
+	struct iov_iter iter;
+
+	iov_iter_kvec(&iter, ITER_SOURCE, &kv, 1, count);
+	return vfs_iter_write(file, &iter, pos);
 }
 
 static loff_t file_pos_read(struct file *file)
@@ -93,7 +174,7 @@ static void file_pos_write(struct file *file, loff_t pos)
 	spin_unlock(&file->f_lock);
 }
 
-ssize_t ksys_read(unsigned int fd, void *buf, size_t count)
+ssize_t ksys_read(unsigned int fd, char __user *buf, size_t count)
 {
 	struct file *file = fget(fd);
 	ssize_t ret;
@@ -109,7 +190,7 @@ ssize_t ksys_read(unsigned int fd, void *buf, size_t count)
 	return ret;
 }
 
-ssize_t ksys_write(unsigned int fd, const void *buf, size_t count)
+ssize_t ksys_write(unsigned int fd, const char __user *buf, size_t count)
 {
 	struct file *file = fget(fd);
 	ssize_t ret;
@@ -146,7 +227,8 @@ static struct file *fget_positional(unsigned int fd, loff_t pos,
 	return file;
 }
 
-ssize_t ksys_pread64(unsigned int fd, void *buf, size_t count, loff_t pos)
+ssize_t ksys_pread64(unsigned int fd, char __user *buf, size_t count,
+		     loff_t pos)
 {
 	struct file *file;
 	ssize_t ret;
@@ -159,7 +241,7 @@ ssize_t ksys_pread64(unsigned int fd, void *buf, size_t count, loff_t pos)
 	return ret;
 }
 
-ssize_t ksys_pwrite64(unsigned int fd, const void *buf, size_t count,
+ssize_t ksys_pwrite64(unsigned int fd, const char __user *buf, size_t count,
 		      loff_t pos)
 {
 	struct file *file;
@@ -174,53 +256,15 @@ ssize_t ksys_pwrite64(unsigned int fd, const void *buf, size_t count,
 }
 
 /*
- * Linux's import_iovec(): at most IOV_MAX segments, each length a valid
- * ssize_t, the total clamped to MAX_RW_COUNT.  Returns the total.
+ * readv/writev: the array is checked and copied in by import_iovec(),
+ * then the file's ->read_iter/->write_iter sees every segment in one call
+ * (so a short transfer ends the whole call, as in Linux).
  */
-static ssize_t check_iovec(const struct iovec *iov, int iovcnt)
-{
-	size_t total = 0, len;
-	int i;
-
-	if (iovcnt < 0 || iovcnt > IOV_MAX)
-		return -EINVAL;
-	for (i = 0; i < iovcnt; i++) {
-		len = iov[i].iov_len;
-		if ((ssize_t)len < 0)
-			return -EINVAL;
-		total += min(len, MAX_RW_COUNT - total);
-	}
-	return total;
-}
-
-/* Segment by segment, stopping at the first short transfer. */
-static ssize_t do_iov_rw(struct file *file, const struct iovec *iov,
-			 int iovcnt, size_t total, loff_t *pos, bool write)
-{
-	size_t done = 0;
-	ssize_t ret;
-	int i;
-
-	for (i = 0; i < iovcnt && done < total; i++) {
-		size_t len = min(iov[i].iov_len, total - done);
-
-		if (!len)
-			continue;
-		ret = write ? vfs_write(file, iov[i].iov_base, len, pos) :
-			      vfs_read(file, iov[i].iov_base, len, pos);
-		if (ret < 0)
-			return done ? (ssize_t)done : ret;
-		done += ret;
-		if ((size_t)ret < len)
-			break;
-	}
-	return done;
-}
-
-static ssize_t do_readv_writev(unsigned int fd, const struct iovec *iov,
+static ssize_t do_readv_writev(unsigned int fd, const struct iovec __user *uvec,
 			       int iovcnt, bool write)
 {
-	fmode_t need = write ? FMODE_WRITE : FMODE_READ;
+	struct iovec iovstack[UIO_FASTIOV], *iov = iovstack;
+	struct iov_iter iter;
 	struct file *file;
 	ssize_t ret;
 	loff_t pos;
@@ -228,30 +272,39 @@ static ssize_t do_readv_writev(unsigned int fd, const struct iovec *iov,
 	file = fget(fd);
 	if (!file)
 		return -EBADF;
-	ret = check_iovec(iov, iovcnt);
+	ret = -EINVAL;
+	if (iovcnt < 0)
+		goto out_fput;
+	ret = import_iovec(write ? ITER_SOURCE : ITER_DEST, uvec, iovcnt,
+			   ARRAY_SIZE(iovstack), &iov, &iter);
 	if (ret < 0)
 		goto out_fput;
-	if (!(file->f_mode & need)) {
-		ret = -EBADF;
-		goto out_fput;
-	}
+	ret = write ? write_checks(file) : read_checks(file);
+	if (ret)
+		goto out_free;
 	pos = file_pos_read(file);
-	ret = do_iov_rw(file, iov, iovcnt, ret, &pos, write);
+	if (write)
+		ret = do_iter_write(file, &iter, &pos);
+	else
+		ret = do_iter_read(file, &iter, &pos);
 	if (ret >= 0)
 		file_pos_write(file, pos);
+out_free:
+	kfree(iov);
 out_fput:
 	fput(file);
 	return ret;
 }
 
-ssize_t ksys_readv(unsigned int fd, const struct iovec *iov, int iovcnt)
+ssize_t ksys_readv(unsigned int fd, const struct iovec __user *vec, int iovcnt)
 {
-	return do_readv_writev(fd, iov, iovcnt, false);
+	return do_readv_writev(fd, vec, iovcnt, false);
 }
 
-ssize_t ksys_writev(unsigned int fd, const struct iovec *iov, int iovcnt)
+ssize_t ksys_writev(unsigned int fd, const struct iovec __user *vec,
+		    int iovcnt)
 {
-	return do_readv_writev(fd, iov, iovcnt, true);
+	return do_readv_writev(fd, vec, iovcnt, true);
 }
 
 /*

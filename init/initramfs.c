@@ -12,6 +12,8 @@
  */
 #include <keel/errno.h>
 #include <keel/fcntl.h>
+#include <keel/fdtable.h>
+#include <keel/fs.h>
 #include <keel/inflate.h>
 #include <keel/init.h>
 #include <keel/initramfs.h>
@@ -327,14 +329,21 @@ static void drop_file(struct unpacker *u, const char *why, long err)
 	put_parent(u, dirfd);
 }
 
+/* The data is kernel memory: kernel_write() at the offset reached so far. */
 static int do_data(void *priv, const void *buf, size_t len)
 {
 	struct unpacker *u = priv;
 	const char *p = buf;
 
 	while (u->fd >= 0 && len) {
-		ssize_t n = ksys_write(u->fd, p, len);
+		struct file *file = fget(u->fd);
+		loff_t pos = u->written;
+		ssize_t n = -EBADF;
 
+		if (file) {
+			n = kernel_write(file, p, len, &pos);
+			fput(file);
+		}
 		if (n <= 0) {
 			/* Out of memory, most likely: the rest won't fit. */
 			drop_file(u, "write error", n ? n : -EIO);

@@ -19,6 +19,7 @@
 #include <keel/slab.h>
 #include <keel/sprintf.h>
 #include <keel/string.h>
+#include <keel/uio.h>
 #include <keel/wait.h>
 
 #define LOG_USER	1
@@ -63,10 +64,11 @@ static size_t format_record(const struct kmsg_record *rec, char *buf)
 	return len;
 }
 
-static ssize_t devkmsg_read(struct file *file, char *buf, size_t count,
-			    loff_t *pos)
+static ssize_t devkmsg_read(struct kiocb *iocb, struct iov_iter *to)
 {
+	struct file *file = iocb->ki_filp;
 	struct devkmsg_user *user = file->private_data;
+	size_t count = iov_iter_count(to);
 	size_t len;
 	int ret;
 
@@ -87,20 +89,26 @@ static ssize_t devkmsg_read(struct file *file, char *buf, size_t count,
 	len = format_record(&user->rec, user->line);
 	if (len > count)
 		return -EINVAL;
-	memcpy(buf, user->line, len);
+	/* As Linux: a fault loses nothing, the record stays unread. */
+	if (copy_to_iter(user->line, len, to) != len)
+		return -EFAULT;
 	user->seq++;
 	return len;
 }
 
-static ssize_t devkmsg_write(struct file *file, const char *buf, size_t count,
-			     loff_t *pos)
+/* One record per write, copied in whole first (-EFAULT otherwise). */
+static ssize_t devkmsg_write(struct kiocb *iocb, struct iov_iter *from)
 {
 	int level = LOGLEVEL_DEFAULT, facility = LOG_USER;
+	size_t count = iov_iter_count(from);
+	char buf[KMSG_TEXT_MAX];
 	const char *text = buf;
 	size_t len = count;
 
 	if (count > KMSG_TEXT_MAX)
 		return -EINVAL;
+	if (copy_from_iter(buf, count, from) != count)
+		return -EFAULT;
 	/* "<N>": N's low three bits are the level, the rest the facility. */
 	if (len > 2 && text[0] == '<') {
 		unsigned int n = 0;
@@ -166,8 +174,8 @@ static int devkmsg_release(struct inode *inode, struct file *file)
 
 static const struct file_operations kmsg_fops = {
 	.open = devkmsg_open,
-	.read = devkmsg_read,
-	.write = devkmsg_write,
+	.read_iter = devkmsg_read,
+	.write_iter = devkmsg_write,
 	.llseek = devkmsg_llseek,
 	.release = devkmsg_release,
 };

@@ -13,28 +13,34 @@
 #include <keel/init.h>
 #include <keel/kernel.h>
 #include <keel/string.h>
+#include <keel/uio.h>
 
-static ssize_t read_null(struct file *file, char *buf, size_t count,
-			 loff_t *pos)
+static ssize_t read_iter_null(struct kiocb *iocb, struct iov_iter *to)
 {
 	return 0;
 }
 
-static ssize_t write_null(struct file *file, const char *buf, size_t count,
-			  loff_t *pos)
+/* The data is never looked at, so a bad buffer is not noticed (Linux). */
+static ssize_t write_iter_null(struct kiocb *iocb, struct iov_iter *from)
 {
+	size_t count = iov_iter_count(from);
+
+	iov_iter_advance(from, count);
 	return count;
 }
 
-static ssize_t read_zero(struct file *file, char *buf, size_t count,
-			 loff_t *pos)
+/* Zeros up to the first fault: a short count, or -EFAULT for none. */
+static ssize_t read_iter_zero(struct kiocb *iocb, struct iov_iter *to)
 {
-	memset(buf, 0, count);
-	return count;
+	size_t count = iov_iter_count(to);
+	size_t done = iov_iter_zero(count, to);
+
+	if (done < count && !done)
+		return -EFAULT;
+	return done;
 }
 
-static ssize_t write_full(struct file *file, const char *buf, size_t count,
-			  loff_t *pos)
+static ssize_t write_iter_full(struct kiocb *iocb, struct iov_iter *from)
 {
 	return -ENOSPC;
 }
@@ -48,20 +54,20 @@ static loff_t null_lseek(struct file *file, loff_t offset, int whence)
 
 static const struct file_operations null_fops = {
 	.llseek = null_lseek,
-	.read = read_null,
-	.write = write_null,
+	.read_iter = read_iter_null,
+	.write_iter = write_iter_null,
 };
 
 static const struct file_operations zero_fops = {
 	.llseek = null_lseek,
-	.read = read_zero,
-	.write = write_null,
+	.read_iter = read_iter_zero,
+	.write_iter = write_iter_null,
 };
 
 static const struct file_operations full_fops = {
 	.llseek = null_lseek,
-	.read = read_zero,
-	.write = write_full,
+	.read_iter = read_iter_zero,
+	.write_iter = write_iter_full,
 };
 
 static const struct memdev {

@@ -24,6 +24,7 @@
 #include <keel/spinlock.h>
 #include <keel/string.h>
 #include <keel/timekeeping.h>
+#include <keel/uio.h>
 #include <asm/processor.h>
 
 static DEFINE_SPINLOCK(crng_lock);
@@ -160,28 +161,51 @@ static int rand_initialize(void)
 }
 early_initcall(rand_initialize);
 
-static ssize_t random_read(struct file *file, char *buf, size_t count,
-			   loff_t *pos)
+/*
+ * Generated a block at a time on the stack and wiped after (Linux's
+ * get_random_bytes_user()); a fault gives a short count, or -EFAULT.
+ */
+static ssize_t random_read_iter(struct kiocb *iocb, struct iov_iter *to)
 {
-	get_random_bytes(buf, count);
-	return count;
+	u8 block[CHACHA_BLOCK_SIZE];
+	size_t done = 0, chunk, copied;
+
+	while (iov_iter_count(to)) {
+		chunk = min(iov_iter_count(to), sizeof(block));
+		get_random_bytes(block, chunk);
+		copied = copy_to_iter(block, chunk, to);
+		done += copied;
+		if (copied < chunk)
+			break;
+	}
+	memset(block, 0, sizeof(block));
+	return done ? (ssize_t)done : -EFAULT;
 }
 
-static ssize_t random_write(struct file *file, const char *buf, size_t count,
-			    loff_t *pos)
+/* Mixed in a block at a time; a fault ends it (Linux's write_pool_user()). */
+static ssize_t random_write_iter(struct kiocb *iocb, struct iov_iter *from)
 {
+	u8 block[CHACHA_BLOCK_SIZE];
+	size_t done = 0, chunk, copied;
 	u64 tsc = rdtsc();
 
-	if (count)
-		add_device_randomness(buf, count);
+	while (iov_iter_count(from)) {
+		chunk = min(iov_iter_count(from), sizeof(block));
+		copied = copy_from_iter(block, chunk, from);
+		add_device_randomness(block, copied);
+		done += copied;
+		if (copied < chunk)
+			break;
+	}
+	memset(block, 0, sizeof(block));
 	add_device_randomness(&tsc, sizeof(tsc));
-	return count;
+	return done ? (ssize_t)done : -EFAULT;
 }
 
 /* Identical since Linux 5.18: both never block once seeded. */
 static const struct file_operations random_fops = {
-	.read = random_read,
-	.write = random_write,
+	.read_iter = random_read_iter,
+	.write_iter = random_write_iter,
 	.llseek = no_llseek,
 };
 

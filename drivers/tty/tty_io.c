@@ -11,23 +11,22 @@
 #include <keel/fs.h>
 #include <keel/init.h>
 #include <keel/kmsg.h>
+#include <keel/uio.h>
 
-static ssize_t console_read(struct file *file, char *buf, size_t count,
-			    loff_t *pos)
+static ssize_t console_read(struct kiocb *iocb, struct iov_iter *to)
 {
 	return -EIO;
 }
 
-static ssize_t console_write(struct file *file, const char *buf, size_t count,
-			     loff_t *pos)
+/* A fault ends it with what was written (-EFAULT if nothing). */
+static ssize_t console_write(struct kiocb *iocb, struct iov_iter *from)
 {
-	console_write_raw(buf, count);
-	return count;
+	return iov_iter_drain(from, console_write_raw);
 }
 
 static const struct file_operations console_fops = {
-	.read = console_read,
-	.write = console_write,
+	.read_iter = console_read,
+	.write_iter = console_write,
 	.llseek = no_llseek,
 };
 

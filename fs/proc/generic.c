@@ -22,6 +22,7 @@
 #include <keel/slab.h>
 #include <keel/stat.h>
 #include <keel/string.h>
+#include <keel/uio.h>
 #include <keel/vmalloc.h>
 
 #include "internal.h"
@@ -79,10 +80,15 @@ static int proc_single_open(struct inode *inode, struct file *file)
 	return 0;
 }
 
-static ssize_t proc_single_read(struct file *file, char *buf, size_t count,
-				loff_t *pos)
+/*
+ * The text rendered at the first read, from the position on; a fault in
+ * user memory gives a short count, or -EFAULT if nothing was copied.
+ */
+static ssize_t proc_single_read_iter(struct kiocb *iocb, struct iov_iter *to)
 {
+	struct file *file = iocb->ki_filp;
 	struct seq_file *m = file->private_data;
+	size_t n, copied;
 
 	if (!m->buf) {
 		int ret = proc_render(m, file_inode(file)->i_private);
@@ -90,7 +96,14 @@ static ssize_t proc_single_read(struct file *file, char *buf, size_t count,
 		if (ret)
 			return ret;
 	}
-	return seq_copy_out(m, buf, count, pos);
+	if (iocb->ki_pos < 0 || (u64)iocb->ki_pos >= m->count)
+		return 0;
+	n = min(iov_iter_count(to), m->count - (size_t)iocb->ki_pos);
+	copied = copy_to_iter(m->buf + iocb->ki_pos, n, to);
+	if (!copied && n)
+		return -EFAULT;
+	iocb->ki_pos += copied;
+	return copied;
 }
 
 /* Linux's seq_lseek(): SEEK_SET and SEEK_CUR only. */
@@ -126,7 +139,7 @@ static int proc_single_release(struct inode *inode, struct file *file)
 
 static const struct file_operations proc_single_file_operations = {
 	.open = proc_single_open,
-	.read = proc_single_read,
+	.read_iter = proc_single_read_iter,
 	.llseek = proc_single_lseek,
 	.release = proc_single_release,
 };

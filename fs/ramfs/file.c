@@ -19,6 +19,7 @@
 #include <keel/slab.h>
 #include <keel/stat.h>
 #include <keel/string.h>
+#include <keel/uio.h>
 
 /*
  * Index nodes come from their own cache (Linux has radix_tree_node too):
@@ -78,19 +79,24 @@ static void ramfs_update_blocks(struct inode *inode)
 	spin_unlock(&inode->i_lock);
 }
 
-static ssize_t ramfs_file_read(struct file *file, char *buf, size_t count,
-			       loff_t *pos)
+/*
+ * Page by page into @to; a fault in user memory ends the read with what
+ * was copied before it, or -EFAULT if nothing was (Linux's
+ * filemap_read()).
+ */
+static ssize_t ramfs_file_read_iter(struct kiocb *iocb, struct iov_iter *to)
 {
-	struct inode *inode = file_inode(file);
+	struct inode *inode = file_inode(iocb->ki_filp);
 	struct page_index *pi = ramfs_index(inode);
 	loff_t size = READ_ONCE(inode->i_size);
-	size_t done = 0;
+	size_t count = iov_iter_count(to);
+	size_t done = 0, copied;
 
-	if (*pos >= size)
+	if (iocb->ki_pos >= size)
 		return 0;
-	count = min(count, (size_t)(size - *pos));
+	count = min(count, (size_t)(size - iocb->ki_pos));
 	while (done < count) {
-		loff_t at = *pos + done;
+		loff_t at = iocb->ki_pos + done;
 		size_t offset = at & ~PAGE_MASK;
 		size_t chunk = min(count - done, PAGE_SIZE - offset);
 		char *page = NULL;
@@ -98,12 +104,16 @@ static ssize_t ramfs_file_read(struct file *file, char *buf, size_t count,
 		if (pi)
 			page = page_index_lookup(pi, at >> PAGE_SHIFT);
 		if (page)
-			memcpy(buf + done, page + offset, chunk);
+			copied = copy_to_iter(page + offset, chunk, to);
 		else
-			memset(buf + done, 0, chunk);
-		done += chunk;
+			copied = iov_iter_zero(chunk, to);
+		done += copied;
+		if (copied < chunk)
+			break;
 	}
-	*pos += done;
+	if (!done && count)
+		return -EFAULT;
+	iocb->ki_pos += done;
 	return done;
 }
 
@@ -127,36 +137,54 @@ static char *ramfs_page_for_write(struct page_index *pi, loff_t at)
 	return page;
 }
 
-static ssize_t ramfs_file_write(struct file *file, const char *buf,
-				size_t count, loff_t *pos)
+/*
+ * Page by page from @from.  Running out of memory or a fault in user
+ * memory ends the write with what was copied before, or -ENOMEM/-EFAULT
+ * if nothing was.  A page it allocated past the (new) end and left
+ * empty is freed again; inside the file it stays, zeros where a hole was.
+ */
+static ssize_t ramfs_file_write_iter(struct kiocb *iocb,
+				     struct iov_iter *from)
 {
-	struct inode *inode = file_inode(file);
+	struct inode *inode = file_inode(iocb->ki_filp);
 	struct page_index *pi = ramfs_get_index(inode);
-	size_t done = 0;
+	size_t count = iov_iter_count(from);
+	size_t done = 0, copied;
+	ssize_t err = 0;
+	loff_t size;
 
 	if (!pi)
 		return -ENOMEM;
 	while (done < count) {
-		loff_t at = *pos + done;
+		loff_t at = iocb->ki_pos + done;
 		size_t offset = at & ~PAGE_MASK;
 		size_t chunk = min(count - done, PAGE_SIZE - offset);
 		char *page = ramfs_page_for_write(pi, at);
 
-		if (!page)
+		if (!page) {
+			err = -ENOMEM;
 			break;
-		memcpy(page + offset, buf + done, chunk);
-		done += chunk;
+		}
+		copied = copy_from_iter(page + offset, chunk, from);
+		done += copied;
+		if (copied < chunk) {
+			err = -EFAULT;
+			break;
+		}
 	}
-	if (!done)
-		return -ENOMEM;
-	*pos += done;
+	iocb->ki_pos += done;
 	spin_lock(&inode->i_lock);
-	if (*pos > inode->i_size)
-		inode->i_size = *pos;
-	inode->i_mtime = inode->i_ctime = current_time(inode);
+	if (done && iocb->ki_pos > inode->i_size)
+		inode->i_size = iocb->ki_pos;
+	if (done)
+		inode->i_mtime = inode->i_ctime = current_time(inode);
+	size = inode->i_size;
 	spin_unlock(&inode->i_lock);
+	if (err)
+		page_index_truncate(pi, DIV_ROUND_UP(size, PAGE_SIZE),
+				    ramfs_free_page);
 	ramfs_update_blocks(inode);
-	return done;
+	return done ? (ssize_t)done : err;
 }
 
 /* SEEK_DATA and SEEK_HOLE from the index; the rest as any file. */
@@ -240,8 +268,8 @@ void ramfs_evict_data(struct inode *inode)
 
 const struct file_operations ramfs_file_operations = {
 	.llseek = ramfs_file_llseek,
-	.read = ramfs_file_read,
-	.write = ramfs_file_write,
+	.read_iter = ramfs_file_read_iter,
+	.write_iter = ramfs_file_write_iter,
 };
 
 const struct inode_operations ramfs_file_inode_operations = {

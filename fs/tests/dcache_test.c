@@ -10,6 +10,7 @@
 #include <keel/fcntl.h>
 #include <keel/fs.h>
 #include <keel/ktest.h>
+#include <keel/ktest_user.h>
 #include <keel/mm.h>
 #include <keel/namei.h>
 #include <keel/sprintf.h>
@@ -107,13 +108,13 @@ static void open_unlinked(struct ktest *t)
 	before = vfs_test_free_pages();
 	fd = ksys_openat(AT_FDCWD, "/dc/f", O_CREAT | O_RDWR, 0600);
 	KTEST_ASSERT_GE(t, fd, 0);
-	KTEST_EXPECT_EQ(t, ksys_write(fd, "data", 4), 4);
+	KTEST_EXPECT_EQ(t, ktest_write(fd, "data", 4), 4);
 	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/dc/f", 0), 0);
 	KTEST_EXPECT_EQ(t, vfs_test_lstat("/dc/f", &st), -ENOENT);
 	/* The name is gone, the file is not. */
 	KTEST_EXPECT_EQ(t, ksys_fstat(fd, &st), 0);
 	KTEST_EXPECT_EQ(t, st.st_nlink, 0);
-	KTEST_EXPECT_EQ(t, ksys_pread64(fd, buf, sizeof(buf), 0), 4);
+	KTEST_EXPECT_EQ(t, ktest_pread64(fd, buf, sizeof(buf), 0), 4);
 	KTEST_EXPECT_MEMEQ(t, buf, "data", 4);
 	/* A new file may take the name meanwhile. */
 	KTEST_EXPECT_EQ(t, vfs_test_touch("/dc/f"), 0);

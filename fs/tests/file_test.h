@@ -10,6 +10,7 @@
 #include <keel/fcntl.h>
 #include <keel/fdtable.h>
 #include <keel/fs.h>
+#include <keel/ktest_user.h>
 #include <keel/mm.h>
 #include <keel/slab.h>
 #include <keel/syscalls.h>
@@ -31,7 +32,7 @@ static inline unsigned long ftest_baseline(void)
 	long fd = ksys_openat(AT_FDCWD, "/ftest_warm", O_RDWR | O_CREAT, 0600);
 
 	if (fd >= 0) {
-		ksys_write(fd, "w", 1);
+		ktest_write(fd, "w", 1);
 		ksys_close(fd);
 		ksys_unlinkat(AT_FDCWD, "/ftest_warm", 0);
 	}
@@ -48,7 +49,7 @@ static inline long ftest_put_file(const char *path, const void *data,
 
 	if (fd < 0)
 		return fd;
-	ret = ksys_write(fd, data, len);
+	ret = ktest_write(fd, data, len);
 	ksys_close(fd);
 	return ret < 0 ? ret : (ret == (long)len ? 0 : -EIO);
 }

@@ -13,6 +13,7 @@
 #include <keel/initramfs.h>
 #include <keel/kernel.h>
 #include <keel/ktest.h>
+#include <keel/ktest_user.h>
 #include <keel/sprintf.h>
 #include <keel/stat.h>
 #include <keel/string.h>
@@ -36,7 +37,7 @@ static void expect_contents(struct ktest *t, const char *path,
 	ssize_t n;
 
 	KTEST_ASSERT_GE(t, fd, 0);
-	n = ksys_read(fd, buf, sizeof(buf));
+	n = ktest_read(fd, buf, sizeof(buf));
 	ksys_close(fd);
 	KTEST_ASSERT_EQ(t, n, len);
 	KTEST_EXPECT_MEMEQ(t, buf, want, len);
@@ -370,7 +371,7 @@ static void large_file(struct ktest *t)
 	for (i = 0; i < ARRAY_SIZE(at); i++) {
 		u8 c = 0;
 
-		KTEST_EXPECT_EQ(t, ksys_pread64(fd, &c, 1, at[i]), 1);
+		KTEST_EXPECT_EQ(t, ktest_pread64(fd, &c, 1, at[i]), 1);
 		KTEST_EXPECT_EQ(t, c, (u8)(at[i] / 4096 * 7));
 	}
 	ksys_close(fd);

@@ -12,6 +12,7 @@
 #include <keel/fs.h>
 #include <keel/fs_struct.h>
 #include <keel/ktest.h>
+#include <keel/ktest_user.h>
 #include <keel/namei.h>
 #include <keel/sprintf.h>
 #include <keel/stat.h>
@@ -535,7 +536,7 @@ static void open_flags(struct ktest *t)
 	KTEST_ASSERT_EQ(t, ksys_mkdirat(AT_FDCWD, "/nt/d", 0755), 0);
 	fd = ksys_openat(AT_FDCWD, "/nt/f", O_CREAT | O_EXCL | O_WRONLY, 0640);
 	KTEST_ASSERT_GE(t, fd, 0);
-	KTEST_EXPECT_EQ(t, ksys_write(fd, "hello", 5), 5);
+	KTEST_EXPECT_EQ(t, ktest_write(fd, "hello", 5), 5);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 	KTEST_ASSERT_EQ(t, vfs_test_lstat("/nt/f", &st), 0);
 	KTEST_EXPECT_EQ(t, st.st_mode, S_IFREG | 0640);

@@ -7,6 +7,7 @@
  */
 #include <keel/errno.h>
 #include <keel/ktest.h>
+#include <keel/ktest_user.h>
 #include <keel/stat.h>
 #include <keel/string.h>
 #include "file_test.h"
@@ -49,25 +50,25 @@ static void data_eof_epipe(struct ktest *t)
 	before = ftest_free_pages();
 
 	KTEST_ASSERT_EQ(t, ksys_pipe2(fds, O_NONBLOCK), 0);
-	KTEST_EXPECT_EQ(t, ksys_read(fds[0], buf, 4), -EAGAIN);
-	KTEST_EXPECT_EQ(t, ksys_write(fds[0], "x", 1), -EBADF);
-	KTEST_EXPECT_EQ(t, ksys_read(fds[1], buf, 1), -EBADF);
-	KTEST_EXPECT_EQ(t, ksys_write(fds[1], "abcdef", 6), 6);
-	KTEST_EXPECT_EQ(t, ksys_read(fds[0], buf, 4), 4);
+	KTEST_EXPECT_EQ(t, ktest_read(fds[0], buf, 4), -EAGAIN);
+	KTEST_EXPECT_EQ(t, ktest_write(fds[0], "x", 1), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_read(fds[1], buf, 1), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_write(fds[1], "abcdef", 6), 6);
+	KTEST_EXPECT_EQ(t, ktest_read(fds[0], buf, 4), 4);
 	KTEST_EXPECT_MEMEQ(t, buf, "abcd", 4);
 	KTEST_EXPECT_EQ(t, ksys_lseek(fds[0], 0, SEEK_SET), -ESPIPE);
-	KTEST_EXPECT_EQ(t, ksys_pread64(fds[0], buf, 1, 0), -ESPIPE);
-	KTEST_EXPECT_EQ(t, ksys_pwrite64(fds[1], buf, 1, 0), -ESPIPE);
+	KTEST_EXPECT_EQ(t, ktest_pread64(fds[0], buf, 1, 0), -ESPIPE);
+	KTEST_EXPECT_EQ(t, ktest_pwrite64(fds[1], buf, 1, 0), -ESPIPE);
 	/* Data still buffered is read before EOF. */
 	KTEST_EXPECT_EQ(t, ksys_close(fds[1]), 0);
-	KTEST_EXPECT_EQ(t, ksys_read(fds[0], buf, 16), 2);
+	KTEST_EXPECT_EQ(t, ktest_read(fds[0], buf, 16), 2);
 	KTEST_EXPECT_MEMEQ(t, buf, "ef", 2);
-	KTEST_EXPECT_EQ(t, ksys_read(fds[0], buf, 16), 0);
+	KTEST_EXPECT_EQ(t, ktest_read(fds[0], buf, 16), 0);
 	KTEST_EXPECT_EQ(t, ksys_close(fds[0]), 0);
 
 	KTEST_ASSERT_EQ(t, ksys_pipe2(fds, 0), 0);
 	KTEST_EXPECT_EQ(t, ksys_close(fds[0]), 0);
-	KTEST_EXPECT_EQ(t, ksys_write(fds[1], "x", 1), -EPIPE);
+	KTEST_EXPECT_EQ(t, ktest_write(fds[1], "x", 1), -EPIPE);
 	KTEST_EXPECT_EQ(t, ksys_close(fds[1]), 0);
 	KTEST_EXPECT_EQ(t, ftest_free_pages(), before);
 }
@@ -82,26 +83,26 @@ static void capacity_and_atomicity(struct ktest *t)
 	for (i = 0; i < sizeof(chunk); i++)
 		chunk[i] = i * 7;
 	KTEST_ASSERT_EQ(t, ksys_pipe2(fds, O_NONBLOCK), 0);
-	while ((ret = ksys_write(fds[1], chunk, 1000)) > 0)
+	while ((ret = ktest_write(fds[1], chunk, 1000)) > 0)
 		total += ret;
 	KTEST_EXPECT_EQ(t, ret, -EAGAIN);
 	/* 65 writes of 1000, then the last 536 bytes refuse a 1000-byte
 	 * atomic write. */
 	KTEST_EXPECT_EQ(t, total, 65000);
 	/* A big (non-atomic) write takes what fits. */
-	KTEST_EXPECT_EQ(t, ksys_write(fds[1], chunk, 8192),
+	KTEST_EXPECT_EQ(t, ktest_write(fds[1], chunk, 8192),
 			PIPE_CAPACITY - 65000);
-	KTEST_EXPECT_EQ(t, ksys_write(fds[1], chunk, 8192), -EAGAIN);
+	KTEST_EXPECT_EQ(t, ktest_write(fds[1], chunk, 8192), -EAGAIN);
 
 	/* Make 100 bytes of room: PIPE_BUF-sized writes still refuse. */
-	KTEST_EXPECT_EQ(t, ksys_read(fds[0], chunk, 100), 100);
-	KTEST_EXPECT_EQ(t, ksys_write(fds[1], chunk, 200), -EAGAIN);
-	KTEST_EXPECT_EQ(t, ksys_write(fds[1], chunk, 4096), -EAGAIN);
-	KTEST_EXPECT_EQ(t, ksys_write(fds[1], chunk, 4097), 100);
+	KTEST_EXPECT_EQ(t, ktest_read(fds[0], chunk, 100), 100);
+	KTEST_EXPECT_EQ(t, ktest_write(fds[1], chunk, 200), -EAGAIN);
+	KTEST_EXPECT_EQ(t, ktest_write(fds[1], chunk, 4096), -EAGAIN);
+	KTEST_EXPECT_EQ(t, ktest_write(fds[1], chunk, 4097), 100);
 	KTEST_EXPECT_EQ(t, ksys_close(fds[1]), 0);
 
 	total = 0;
-	while ((ret = ksys_read(fds[0], chunk, sizeof(chunk))) > 0)
+	while ((ret = ktest_read(fds[0], chunk, sizeof(chunk))) > 0)
 		total += ret;
 	KTEST_EXPECT_EQ(t, ret, 0);
 	KTEST_EXPECT_EQ(t, total, PIPE_CAPACITY);
@@ -120,8 +121,8 @@ static void ring_wraps(struct ktest *t)
 	for (round = 0; round < 60; round++) {
 		for (i = 0; i < sizeof(in); i++)
 			in[i] = round + i;
-		KTEST_ASSERT_EQ(t, ksys_write(fds[1], in, sizeof(in)), 3000);
-		KTEST_ASSERT_EQ(t, ksys_read(fds[0], out, sizeof(out)), 3000);
+		KTEST_ASSERT_EQ(t, ktest_write(fds[1], in, sizeof(in)), 3000);
+		KTEST_ASSERT_EQ(t, ktest_read(fds[0], out, sizeof(out)), 3000);
 		KTEST_ASSERT_EQ(t, memcmp(in, out, sizeof(in)), 0);
 	}
 	ksys_close(fds[0]);
@@ -140,12 +141,12 @@ static void fifo_opens(struct ktest *t)
 	rd = ksys_openat(AT_FDCWD, "/pipe_fifo", O_RDONLY | O_NONBLOCK, 0);
 	KTEST_ASSERT_GE(t, rd, 0);
 	/* With no writer at all, a read sees end of file. */
-	KTEST_EXPECT_EQ(t, ksys_read(rd, buf, 4), 0);
+	KTEST_EXPECT_EQ(t, ktest_read(rd, buf, 4), 0);
 	wr = ksys_openat(AT_FDCWD, "/pipe_fifo", O_WRONLY | O_NONBLOCK, 0);
 	KTEST_ASSERT_GE(t, wr, 0);
-	KTEST_EXPECT_EQ(t, ksys_read(rd, buf, 4), -EAGAIN);
-	KTEST_EXPECT_EQ(t, ksys_write(wr, "fifo", 4), 4);
-	KTEST_EXPECT_EQ(t, ksys_read(rd, buf, 4), 4);
+	KTEST_EXPECT_EQ(t, ktest_read(rd, buf, 4), -EAGAIN);
+	KTEST_EXPECT_EQ(t, ktest_write(wr, "fifo", 4), 4);
+	KTEST_EXPECT_EQ(t, ktest_read(rd, buf, 4), 4);
 	KTEST_EXPECT_MEMEQ(t, buf, "fifo", 4);
 	KTEST_EXPECT_EQ(t, ksys_close(wr), 0);
 	KTEST_EXPECT_EQ(t, ksys_close(rd), 0);

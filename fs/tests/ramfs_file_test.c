@@ -7,6 +7,7 @@
  */
 #include <keel/errno.h>
 #include <keel/ktest.h>
+#include <keel/ktest_user.h>
 #include <keel/stat.h>
 #include <keel/string.h>
 #include "file_test.h"
@@ -45,7 +46,7 @@ static void twenty_mib_once(struct ktest *t)
 	for (i = 0; i < n; i++) {
 		fill_block(i);
 		wsum = checksum(wsum, block, sizeof(block));
-		ret = ksys_write(fd, block, sizeof(block));
+		ret = ktest_write(fd, block, sizeof(block));
 		if (ret != sizeof(block))
 			break;
 	}
@@ -54,7 +55,7 @@ static void twenty_mib_once(struct ktest *t)
 	KTEST_EXPECT_EQ(t, st.st_size, 20 * MiB);
 	KTEST_EXPECT_EQ(t, st.st_blocks, 20 * MiB / 512);
 	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 0, SEEK_SET), 0);
-	while ((ret = ksys_read(fd, block, sizeof(block))) > 0)
+	while ((ret = ktest_read(fd, block, sizeof(block))) > 0)
 		rsum = checksum(rsum, block, ret);
 	KTEST_EXPECT_EQ(t, ret, 0);
 	KTEST_EXPECT_EQ(t, rsum, wsum);
@@ -92,8 +93,8 @@ static void sparse_gib(struct ktest *t)
 
 	fd = ksys_openat(AT_FDCWD, BIG_FILE, O_RDWR | O_CREAT | O_TRUNC, 0600);
 	KTEST_ASSERT_GE(t, fd, 0);
-	KTEST_EXPECT_EQ(t, ksys_pwrite64(fd, "first", 5, 0), 5);
-	KTEST_EXPECT_EQ(t, ksys_pwrite64(fd, "last", 4, last), 4);
+	KTEST_EXPECT_EQ(t, ktest_pwrite64(fd, "first", 5, 0), 5);
+	KTEST_EXPECT_EQ(t, ktest_pwrite64(fd, "last", 4, last), 4);
 	KTEST_EXPECT_EQ(t, ksys_ftruncate(fd, 1L << 30), 0);
 	KTEST_EXPECT_EQ(t, ksys_fstat(fd, &st), 0);
 	KTEST_EXPECT_EQ(t, st.st_size, 1L << 30);
@@ -105,9 +106,9 @@ static void sparse_gib(struct ktest *t)
 	used = before - nr_free_pages();
 	KTEST_EXPECT_GE(t, used, 2);
 	KTEST_EXPECT_LT(t, used, 16);
-	KTEST_EXPECT_EQ(t, ksys_pread64(fd, buf, 4, last), 4);
+	KTEST_EXPECT_EQ(t, ktest_pread64(fd, buf, 4, last), 4);
 	KTEST_EXPECT_MEMEQ(t, buf, "last", 4);
-	KTEST_EXPECT_EQ(t, ksys_pread64(fd, buf, 8, 512 * MiB), 8);
+	KTEST_EXPECT_EQ(t, ktest_pread64(fd, buf, 8, 512 * MiB), 8);
 	KTEST_EXPECT_MEMEQ(t, buf, "\0\0\0\0\0\0\0\0", 8);
 
 	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 0, SEEK_DATA), 0);
@@ -124,7 +125,7 @@ static void sparse_gib(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ksys_fstat(fd, &st), 0);
 	KTEST_EXPECT_EQ(t, st.st_blocks, 8);
 	KTEST_EXPECT_EQ(t, ksys_ftruncate(fd, 8), 0);
-	KTEST_EXPECT_EQ(t, ksys_pread64(fd, buf, 8, 0), 8);
+	KTEST_EXPECT_EQ(t, ktest_pread64(fd, buf, 8, 0), 8);
 	KTEST_EXPECT_MEMEQ(t, buf, "fir\0\0\0\0\0", 8);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, BIG_FILE, 0), 0);

@@ -5,6 +5,8 @@
  */
 #include <keel/errno.h>
 #include <keel/ktest.h>
+#include <keel/ktest_user.h>
+#include <keel/uio.h>
 #include <keel/string.h>
 #include "file_test.h"
 
@@ -18,23 +20,23 @@ static void read_write_basics(struct ktest *t)
 
 	fd = ksys_openat(AT_FDCWD, RW_FILE, O_RDWR | O_CREAT | O_TRUNC, 0644);
 	KTEST_ASSERT_GE(t, fd, 0);
-	KTEST_EXPECT_EQ(t, ksys_write(fd, "hello, ", 7), 7);
-	KTEST_EXPECT_EQ(t, ksys_write(fd, "world", 5), 5);
-	KTEST_EXPECT_EQ(t, ksys_read(fd, buf, sizeof(buf)), 0);
+	KTEST_EXPECT_EQ(t, ktest_write(fd, "hello, ", 7), 7);
+	KTEST_EXPECT_EQ(t, ktest_write(fd, "world", 5), 5);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, buf, sizeof(buf)), 0);
 	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 0, SEEK_SET), 0);
-	KTEST_EXPECT_EQ(t, ksys_read(fd, buf, 5), 5);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, buf, 5), 5);
 	KTEST_EXPECT_MEMEQ(t, buf, "hello", 5);
-	KTEST_EXPECT_EQ(t, ksys_read(fd, buf, sizeof(buf)), 7);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, buf, sizeof(buf)), 7);
 	KTEST_EXPECT_MEMEQ(t, buf, ", world", 7);
-	KTEST_EXPECT_EQ(t, ksys_read(fd, buf, 0), 0);
-	KTEST_EXPECT_EQ(t, ksys_pread64(fd, buf, 3, 7), 3);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, buf, 0), 0);
+	KTEST_EXPECT_EQ(t, ktest_pread64(fd, buf, 3, 7), 3);
 	KTEST_EXPECT_MEMEQ(t, buf, "wor", 3);
-	KTEST_EXPECT_EQ(t, ksys_pread64(fd, buf, 3, 100), 0);
-	KTEST_EXPECT_EQ(t, ksys_pread64(fd, buf, 3, -1), -EINVAL);
-	KTEST_EXPECT_EQ(t, ksys_pwrite64(fd, "W", 1, 7), 1);
+	KTEST_EXPECT_EQ(t, ktest_pread64(fd, buf, 3, 100), 0);
+	KTEST_EXPECT_EQ(t, ktest_pread64(fd, buf, 3, -1), -EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_pwrite64(fd, "W", 1, 7), 1);
 	/* pread/pwrite leave the position alone. */
 	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 0, SEEK_CUR), 12);
-	KTEST_EXPECT_EQ(t, ksys_pread64(fd, buf, 12, 0), 12);
+	KTEST_EXPECT_EQ(t, ktest_pread64(fd, buf, 12, 0), 12);
 	KTEST_EXPECT_MEMEQ(t, buf, "hello, World", 12);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, RW_FILE, 0), 0);
@@ -53,13 +55,13 @@ static void wrong_mode_and_fd(struct ktest *t)
 	KTEST_ASSERT_GE(t, ro, 0);
 	KTEST_ASSERT_GE(t, wo, 0);
 	KTEST_ASSERT_GE(t, dir, 0);
-	KTEST_EXPECT_EQ(t, ksys_write(ro, "x", 1), -EBADF);
-	KTEST_EXPECT_EQ(t, ksys_pwrite64(ro, "x", 1, 0), -EBADF);
-	KTEST_EXPECT_EQ(t, ksys_read(wo, buf, 1), -EBADF);
-	KTEST_EXPECT_EQ(t, ksys_pread64(wo, buf, 1, 0), -EBADF);
-	KTEST_EXPECT_EQ(t, ksys_read(dir, buf, 1), -EISDIR);
-	KTEST_EXPECT_EQ(t, ksys_read(999, buf, 1), -EBADF);
-	KTEST_EXPECT_EQ(t, ksys_write(999, buf, 1), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_write(ro, "x", 1), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_pwrite64(ro, "x", 1, 0), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_read(wo, buf, 1), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_pread64(wo, buf, 1, 0), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_read(dir, buf, 1), -EISDIR);
+	KTEST_EXPECT_EQ(t, ktest_read(999, buf, 1), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_write(999, buf, 1), -EBADF);
 	KTEST_EXPECT_EQ(t, ksys_lseek(999, 0, SEEK_SET), -EBADF);
 	ksys_close(dir);
 	ksys_close(wo);
@@ -76,11 +78,11 @@ static void append_mode(struct ktest *t)
 	fd = ksys_openat(AT_FDCWD, RW_FILE, O_RDWR | O_APPEND, 0);
 	KTEST_ASSERT_GE(t, fd, 0);
 	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 0, SEEK_SET), 0);
-	KTEST_EXPECT_EQ(t, ksys_write(fd, "de", 2), 2);
+	KTEST_EXPECT_EQ(t, ktest_write(fd, "de", 2), 2);
 	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 0, SEEK_CUR), 5);
 	/* As Linux, even pwrite appends under O_APPEND. */
-	KTEST_EXPECT_EQ(t, ksys_pwrite64(fd, "f", 1, 0), 1);
-	KTEST_EXPECT_EQ(t, ksys_pread64(fd, buf, 8, 0), 6);
+	KTEST_EXPECT_EQ(t, ktest_pwrite64(fd, "f", 1, 0), 1);
+	KTEST_EXPECT_EQ(t, ktest_pread64(fd, buf, 8, 0), 6);
 	KTEST_EXPECT_MEMEQ(t, buf, "abcdef", 6);
 	ksys_close(fd);
 	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, RW_FILE, 0), 0);
@@ -95,12 +97,12 @@ static void hole_reads_zeros(struct ktest *t)
 
 	fd = ksys_openat(AT_FDCWD, RW_FILE, O_RDWR | O_CREAT | O_TRUNC, 0644);
 	KTEST_ASSERT_GE(t, fd, 0);
-	KTEST_EXPECT_EQ(t, ksys_pwrite64(fd, "end", 3, 8192), 3);
+	KTEST_EXPECT_EQ(t, ktest_pwrite64(fd, "end", 3, 8192), 3);
 	KTEST_EXPECT_EQ(t, ksys_fstat(fd, &st), 0);
 	KTEST_EXPECT_EQ(t, st.st_size, 8195);
 	KTEST_EXPECT_EQ(t, st.st_blocks, 8);	/* one page of data */
 	memset(buf, 0x5a, sizeof(buf));
-	KTEST_EXPECT_EQ(t, ksys_read(fd, buf, sizeof(buf)), 8195);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, buf, sizeof(buf)), 8195);
 	KTEST_EXPECT_MEMEQ(t, buf, zeros, 8192);
 	KTEST_EXPECT_MEMEQ(t, buf + 8192, "end", 3);
 	ksys_close(fd);
@@ -110,26 +112,26 @@ static void hole_reads_zeros(struct ktest *t)
 static void vectors(struct ktest *t)
 {
 	char a[3], b[5], c[4];
-	struct iovec wv[] = {
+	struct kvec wv[] = {
 		{ "one", 3 }, { "", 0 }, { "two", 3 }, { "three", 5 },
 	};
-	struct iovec rv[] = { { a, 3 }, { b, 5 }, { c, 4 } };
-	struct iovec bad[] = { { a, 1 }, { b, (size_t)-1 / 2 + 1 } };
+	struct kvec rv[] = { { a, 3 }, { b, 5 }, { c, 4 } };
+	struct kvec bad[] = { { a, 1 }, { b, (size_t)-1 / 2 + 1 } };
 	long fd;
 
 	fd = ksys_openat(AT_FDCWD, RW_FILE, O_RDWR | O_CREAT | O_TRUNC, 0644);
 	KTEST_ASSERT_GE(t, fd, 0);
-	KTEST_EXPECT_EQ(t, ksys_writev(fd, wv, 4), 11);
+	KTEST_EXPECT_EQ(t, ktest_writev(fd, wv, 4), 11);
 	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 0, SEEK_SET), 0);
-	KTEST_EXPECT_EQ(t, ksys_readv(fd, rv, 3), 11);
+	KTEST_EXPECT_EQ(t, ktest_readv(fd, rv, 3), 11);
 	KTEST_EXPECT_MEMEQ(t, a, "one", 3);
 	KTEST_EXPECT_MEMEQ(t, b, "twoth", 5);
 	KTEST_EXPECT_MEMEQ(t, c, "ree", 3);
-	KTEST_EXPECT_EQ(t, ksys_readv(fd, rv, 0), 0);
-	KTEST_EXPECT_EQ(t, ksys_readv(fd, rv, -1), -EINVAL);
-	KTEST_EXPECT_EQ(t, ksys_readv(fd, rv, 1025), -EINVAL);
-	KTEST_EXPECT_EQ(t, ksys_writev(fd, bad, 2), -EINVAL);
-	KTEST_EXPECT_EQ(t, ksys_readv(999, rv, 1), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_readv(fd, rv, 0), 0);
+	KTEST_EXPECT_EQ(t, ktest_readv(fd, rv, -1), -EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_readv(fd, rv, 1025), -EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_writev(fd, bad, 2), -EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_readv(999, rv, 1), -EBADF);
 	ksys_close(fd);
 	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, RW_FILE, 0), 0);
 }

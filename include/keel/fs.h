@@ -78,12 +78,27 @@ struct iattr {
 #define ATTR_MTIME	(1 << 5)
 #define ATTR_CTIME	(1 << 6)
 
+/*
+ * One read or write in progress (Linux's kiocb, synchronous only): the
+ * file and the position it starts at, which ->read_iter/->write_iter
+ * advance by what they moved.
+ */
+struct kiocb {
+	struct file *ki_filp;
+	loff_t ki_pos;
+};
+
+static inline void init_sync_kiocb(struct kiocb *kiocb, struct file *filp)
+{
+	*kiocb = (struct kiocb){ .ki_filp = filp };
+}
+
+struct iov_iter;
+
 struct file_operations {
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
-	ssize_t (*read)(struct file *file, char *buf, size_t count,
-			loff_t *pos);
-	ssize_t (*write)(struct file *file, const char *buf, size_t count,
-			 loff_t *pos);
+	ssize_t (*read_iter)(struct kiocb *iocb, struct iov_iter *to);
+	ssize_t (*write_iter)(struct kiocb *iocb, struct iov_iter *from);
 	int (*iterate_shared)(struct file *file, struct dir_context *ctx);
 	long (*unlocked_ioctl)(struct file *file, unsigned int cmd,
 			       unsigned long arg);
@@ -316,6 +331,7 @@ struct file *get_file(struct file *file);
 void fput(struct file *file);
 struct file *filp_open(const char *name, int flags, umode_t mode);
 int filp_close(struct file *file);
+/* Reads and writes with kernel buffers (ITER_KVEC), from kernel code. */
 ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
 ssize_t kernel_write(struct file *file, const void *buf, size_t count,
 		     loff_t *pos);
@@ -334,9 +350,13 @@ int notify_change(struct dentry *dentry, struct iattr *attr);
  * page-aligned, as Linux). */
 #define MAX_LFS_FILESIZE	((loff_t)0x7fffffffffffffffLL)
 #define MAX_RW_COUNT		(0x7fffffffUL & ~0xfffUL)
-ssize_t vfs_read(struct file *file, void *buf, size_t count, loff_t *pos);
-ssize_t vfs_write(struct file *file, const void *buf, size_t count,
+ssize_t vfs_read(struct file *file, char __user *buf, size_t count,
+		 loff_t *pos);
+ssize_t vfs_write(struct file *file, const char __user *buf, size_t count,
 		  loff_t *pos);
+ssize_t vfs_iter_read(struct file *file, struct iov_iter *iter, loff_t *pos);
+ssize_t vfs_iter_write(struct file *file, struct iov_iter *iter,
+		       loff_t *pos);
 loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
 /* Set a regular file's size (O_TRUNC, truncate()): 0 or -errno. */
 int do_truncate(struct dentry *dentry, loff_t length);

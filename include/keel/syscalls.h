@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The file system calls as kernel functions (Linux's ksys_*): they take
- * kernel pointers and return a result or -errno, with Linux's semantics
- * and error codes.  The system-call layer validates and copies user
- * memory, then calls these; kernel code (initramfs, tests) calls them
- * directly.  They act on the current file table, root and working
- * directory (<keel/fdtable.h>).
+ * The file system calls as kernel functions (Linux's ksys_*): they
+ * return a result or -errno, with Linux's semantics and error codes.
+ * Path names and stat buffers are kernel memory (the system-call layer
+ * copies them); the data of read, write, pread64, pwrite64, readv and
+ * writev is user memory (__user), reached through an iov_iter, so no
+ * layer bounces it.  Kernel code with kernel buffers uses
+ * kernel_read()/kernel_write() on a struct file instead.  They act on the
+ * current file table, root and working directory (<keel/fdtable.h>).
  */
 #ifndef _KEEL_SYSCALLS_H
 #define _KEEL_SYSCALLS_H
@@ -13,22 +15,23 @@
 #include <keel/fs_types.h>
 #include <keel/stat.h>
 
-struct iovec {
-	void *iov_base;
-	size_t iov_len;
-};
+struct iovec;
 
 long ksys_openat(int dfd, const char *filename, int flags, umode_t mode);
 struct open_how;
 long ksys_openat2(int dfd, const char *filename, const struct open_how *how);
 long ksys_close(unsigned int fd);
-ssize_t ksys_read(unsigned int fd, void *buf, size_t count);
-ssize_t ksys_write(unsigned int fd, const void *buf, size_t count);
-ssize_t ksys_pread64(unsigned int fd, void *buf, size_t count, loff_t pos);
-ssize_t ksys_pwrite64(unsigned int fd, const void *buf, size_t count,
+/* Reads and writes take user buffers (-EFAULT, short counts). */
+ssize_t ksys_read(unsigned int fd, char __user *buf, size_t count);
+ssize_t ksys_write(unsigned int fd, const char __user *buf, size_t count);
+ssize_t ksys_pread64(unsigned int fd, char __user *buf, size_t count,
+		     loff_t pos);
+ssize_t ksys_pwrite64(unsigned int fd, const char __user *buf, size_t count,
 		      loff_t pos);
-ssize_t ksys_readv(unsigned int fd, const struct iovec *iov, int iovcnt);
-ssize_t ksys_writev(unsigned int fd, const struct iovec *iov, int iovcnt);
+ssize_t ksys_readv(unsigned int fd, const struct iovec __user *vec,
+		   int iovcnt);
+ssize_t ksys_writev(unsigned int fd, const struct iovec __user *vec,
+		    int iovcnt);
 loff_t ksys_lseek(unsigned int fd, loff_t offset, unsigned int whence);
 long ksys_getdents64(unsigned int fd, void *dirent, unsigned int count);
 long ksys_newfstatat(int dfd, const char *filename, struct stat *st,

@@ -13,6 +13,7 @@
 #include <keel/inflate.h>
 #include <keel/kconfig.h>
 #include <keel/ktest.h>
+#include <keel/ktest_user.h>
 #include <keel/string.h>
 #include <keel/syscalls.h>
 #include <keel/vmalloc.h>
@@ -55,7 +56,7 @@ static long read_config_gz(char *buf, size_t size)
 	fd = ksys_openat(AT_FDCWD, "/proc/config.gz", O_RDONLY, 0);
 	if (fd < 0)
 		return fd;
-	while ((n = ksys_read(fd, buf + len, min(size - len, (size_t)100))) > 0)
+	while ((n = ktest_read(fd, buf + len, min(size - len, (size_t)100))) > 0)
 		len += n;
 	ksys_close(fd);
 	return n < 0 ? n : len;

@@ -7,6 +7,7 @@
 #include <keel/errno.h>
 #include <keel/init.h>
 #include <keel/ktest.h>
+#include <keel/ktest_user.h>
 #include <keel/param.h>
 #include <keel/printk.h>
 #include <keel/sprintf.h>
@@ -41,7 +42,11 @@ void ktest_printf(const char *fmt, ...)
 static int ktest_run_all(void)
 {
 	struct ktest_totals totals;
+	int err = ktest_user_setup();
 
+	if (err)
+		pr_warn("ktest: no user window (%d): suites using it fail\n",
+			err);
 	ktest_run_suites(__start_ktest_suites, __stop_ktest_suites,
 			 ktest_filter, &totals);
 	return 0;

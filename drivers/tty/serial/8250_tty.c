@@ -18,6 +18,7 @@
 #include <keel/kernel.h>
 #include <keel/serial_8250.h>
 #include <keel/spinlock.h>
+#include <keel/uio.h>
 #include <keel/wait.h>
 
 #define RX_RING_SIZE	4096		/* a power of two */
@@ -54,34 +55,44 @@ static size_t rx_take(char *buf, size_t count)
 	return n;
 }
 
-static ssize_t ttyS0_read(struct file *file, char *buf, size_t count,
-			  loff_t *pos)
+/*
+ * What has arrived, up to the count, taken from the ring a chunk at a time
+ * into a stack buffer and copied out after.  A fault loses the chunk in
+ * hand, as in Linux's n_tty read, and ends the read (-EFAULT if nothing
+ * was copied).
+ */
+static ssize_t ttyS0_read(struct kiocb *iocb, struct iov_iter *to)
 {
-	size_t n;
+	struct file *file = iocb->ki_filp;
+	size_t done = 0, n, copied;
+	char buf[256];
 
-	(void)pos;
-	if (!count)
+	if (!iov_iter_count(to))
 		return 0;
-	while (!(n = rx_take(buf, count))) {
+	while (!rx_ready()) {
 		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
 		wait_event(rx_wait, rx_ready());
 	}
-	return n;
+	while (iov_iter_count(to) &&
+	       (n = rx_take(buf, min(iov_iter_count(to), sizeof(buf))))) {
+		copied = copy_to_iter(buf, n, to);
+		done += copied;
+		if (copied < n)
+			return done ? (ssize_t)done : -EFAULT;
+	}
+	return done;
 }
 
-static ssize_t ttyS0_write(struct file *file, const char *buf, size_t count,
-			   loff_t *pos)
+/* A fault ends it with what was sent (-EFAULT if nothing). */
+static ssize_t ttyS0_write(struct kiocb *iocb, struct iov_iter *from)
 {
-	(void)file;
-	(void)pos;
-	serial8250_write(buf, count);
-	return count;
+	return iov_iter_drain(from, serial8250_write);
 }
 
 static const struct file_operations ttyS0_fops = {
-	.read = ttyS0_read,
-	.write = ttyS0_write,
+	.read_iter = ttyS0_read,
+	.write_iter = ttyS0_write,
 	.llseek = no_llseek,
 };
 

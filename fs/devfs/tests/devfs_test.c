@@ -13,6 +13,8 @@
 #include <keel/kconfig.h>
 #include <keel/kstrtox.h>
 #include <keel/ktest.h>
+#include <keel/ktest_user.h>
+#include <keel/uio.h>
 #include <keel/mm.h>
 #include <keel/stat.h>
 #include <keel/string.h>
@@ -47,25 +49,25 @@ static void null_zero_full(struct ktest *t)
 
 	fd = ksys_openat(AT_FDCWD, "/dev/null", O_RDWR, 0);
 	KTEST_ASSERT_GE(t, fd, 0);
-	KTEST_EXPECT_EQ(t, ksys_read(fd, buf, sizeof(buf)), 0);
-	KTEST_EXPECT_EQ(t, ksys_write(fd, "abcde", 5), 5);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, buf, sizeof(buf)), 0);
+	KTEST_EXPECT_EQ(t, ktest_write(fd, "abcde", 5), 5);
 	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 100, SEEK_SET), 0);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 
 	fd = ksys_openat(AT_FDCWD, "/dev/zero", O_RDWR, 0);
 	KTEST_ASSERT_GE(t, fd, 0);
 	memset(buf, 0xaa, sizeof(buf));
-	KTEST_EXPECT_EQ(t, ksys_read(fd, buf, 64), 64);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, buf, 64), 64);
 	KTEST_EXPECT_MEMEQ(t, buf, (char[64]){ 0 }, 64);
 	KTEST_EXPECT_EQ(t, (unsigned char)buf[64], 0xaa);
-	KTEST_EXPECT_EQ(t, ksys_write(fd, "x", 1), 1);
+	KTEST_EXPECT_EQ(t, ktest_write(fd, "x", 1), 1);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 
 	fd = ksys_openat(AT_FDCWD, "/dev/full", O_RDWR, 0);
 	KTEST_ASSERT_GE(t, fd, 0);
-	KTEST_EXPECT_EQ(t, ksys_write(fd, "x", 1), -ENOSPC);
+	KTEST_EXPECT_EQ(t, ktest_write(fd, "x", 1), -ENOSPC);
 	memset(buf, 0xaa, sizeof(buf));
-	KTEST_EXPECT_EQ(t, ksys_read(fd, buf, 16), 16);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, buf, 16), 16);
 	KTEST_EXPECT_MEMEQ(t, buf, (char[16]){ 0 }, 16);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 }
@@ -77,16 +79,16 @@ static void urandom_differs(struct ktest *t)
 
 	fd = ksys_openat(AT_FDCWD, "/dev/urandom", O_RDONLY, 0);
 	KTEST_ASSERT_GE(t, fd, 0);
-	KTEST_EXPECT_EQ(t, ksys_read(fd, a, sizeof(a)), 64);
-	KTEST_EXPECT_EQ(t, ksys_read(fd, b, sizeof(b)), 64);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, a, sizeof(a)), 64);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, b, sizeof(b)), 64);
 	KTEST_EXPECT_NE(t, memcmp(a, b, sizeof(a)), 0);
 	KTEST_EXPECT_NE(t, memcmp(a, (char[64]){ 0 }, sizeof(a)), 0);
 	/* Writing mixes data in and reports it all taken. */
-	KTEST_EXPECT_EQ(t, ksys_write(fd, a, sizeof(a)), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_write(fd, a, sizeof(a)), -EBADF);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 	fd = ksys_openat(AT_FDCWD, "/dev/random", O_WRONLY, 0);
 	KTEST_ASSERT_GE(t, fd, 0);
-	KTEST_EXPECT_EQ(t, ksys_write(fd, a, sizeof(a)), 64);
+	KTEST_EXPECT_EQ(t, ktest_write(fd, a, sizeof(a)), 64);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 }
 
@@ -119,33 +121,31 @@ static void kmsg_roundtrip(struct ktest *t)
 	fd = ksys_openat(AT_FDCWD, "/dev/kmsg", O_RDWR | O_NONBLOCK, 0);
 	KTEST_ASSERT_GE(t, fd, 0);
 	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 0, SEEK_END), 0);
-	KTEST_EXPECT_EQ(t, ksys_read(fd, buf, sizeof(buf)), -EAGAIN);
-	KTEST_EXPECT_EQ(t, ksys_write(fd, msg, sizeof(msg) - 1),
+	KTEST_EXPECT_EQ(t, ktest_read(fd, buf, sizeof(buf)), -EAGAIN);
+	KTEST_EXPECT_EQ(t, ktest_write(fd, msg, sizeof(msg) - 1),
 			sizeof(msg) - 1);
 	/* Too small a buffer for the record: -EINVAL, and it stays. */
-	KTEST_EXPECT_EQ(t, ksys_read(fd, buf, 8), -EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, buf, 8), -EINVAL);
 	memset(buf, 0, sizeof(buf));
-	n = ksys_read(fd, buf, sizeof(buf) - 1);
+	n = ktest_read(fd, buf, sizeof(buf) - 1);
 	KTEST_ASSERT_GE(t, n, 1);
 	/* LOG_USER (1) << 3 | level 5 */
 	KTEST_EXPECT_STREQ(t, kmsg_header(t, buf, "13,"),
 			   "devfs_test: hello kmsg\n");
-	KTEST_EXPECT_EQ(t, ksys_read(fd, buf, sizeof(buf)), -EAGAIN);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, buf, sizeof(buf)), -EAGAIN);
 	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 1, SEEK_SET), -ESPIPE);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 }
 
-static ssize_t test_read(struct file *file, char *ubuf, size_t count,
-			 loff_t *pos)
+static ssize_t test_read(struct kiocb *iocb, struct iov_iter *to)
 {
-	size_t n = count < 3 ? count : 3;
+	size_t n = iov_iter_count(to) < 3 ? iov_iter_count(to) : 3;
 
-	memcpy(ubuf, "hi\n", n);
-	return n;
+	return copy_to_iter("hi\n", n, to);
 }
 
 static const struct file_operations test_fops = {
-	.read = test_read,
+	.read_iter = test_read,
 };
 
 static void hotplug_once(struct ktest *t)
@@ -164,7 +164,7 @@ static void hotplug_once(struct ktest *t)
 	fd = ksys_openat(AT_FDCWD, "/dev/ktestdev", O_RDONLY, 0);
 	KTEST_EXPECT_GE(t, fd, 0);
 	if (fd >= 0) {
-		KTEST_EXPECT_EQ(t, ksys_read(fd, buf, sizeof(buf)), 3);
+		KTEST_EXPECT_EQ(t, ktest_read(fd, buf, sizeof(buf)), 3);
 		KTEST_EXPECT_MEMEQ(t, buf, "hi\n", 3);
 		KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 	}
@@ -207,7 +207,7 @@ static void remove_while_open(struct ktest *t)
 	KTEST_EXPECT_GE(t, fd, 0);
 	KTEST_EXPECT_EQ(t, devfs_remove_node("ktestdev"), 0);
 	if (fd >= 0) {
-		KTEST_EXPECT_EQ(t, ksys_read(fd, buf, sizeof(buf)), 3);
+		KTEST_EXPECT_EQ(t, ktest_read(fd, buf, sizeof(buf)), 3);
 		KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 	}
 	/* A node made again under the same name is a new one. */
@@ -293,9 +293,9 @@ static void console_node(struct ktest *t)
 	expect_node(t, "/dev/console", 0600, MKDEV(5, 1));
 	fd = ksys_openat(AT_FDCWD, "/dev/console", O_RDWR, 0);
 	KTEST_ASSERT_GE(t, fd, 0);
-	KTEST_EXPECT_EQ(t, ksys_write(fd, line, sizeof(line) - 1),
+	KTEST_EXPECT_EQ(t, ktest_write(fd, line, sizeof(line) - 1),
 			sizeof(line) - 1);
-	KTEST_EXPECT_EQ(t, ksys_read(fd, buf, sizeof(buf)), -EIO);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, buf, sizeof(buf)), -EIO);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 }
 
@@ -312,11 +312,11 @@ static void ttyS0_node(struct ktest *t)
 	expect_node(t, "/dev/ttyS0", 0600, MKDEV(4, 64));
 	fd = ksys_openat(AT_FDCWD, "/dev/ttyS0", O_RDWR | O_NONBLOCK, 0);
 	KTEST_ASSERT_GE(t, fd, 0);
-	KTEST_EXPECT_EQ(t, ksys_write(fd, line, sizeof(line) - 1),
+	KTEST_EXPECT_EQ(t, ktest_write(fd, line, sizeof(line) - 1),
 			sizeof(line) - 1);
 	/* Nothing is typed into the test boots' serial port. */
-	KTEST_EXPECT_EQ(t, ksys_read(fd, buf, sizeof(buf)), -EAGAIN);
-	KTEST_EXPECT_EQ(t, ksys_read(fd, buf, 0), 0);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, buf, sizeof(buf)), -EAGAIN);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, buf, 0), 0);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 }
 

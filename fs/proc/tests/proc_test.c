@@ -12,6 +12,7 @@
 #include <keel/init.h>
 #include <keel/kconfig.h>
 #include <keel/ktest.h>
+#include <keel/ktest_user.h>
 #include <keel/mm.h>
 #include <keel/namei.h>
 #include <keel/proc_fs.h>
@@ -38,7 +39,7 @@ static long read_file(const char *path, char *buf, size_t chunk)
 
 		if (want > (size_t)(BUF_SIZE - 1 - len))
 			want = BUF_SIZE - 1 - len;
-		n = ksys_read(fd, buf + len, want);
+		n = ktest_read(fd, buf + len, want);
 		if (n <= 0) {
 			if (n < 0)
 				len = n;
@@ -263,16 +264,16 @@ static void small_reads(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, small, big);
 	fd = ksys_openat(AT_FDCWD, "/proc/cpuinfo", O_RDONLY, 0);
 	KTEST_ASSERT_GE(t, fd, 0);
-	KTEST_EXPECT_EQ(t, ksys_pread64(fd, part, 10, 5), 10);
+	KTEST_EXPECT_EQ(t, ktest_pread64(fd, part, 10, 5), 10);
 	KTEST_EXPECT_MEMEQ(t, part, big + 5, 10);
 	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 20, SEEK_SET), 20);
-	KTEST_EXPECT_EQ(t, ksys_read(fd, part, 10), 10);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, part, 10), 10);
 	KTEST_EXPECT_MEMEQ(t, part, big + 20, 10);
 	KTEST_EXPECT_EQ(t, ksys_lseek(fd, -5, SEEK_CUR), 25);
 	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 0, SEEK_END), -EINVAL);
 	KTEST_EXPECT_EQ(t, ksys_lseek(fd, n, SEEK_SET), n);
-	KTEST_EXPECT_EQ(t, ksys_read(fd, part, 10), 0);
-	KTEST_EXPECT_EQ(t, ksys_write(fd, "x", 1), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, part, 10), 0);
+	KTEST_EXPECT_EQ(t, ktest_write(fd, "x", 1), -EBADF);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 }
 
@@ -392,7 +393,7 @@ static void remove_while_open(struct ktest *t)
 	fd = ksys_openat(AT_FDCWD, "/proc/ktest-open", O_RDONLY, 0);
 	KTEST_ASSERT_GE(t, fd, 0);
 	proc_remove(de);
-	KTEST_EXPECT_EQ(t, ksys_read(fd, text, sizeof(text)), 8);
+	KTEST_EXPECT_EQ(t, ktest_read(fd, text, sizeof(text)), 8);
 	KTEST_EXPECT_MEMEQ(t, text, "hello 7\n", 8);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 }
