@@ -57,12 +57,11 @@ void do_IRQ(struct pt_regs *regs)
 {
 	struct pt_regs *old_regs = set_irq_regs(regs);
 	unsigned long vector = regs->vector;
+	int irq = vector_to_irq(vector);
 
 	irq_enter();
-	if (vector >= IRQ0_VECTOR && vector < IRQ0_VECTOR + NR_IRQS) {
-		unsigned int irq = vector - IRQ0_VECTOR;
-
-		if (i8259_irq_spurious(irq))
+	if (irq >= 0) {
+		if (irq < NR_IRQS_LEGACY && i8259_irq_spurious(irq))
 			irq_stat.irq_spurious_count++;
 		else
 			generic_handle_irq(irq);
@@ -86,11 +85,13 @@ void do_IRQ(struct pt_regs *regs)
 void init_IRQ(void)
 {
 	early_irq_init();
+	init_irq_vectors();
 	/* Even with the APICs: a stray 8259 IRQ must not hit an exception vector. */
 	init_8259A();
 	if (IS_ENABLED(CONFIG_X86_LOCAL_APIC) && !apic_intr_init())
-		pr_info("IRQ: %u IRQs through the IO-APIC, vectors %#x-%#x\n",
-			NR_IRQS, IRQ0_VECTOR, IRQ0_VECTOR + NR_IRQS - 1);
+		pr_info("IRQ: %u IRQs through the IO-APIC, ISA vectors %#x-%#x, others from %#x\n",
+			NR_IRQS, IRQ0_VECTOR, IRQ0_VECTOR + NR_IRQS_LEGACY - 1,
+			FIRST_DYNAMIC_VECTOR);
 	else
 		pr_info("IRQ: %u IRQs through the 8259A, vectors %#x-%#x\n",
 			NR_IRQS_LEGACY, IRQ0_VECTOR,

@@ -2,9 +2,12 @@
 /*
  * Tests for the IRQ layer: request_irq()/free_irq() argument checking and
  * sharing, and interrupts injected with "int $vector" on lines with no
- * hardware behind them (the dummy chip): a handled one reaches its handler
- * in hard interrupt context and is counted; an unhandled one, a spurious
- * APIC vector and a vector nobody owns are counted and survived.
+ * hardware behind them (the dummy chip), which get vectors from the
+ * dynamic range for the test: a handled one reaches its handler in hard
+ * interrupt context and is counted; an unhandled one, a spurious APIC
+ * vector and a vector nobody owns are counted and survived.  The vector
+ * allocator hands out distinct free vectors, runs out with -ENOSPC, and a
+ * freed vector is unexpected again.
  */
 #include <keel/errno.h>
 #include <keel/hardirq.h>
@@ -17,8 +20,31 @@
 #define TEST_IRQ_IDLE	(NR_IRQS - 2)
 #define UNUSED_VECTOR	0x80
 
-#define inject_vector(v)						\
-	__asm__ __volatile__("int %0" : : "i"(v) : "memory")
+/*
+ * "int $v; ret" for every vector from 0x20, four bytes apart: "int" takes
+ * only an immediate, and the test's vectors are known at run time.
+ */
+extern const char irq_test_int_stubs[];
+__asm__(".pushsection .text, \"ax\"\n"
+	".balign 4\n"
+	".globl irq_test_int_stubs\n"
+	"irq_test_int_stubs:\n"
+	".set vec, 0x20\n"
+	".rept 0xe0\n"
+	"int $vec\n"
+	"ret\n"
+	".balign 4\n"
+	".set vec, vec + 1\n"
+	".endr\n"
+	".popsection\n");
+
+static void inject_vector(unsigned int vector)
+{
+	void (*stub)(void) = (void (*)(void))(irq_test_int_stubs +
+					      (vector - 0x20) * 4);
+
+	stub();
+}
 
 struct test_dev {
 	int calls;
@@ -45,6 +71,10 @@ static int irq_test_init(struct ktest *t)
 
 	dev_a = fresh;
 	dev_b = fresh;
+	if (irq_alloc_vector(TEST_IRQ) < 0 || irq_alloc_vector(TEST_IRQ_IDLE) < 0) {
+		ktest_fail_at(t, __FILE__, __LINE__, "no vector for the test IRQs");
+		return -1;
+	}
 	return 0;
 }
 
@@ -65,6 +95,10 @@ static void irq_test_exit(struct ktest *t)
 	/* Whatever a failed case left behind, without free_irq's warning. */
 	while (desc->action)
 		free_irq(TEST_IRQ, desc->action->dev_id);
+	if (desc->irq_data.chip == &dummy_irq_chip) {
+		irq_free_vector(TEST_IRQ);
+		irq_free_vector(TEST_IRQ_IDLE);
+	}
 }
 
 static void test_request_bad_args(struct ktest *t)
@@ -187,7 +221,47 @@ static void test_unexpected_vector_counted(struct ktest *t)
 	KTEST_EXPECT_EQ(t, irq_stat.irq_err_count, err + 1);
 }
 
+static void test_vector_allocation(struct ktest *t)
+{
+	unsigned int test_vector = irq_to_vector(TEST_IRQ);
+	int v;
+
+	if (skip_without_test_irqs(t))
+		return;
+	KTEST_EXPECT_EQ(t, irq_to_vector(0), ISA_IRQ_VECTOR(0));
+	KTEST_EXPECT_EQ(t, vector_to_irq(ISA_IRQ_VECTOR(1)), 1);
+	KTEST_EXPECT_GE(t, test_vector, FIRST_DYNAMIC_VECTOR);
+	KTEST_EXPECT_LT(t, test_vector, FIRST_SYSTEM_VECTOR);
+	KTEST_EXPECT_NE(t, test_vector, irq_to_vector(TEST_IRQ_IDLE));
+	KTEST_EXPECT_EQ(t, vector_to_irq(test_vector), TEST_IRQ);
+	KTEST_EXPECT_EQ(t, irq_alloc_vector(TEST_IRQ), test_vector);
+	KTEST_EXPECT_EQ(t, irq_alloc_vector(NR_IRQS), -EINVAL);
+	KTEST_EXPECT_EQ(t, vector_to_irq(LOCAL_TIMER_VECTOR), -1);
+
+	/* Freed, it is nobody's: an interrupt there is unexpected. */
+	irq_free_vector(TEST_IRQ);
+	KTEST_EXPECT_EQ(t, irq_to_vector(TEST_IRQ), 0);
+	KTEST_EXPECT_EQ(t, vector_to_irq(test_vector), -1);
+	v = irq_alloc_vector(TEST_IRQ);
+	KTEST_EXPECT_GE(t, v, FIRST_DYNAMIC_VECTOR);
+	KTEST_EXPECT_EQ(t, vector_to_irq(v), TEST_IRQ);
+}
+
+/* Every line gets a vector, and the range still has room: no -ENOSPC. */
+static void test_every_irq_has_room(struct ktest *t)
+{
+	unsigned int irq, used = 0, v;
+
+	for (v = FIRST_DYNAMIC_VECTOR; v < FIRST_SYSTEM_VECTOR; v++)
+		used += vector_to_irq(v) >= 0;
+	KTEST_EXPECT_LE(t, used, NR_IRQS - NR_IRQS_LEGACY);
+	for (irq = 0; irq < NR_IRQS_LEGACY; irq++)
+		KTEST_EXPECT_EQ(t, vector_to_irq(ISA_IRQ_VECTOR(irq)), irq);
+}
+
 static struct ktest_case irq_cases[] = {
+	KTEST_CASE(test_vector_allocation),
+	KTEST_CASE(test_every_irq_has_room),
 	KTEST_CASE(test_request_bad_args),
 	KTEST_CASE(test_request_busy),
 	KTEST_CASE(test_injected_reaches_handler),

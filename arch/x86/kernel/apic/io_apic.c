@@ -100,12 +100,12 @@ static struct ioapic *gsi_to_ioapic(u32 gsi)
 }
 
 /* The bus default applies where the MADT flags say 0 ("conforms"). */
-static u32 rte_low(unsigned int irq, u16 inti_flags)
+static u32 rte_low(unsigned int irq, unsigned int vector, u16 inti_flags)
 {
 	bool isa = irq < NR_IRQS_LEGACY;
 	u16 polarity = inti_flags & ACPI_MADT_POLARITY_MASK;
 	u16 trigger = inti_flags & ACPI_MADT_TRIGGER_MASK;
-	u32 low = irq_to_vector(irq) | RTE_MASKED;
+	u32 low = vector | RTE_MASKED;
 
 	if (polarity == ACPI_MADT_POLARITY_ACTIVE_LOW || (!polarity && !isa))
 		low |= RTE_POLARITY_LOW;
@@ -120,13 +120,19 @@ static void setup_irq_pin(unsigned int irq, u32 gsi, u16 inti_flags,
 {
 	struct ioapic *ioa = gsi_to_ioapic(gsi);
 	unsigned int pin;
+	int vector;
 	u32 low;
 
 	if (!ioa || gsi >= NR_IRQS || (*claimed & (1U << gsi)))
 		return;
+	vector = irq_alloc_vector(irq);
+	if (vector < 0) {
+		pr_err("IOAPIC: no vector left for IRQ %u (GSI %u)\n", irq, gsi);
+		return;
+	}
 	*claimed |= 1U << gsi;
 	pin = gsi - ioa->gsi_base;
-	low = rte_low(irq, inti_flags);
+	low = rte_low(irq, vector, inti_flags);
 	io_apic_write(ioa, IO_APIC_REDIR(pin) + 1, (u32)dest << RTE_DEST_SHIFT);
 	io_apic_write(ioa, IO_APIC_REDIR(pin), low);
 	irq_set_chip_and_name(irq, &ioapic_chip, pin, ioa,
