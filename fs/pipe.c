@@ -27,10 +27,10 @@
 #include <keel/syscalls.h>
 #include <keel/uio.h>
 #include <keel/wait.h>
+#include <uapi/linux/magic.h>
 
 #define PIPE_DEF_BUFFERS	16
 #define PIPE_SIZE		(PIPE_DEF_BUFFERS * PAGE_SIZE)
-#define PIPEFS_MAGIC		0x50495045
 
 struct pipe_inode_info {
 	spinlock_t lock;

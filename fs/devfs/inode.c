@@ -20,8 +20,8 @@
 #include <keel/namei.h>
 #include <keel/stat.h>
 #include <keel/string.h>
+#include <uapi/linux/magic.h>
 
-#define DEVFS_MAGIC	0x1373		/* Linux's DEVFS_SUPER_MAGIC */
 
 static struct dentry *devfs_root;	/* the instance's root, pinned */
 
@@ -60,7 +60,7 @@ static const struct super_operations devfs_ops = {
 static int devfs_fill_super(struct super_block *sb, void *data)
 {
 	(void)data;
-	return simple_fill_root(sb, DEVFS_MAGIC, &devfs_ops, 0755,
+	return simple_fill_root(sb, DEVFS_SUPER_MAGIC, &devfs_ops, 0755,
 				&devfs_dir_inode_operations);
 }
 

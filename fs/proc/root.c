@@ -11,10 +11,10 @@
 #include <keel/init.h>
 #include <keel/slab.h>
 #include <keel/stat.h>
+#include <uapi/linux/magic.h>
 
 #include "internal.h"
 
-#define PROC_SUPER_MAGIC	0x9fa0
 
 static struct dentry *proc_root;	/* the instance's root, pinned */
 

@@ -12,10 +12,10 @@
 #include <keel/slab.h>
 #include <keel/stat.h>
 #include <keel/string.h>
+#include <uapi/linux/magic.h>
 
 #include "../internal.h"
 
-#define RAMFS_MAGIC		0x858458f6
 #define RAMFS_DEFAULT_MODE	0755
 
 static const struct inode_operations ramfs_dir_inode_operations;

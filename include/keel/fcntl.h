@@ -1,60 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * open() and *at() flags with Linux's x86_64 values: they are ABI.
+ * open() and *at() flags, openat2()'s how, renameat2() and lseek()
+ * arguments: the user ABI headers, and the timestamps utimensat() takes.
  */
 #ifndef _KEEL_FCNTL_H
 #define _KEEL_FCNTL_H
 
-#define O_ACCMODE	00000003
-#define O_RDONLY	00000000
-#define O_WRONLY	00000001
-#define O_RDWR		00000002
-#define O_CREAT		00000100
-#define O_EXCL		00000200
-#define O_NOCTTY	00000400
-#define O_TRUNC		00001000
-#define O_APPEND	00002000
-#define O_NONBLOCK	00004000
-#define O_DSYNC		00010000
-#define O_DIRECT	00040000
-#define O_LARGEFILE	00100000
-#define O_DIRECTORY	00200000
-#define O_NOFOLLOW	00400000
-#define O_NOATIME	01000000
-#define O_CLOEXEC	02000000
-#define O_SYNC		04010000
-#define O_PATH		010000000
-
-/* openat2(2)'s how, and its resolve flags Keel knows. */
-struct open_how {
-	unsigned long long flags;
-	unsigned long long mode;
-	unsigned long long resolve;
-};
-#define RESOLVE_BENEATH		0x08	/* no escaping the dfd: -EXDEV */
-
-#define F_DUPFD		0
-#define F_GETFD		1
-#define F_SETFD		2
-#define F_GETFL		3
-#define F_SETFL		4
-#define F_DUPFD_CLOEXEC	1030
-#define FD_CLOEXEC	1
-
-#define AT_FDCWD		-100
-#define AT_SYMLINK_NOFOLLOW	0x100
-#define AT_REMOVEDIR		0x200
-#define AT_SYMLINK_FOLLOW	0x400
-#define AT_EMPTY_PATH		0x1000
-
-#define RENAME_NOREPLACE	(1 << 0)
-#define RENAME_EXCHANGE		(1 << 1)
-
-#define SEEK_SET	0
-#define SEEK_CUR	1
-#define SEEK_END	2
-#define SEEK_DATA	3
-#define SEEK_HOLE	4
+#include <uapi/linux/fcntl.h>
+#include <uapi/linux/fs.h>
+#include <uapi/linux/openat2.h>
 
 #define UTIME_NOW	((1L << 30) - 1L)
 #define UTIME_OMIT	((1L << 30) - 2L)
