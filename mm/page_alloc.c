@@ -82,6 +82,33 @@ static void check_poison(struct page *page, unsigned int order)
 }
 #endif
 
+void dump_page(const struct page *page, const char *reason)
+{
+	pr_warn("page:%p refcount:%d pfn:%#lx order:%u flags:%#lx\n", page,
+		page_ref_count(page), page_to_pfn(page), page->order,
+		page->flags);
+	pr_warn("page dumped because: %s\n", reason);
+}
+
+/* Linux's report for a page in the wrong state for what is done to it. */
+static void bad_page(struct page *page, const char *reason)
+{
+	pr_alert("BUG: Bad page state in process swapper/0  pfn:%05lx\n",
+		 page_to_pfn(page));
+	dump_page(page, reason);
+	dump_stack();
+	debug_report(DEBUG_REPORT_BAD_PAGE);
+}
+
+/* A page handed out must have no references left (Linux's check). */
+static void prep_new_page(struct page *page, unsigned int order)
+{
+	if (page_ref_count(page))
+		bad_page(page, "nonzero _refcount");
+	set_page_refcounted(page);
+	page->order = order;
+}
+
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	unsigned long flags;
@@ -107,26 +134,10 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		return NULL;
 	}
 	check_poison(page, order);
+	prep_new_page(page, order);
 	if (gfp & __GFP_ZERO)
 		memset(page_address(page), 0, PAGE_SIZE << order);
 	return page;
-}
-
-void dump_page(const struct page *page, const char *reason)
-{
-	pr_warn("page:%p pfn:%#lx order:%u flags:%#lx\n", page,
-		page_to_pfn(page), page->order, page->flags);
-	pr_warn("page dumped because: %s\n", reason);
-}
-
-/* Linux's report for a page in the wrong state for what is done to it. */
-static void bad_page(struct page *page, const char *reason)
-{
-	pr_alert("BUG: Bad page state in process swapper/0  pfn:%05lx\n",
-		 page_to_pfn(page));
-	dump_page(page, reason);
-	dump_stack();
-	debug_report(DEBUG_REPORT_BAD_PAGE);
 }
 
 static const char *free_page_problem(const struct page *page,
@@ -147,7 +158,7 @@ static const char *free_page_problem(const struct page *page,
  * The double-free check and the free are one step under the zone lock;
  * poisoning is done there too, so a page is never seen free unpoisoned.
  */
-void __free_pages(struct page *page, unsigned int order)
+static void free_pages_ok(struct page *page, unsigned int order)
 {
 	const char *problem = free_page_problem(page, order);
 	unsigned long flags;
@@ -165,6 +176,53 @@ void __free_pages(struct page *page, unsigned int order)
 	poison_pages(page, order);
 	buddy_free(&zone, page, order);
 	spin_unlock_irqrestore(&zone_lock, flags);
+}
+
+/*
+ * Add @delta (+1 or -1) to the count and return the new count.  A count
+ * already at 0 is reported (Linux's DEBUG_VM check) and left alone, so
+ * a double free, or a get or put of a free page, changes nothing (-1).
+ */
+static int page_ref_change_checked(struct page *page, int delta)
+{
+	int old = page_ref_count(page);
+
+	do {
+		if (old <= 0) {
+			bad_page(page, "VM_BUG_ON_PAGE(page_ref_count(page) == 0)");
+			return -1;
+		}
+	} while (!atomic_try_cmpxchg(&page->_refcount, &old, old + delta));
+	return old + delta;
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	if (page_ref_change_checked(page, -1) == 0)
+		free_pages_ok(page, order);
+}
+
+void put_page(struct page *page)
+{
+	if (page_ref_change_checked(page, -1) == 0)
+		free_pages_ok(page, page->order);
+}
+
+void get_page(struct page *page)
+{
+	page_ref_change_checked(page, 1);
+}
+
+/* Each page of the allocated 2^order block becomes an order-0 block. */
+void split_page(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	page->order = 0;
+	for (i = 1; i < (1UL << order); i++) {
+		page[i].order = 0;
+		set_page_refcounted(page + i);
+	}
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
@@ -226,8 +284,10 @@ void mm_init(void)
 	mem_map = memblock_alloc(max_pfn * sizeof(struct page), PAGE_SIZE);
 	if (!mem_map)
 		panic("Out of memory: no room for %lu struct pages", max_pfn);
-	for (pfn = 0; pfn < max_pfn; pfn++)
+	for (pfn = 0; pfn < max_pfn; pfn++) {
 		page_set_flag(&mem_map[pfn], PG_reserved);
+		set_page_count(&mem_map[pfn], 1);
+	}
 	buddy_init(&zone, mem_map, 0, max_pfn);
 
 	/* From here on the buddy allocator owns memblock's free memory. */
@@ -235,8 +295,10 @@ void mm_init(void)
 	while (memblock_next_free_range(&memblock, &idx, &start, &end)) {
 		unsigned long spfn = PFN_UP(start), epfn = PFN_DOWN(end);
 
-		for (pfn = spfn; pfn < epfn; pfn++)
+		for (pfn = spfn; pfn < epfn; pfn++) {
 			page_clear_flag(&mem_map[pfn], PG_reserved);
+			set_page_count(&mem_map[pfn], 0);
+		}
 		if (spfn < epfn)
 			buddy_free_range(&zone, spfn, epfn);
 	}

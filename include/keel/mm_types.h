@@ -16,11 +16,16 @@
  *                memblock allocations)
  *   PG_poisoned  (DEBUG_PAGEALLOC) free and filled with PAGE_POISON
  *
- * Other pages are allocated, and their owner may use lru.
+ * Other pages are allocated, and their owner may use lru.  _refcount
+ * (include/keel/page_ref.h) is 0 for a free page and for every page of
+ * an allocated block but the first, whose order field then holds the
+ * block's order (put_page() frees the whole block); split_page() makes
+ * each page of a block a block of its own.  Reserved pages count 1.
  */
 #ifndef _KEEL_MM_TYPES_H
 #define _KEEL_MM_TYPES_H
 
+#include <keel/atomic.h>
 #include <keel/list.h>
 #include <keel/types.h>
 
@@ -37,7 +42,8 @@ enum pageflags {
 struct page {
 	unsigned long flags;
 	struct list_head lru;
-	unsigned int order;
+	atomic_t _refcount;		/* references; 0: free (page_ref.h) */
+	unsigned int order;		/* free or allocated block's order */
 	unsigned int inuse;		/* slab: objects allocated */
 	struct kmem_cache *slab_cache;	/* slab: on every page of the slab */
 	void *freelist;			/* slab: first free object */
