@@ -11,12 +11,12 @@
 
 #include <keel/bug.h>
 #include <keel/debug_report.h>
-#include <keel/fs.h>
 #include <keel/hardirq.h>
 #include <keel/memblock.h>
 #include <keel/mm.h>
 #include <keel/panic.h>
 #include <keel/printk.h>
+#include <keel/shrinker.h>
 #include <keel/slab.h>
 #include <keel/spinlock.h>
 #include <keel/string.h>
@@ -109,22 +109,53 @@ static void prep_new_page(struct page *page, unsigned int order)
 	page->order = order;
 }
 
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
+static struct page *zone_alloc(unsigned int order)
 {
 	unsigned long flags;
 	struct page *page;
 
-	WARN_ON((gfp & __GFP_DIRECT_RECLAIM) && in_hardirq());
 	spin_lock_irqsave(&zone_lock, flags);
 	page = buddy_alloc(&zone, order);
 	spin_unlock_irqrestore(&zone_lock, flags);
+	return page;
+}
 
-	/* Out of pages: free unused dentries (and what they pin), retry. */
-	while (!page && (gfp & __GFP_DIRECT_RECLAIM) && shrink_dcache(64)) {
-		spin_lock_irqsave(&zone_lock, flags);
-		page = buddy_alloc(&zone, order);
-		spin_unlock_irqrestore(&zone_lock, flags);
+/* Retries at priority 0 while the shrinkers still free something. */
+#define MAX_RECLAIM_RETRIES	16
+
+/*
+ * Out of pages: ask the shrinkers for ever larger shares of their caches
+ * (priority DEF_PRIORITY down to 0), retrying after each round that
+ * freed something, then for all of them while that still frees some.
+ */
+static struct page *alloc_pages_reclaim(gfp_t gfp, unsigned int order)
+{
+	struct page *page;
+	int priority, retries;
+
+	for (priority = DEF_PRIORITY; priority >= 0; priority--) {
+		page = shrink_slab(gfp, priority) ? zone_alloc(order) : NULL;
+		if (page)
+			return page;
 	}
+	for (retries = 0; retries < MAX_RECLAIM_RETRIES; retries++) {
+		if (!shrink_slab(gfp, 0))
+			break;
+		page = zone_alloc(order);
+		if (page)
+			return page;
+	}
+	return NULL;
+}
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page;
+
+	WARN_ON((gfp & __GFP_DIRECT_RECLAIM) && in_hardirq());
+	page = zone_alloc(order);
+	if (!page && (gfp & __GFP_DIRECT_RECLAIM))
+		page = alloc_pages_reclaim(gfp, order);
 	if (!page) {
 		if (!(gfp & __GFP_NOWARN)) {
 			pr_warn("page allocation failure: order:%u, mode:%#x\n",

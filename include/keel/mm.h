@@ -3,8 +3,9 @@
  * The page allocator: blocks of 2^order physically contiguous pages, from
  * order 0 (one page) to MAX_ORDER (4 MiB), as in Linux.  It works once
  * mm_init() has handed memblock's free memory over; before that, early
- * code allocates with memblock.  Allocation never sleeps and never
- * panics: it returns NULL (or 0) when memory runs out.
+ * code allocates with memblock.  Allocation never panics: it returns NULL
+ * (or 0) when memory runs out, after asking the shrinkers for memory if
+ * the gfp allows reclaim (include/keel/shrinker.h).
  */
 #ifndef _KEEL_MM_H
 #define _KEEL_MM_H
