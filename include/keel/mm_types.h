@@ -27,7 +27,11 @@
 
 #include <keel/atomic.h>
 #include <keel/list.h>
+#include <keel/rwsem.h>
+#include <keel/spinlock.h>
 #include <keel/types.h>
+#include <keel/vma.h>
+#include <asm/pgtable_types.h>
 
 struct kmem_cache;
 
@@ -63,5 +67,40 @@ static inline void page_clear_flag(struct page *page, enum pageflags f)
 {
 	page->flags &= ~(1UL << f);
 }
+
+/*
+ * An address space, as in Linux: its page tables, its VMAs and their
+ * lock, and the counters.  The kernel's is init_mm (mm/init-mm.c), which
+ * kernel threads borrow as active_mm; user address spaces come from
+ * mm_alloc() (kernel/fork.c).  The page-table layout is the
+ * architecture's (asm/pgtable.h), which takes struct mm_struct *.
+ *
+ * Lifetime (include/keel/sched/mm.h): mm_users counts the users of the
+ * address space (tasks with it as ->mm, and mmget() callers); when it
+ * drops to 0 mmput() tears the mappings down (exit_mmap()).  mm_count
+ * counts references to the struct itself, all users together holding
+ * one; mmdrop() of the last frees the page-table root and the struct.
+ */
+struct mm_struct {
+	pte_t *pgd;			/* [I] the page-table root */
+	struct vma_tree mm_rb;		/* [mmap_lock] the VMAs */
+	int map_count;			/* [mmap_lock] VMAs in mm_rb */
+	struct rw_semaphore mmap_lock;	/* mmap_read_lock() & co. */
+	spinlock_t page_table_lock;	/* every entry of the tables */
+	atomic_t mm_users;		/* users of the address space */
+	atomic_t mm_count;		/* references to the struct */
+
+	/* Filled in by exec and the mapping calls; [mmap_lock]. */
+	unsigned long total_vm;		/* pages mapped */
+	unsigned long locked_vm;	/* pages with VM_LOCKED */
+	unsigned long data_vm;		/* private writable, not stack */
+	unsigned long exec_vm;		/* executable, not writable */
+	unsigned long stack_vm;		/* stack */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+};
+
+extern struct mm_struct init_mm;
 
 #endif /* _KEEL_MM_TYPES_H */

@@ -16,12 +16,14 @@
  * is taken (a walk that needs one drops the lock, allocates and walks
  * again) and freed after it is dropped.
  */
+#include <keel/bug.h>
 #include <keel/errno.h>
 #include <keel/gfp.h>
 #include <keel/kernel.h>
 #include <keel/list.h>
 #include <keel/memblock.h>
 #include <keel/mm.h>
+#include <keel/string.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 
@@ -43,10 +45,6 @@
 
 /* NX stays out until paging_init() has turned EFER.NXE on. */
 pteval_t __supported_pte_mask = ~_PAGE_NX;
-
-struct mm_struct init_mm = {
-	.page_table_lock = __SPIN_LOCK_UNLOCKED(init_mm.page_table_lock),
-};
 
 /*
  * One change to a tree, carried across the lock being dropped to allocate
@@ -355,6 +353,28 @@ int change_page_prot(struct mm_struct *mm, unsigned long va,
 		     unsigned long size, pgprot_t prot)
 {
 	return change_range(mm, va, size, false, pgprot_val(prot));
+}
+
+pte_t *pgd_alloc(struct mm_struct *mm)
+{
+	pte_t *pgd = (pte_t *)get_zeroed_page(GFP_KERNEL);
+	unsigned long flags;
+
+	if (!pgd)
+		return NULL;
+	spin_lock_irqsave(&init_mm.page_table_lock, flags);
+	memcpy(pgd + KERNEL_PGD_BOUNDARY, init_mm.pgd + KERNEL_PGD_BOUNDARY,
+	       (PTRS_PER_TABLE - KERNEL_PGD_BOUNDARY) * sizeof(pte_t));
+	spin_unlock_irqrestore(&init_mm.page_table_lock, flags);
+	return pgd;
+}
+
+void pgd_free(struct mm_struct *mm, pte_t *pgd)
+{
+	/* Unmapping the whole user half frees every table under it. */
+	WARN_ON(mm->pgd != pgd);
+	unmap_pages(mm, 0, KERNEL_PGD_BOUNDARY * PGDIR_SIZE);
+	free_page((unsigned long)pgd);
 }
 
 pte_t *lookup_address_in_mm(struct mm_struct *mm, unsigned long va,
