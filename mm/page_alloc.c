@@ -82,23 +82,7 @@ static void check_poison(struct page *page, unsigned int order)
 }
 #endif
 
-void dump_page(const struct page *page, const char *reason)
-{
-	pr_warn("page:%p refcount:%d pfn:%#lx order:%u flags:%#lx\n", page,
-		page_ref_count(page), page_to_pfn(page), page->order,
-		page->flags);
-	pr_warn("page dumped because: %s\n", reason);
-}
-
-/* Linux's report for a page in the wrong state for what is done to it. */
-static void bad_page(struct page *page, const char *reason)
-{
-	pr_alert("BUG: Bad page state in process swapper/0  pfn:%05lx\n",
-		 page_to_pfn(page));
-	dump_page(page, reason);
-	dump_stack();
-	debug_report(DEBUG_REPORT_BAD_PAGE);
-}
+static void bad_page(struct page *page, const char *reason);
 
 /* A page handed out must have no references left (Linux's check). */
 static void prep_new_page(struct page *page, unsigned int order)
@@ -150,10 +134,15 @@ static struct page *alloc_pages_reclaim(gfp_t gfp, unsigned int order)
 
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
+	unsigned long flags;
 	struct page *page;
 
 	WARN_ON((gfp & __GFP_DIRECT_RECLAIM) && in_hardirq());
-	page = zone_alloc(order);
+	spin_lock_irqsave(&zone_lock, flags);
+	page = buddy_alloc(&zone, order);
+	spin_unlock_irqrestore(&zone_lock, flags);
+
+	/* Out of pages: ask the shrinkers for memory, and retry. */
 	if (!page && (gfp & __GFP_DIRECT_RECLAIM))
 		page = alloc_pages_reclaim(gfp, order);
 	if (!page) {
@@ -169,6 +158,24 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	if (gfp & __GFP_ZERO)
 		memset(page_address(page), 0, PAGE_SIZE << order);
 	return page;
+}
+
+void dump_page(const struct page *page, const char *reason)
+{
+	pr_warn("page:%p refcount:%d pfn:%#lx order:%u flags:%#lx\n", page,
+		page_ref_count(page), page_to_pfn(page), page->order,
+		page->flags);
+	pr_warn("page dumped because: %s\n", reason);
+}
+
+/* Linux's report for a page in the wrong state for what is done to it. */
+static void bad_page(struct page *page, const char *reason)
+{
+	pr_alert("BUG: Bad page state in process swapper/0  pfn:%05lx\n",
+		 page_to_pfn(page));
+	dump_page(page, reason);
+	dump_stack();
+	debug_report(DEBUG_REPORT_BAD_PAGE);
 }
 
 static const char *free_page_problem(const struct page *page,
