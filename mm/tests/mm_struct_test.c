@@ -101,6 +101,37 @@ static void last_mmput_frees_everything(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_free_pages_shrunk(), before);
 }
 
+/*
+ * A kernel mapping in a 512 GiB slot init_mm had no table for reaches an
+ * address space made before it.  (The new PUD table stays: kernel-half
+ * tables are never freed.)
+ */
+static void new_kernel_pgd_entry_reaches_every_mm(struct ktest *t)
+{
+	struct mm_struct *mm = mm_alloc();
+	unsigned long va = VMALLOC_END;
+	unsigned int index;
+	struct page *page;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	do {
+		va -= PGDIR_SIZE;
+		index = (va >> PGDIR_SHIFT) & (PTRS_PER_TABLE - 1);
+	} while (pte_present(init_mm.pgd[index]) && va > VMALLOC_START);
+	KTEST_ASSERT_FALSE(t, pte_present(init_mm.pgd[index]));
+	page = alloc_page(GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, page);
+	KTEST_EXPECT_EQ(t, pte_val(mm->pgd[index]), 0);
+	KTEST_ASSERT_EQ(t, map_pages(&init_mm, va, PFN_PHYS(page_to_pfn(page)),
+				     PAGE_SIZE, PAGE_KERNEL, PG_LEVEL_4K), 0);
+	KTEST_EXPECT_TRUE(t, pte_present(init_mm.pgd[index]));
+	KTEST_EXPECT_EQ(t, pte_val(mm->pgd[index]),
+			pte_val(init_mm.pgd[index]));
+	KTEST_EXPECT_EQ(t, unmap_pages(&init_mm, va, PAGE_SIZE), 0);
+	put_page(page);
+	mmput(mm);
+}
+
 static void mmap_lock_excludes(struct ktest *t)
 {
 	struct mm_struct *mm = mm_alloc();
@@ -128,6 +159,7 @@ static struct ktest_case mm_struct_cases[] = {
 	KTEST_CASE(kernel_threads_borrow_init_mm),
 	KTEST_CASE(users_and_count_keep_it),
 	KTEST_CASE(last_mmput_frees_everything),
+	KTEST_CASE(new_kernel_pgd_entry_reaches_every_mm),
 	KTEST_CASE(mmap_lock_excludes),
 	{}
 };

@@ -24,7 +24,8 @@
 /*
  * A new address space's page-table root: a zeroed PGD whose kernel half
  * points at init_mm's tables, so every address space shares the kernel
- * mappings.  NULL when out of memory.
+ * mappings; a kernel-half entry init_mm gains later is copied into every
+ * PGD.  NULL when out of memory.
  */
 pte_t *pgd_alloc(struct mm_struct *mm);
 
