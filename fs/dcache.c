@@ -3,7 +3,8 @@
  * The dentry cache: names in directories, hashed by (parent, name), with
  * negative entries ("no such name"), reference counts, and an LRU of
  * unused dentries that shrink_dcache() frees under memory pressure (the
- * page allocator calls it when an allocation would fail).  An unused
+ * dcache's shrinker, which the page allocator calls when an allocation
+ * would fail).  An unused
  * dentry stays cached while it is hashed; an unhashed one (dropped,
  * renamed over) is freed when its last reference goes.  Each dentry holds
  * a reference to its parent, so a directory with cached children is never
@@ -16,8 +17,10 @@
  */
 #include <keel/errno.h>
 #include <keel/fs.h>
+#include <keel/init.h>
 #include <keel/namei.h>
 #include <keel/panic.h>
+#include <keel/shrinker.h>
 #include <keel/slab.h>
 #include <keel/string.h>
 
@@ -33,6 +36,26 @@ static unsigned long nr_dentry;		/* [dcache_lock] */
 static unsigned long nr_unused;		/* [dcache_lock] */
 static struct kmem_cache *dentry_cache;
 
+static unsigned long dcache_shrink_count(struct shrinker *shrinker,
+					 struct shrink_control *sc)
+{
+	return READ_ONCE(nr_unused) ?: SHRINK_EMPTY;
+}
+
+static unsigned long dcache_shrink_scan(struct shrinker *shrinker,
+					struct shrink_control *sc)
+{
+	unsigned long freed = shrink_dcache(sc->nr_to_scan);
+
+	return freed ?: SHRINK_STOP;
+}
+
+static struct shrinker dcache_shrinker = {
+	.count_objects	= dcache_shrink_count,
+	.scan_objects	= dcache_shrink_scan,
+	.seeks		= DEFAULT_SEEKS,
+};
+
 void dcache_init(void)
 {
 	dentry_cache = kmem_cache_create("dentry", sizeof(struct dentry), 0,
@@ -40,6 +63,13 @@ void dcache_init(void)
 	if (!dentry_cache)
 		panic("VFS: cannot create the dentry cache");
 }
+
+/* An initcall: registering may sleep, which dcache_init()'s caller can't. */
+static int dcache_shrinker_init(void)
+{
+	return register_shrinker(&dcache_shrinker);
+}
+core_initcall(dcache_shrinker_init);
 
 static struct hlist_head *d_hash(const struct dentry *parent, u32 hash)
 {
@@ -380,7 +410,7 @@ static struct dentry *lru_take(struct super_block *sb)
 }
 
 /*
- * The page allocator calls this when an allocation fails, maybe from
+ * The dcache shrinker calls this when an allocation fails, maybe from
  * inside the dcache itself (d_alloc()): so it only trylocks, and frees
  * nothing if the lock is held.
  */

@@ -7,6 +7,7 @@
 #include <keel/cred.h>
 #include <keel/fdtable.h>
 #include <keel/fs_struct.h>
+#include <keel/mm_types.h>
 #include <keel/sched.h>
 #include <asm/setup.h>
 
@@ -19,4 +20,6 @@ struct task_struct init_task = {
 	.cred		= &init_cred,
 	.fs		= &init_fs,
 	.files		= &init_files,
+	.mm		= NULL,		/* a kernel thread */
+	.active_mm	= &init_mm,
 };

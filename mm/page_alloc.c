@@ -11,12 +11,12 @@
 
 #include <keel/bug.h>
 #include <keel/debug_report.h>
-#include <keel/fs.h>
 #include <keel/hardirq.h>
 #include <keel/memblock.h>
 #include <keel/mm.h>
 #include <keel/panic.h>
 #include <keel/printk.h>
+#include <keel/shrinker.h>
 #include <keel/slab.h>
 #include <keel/spinlock.h>
 #include <keel/string.h>
@@ -82,6 +82,56 @@ static void check_poison(struct page *page, unsigned int order)
 }
 #endif
 
+static void bad_page(struct page *page, const char *reason);
+
+/* A page handed out must have no references left (Linux's check). */
+static void prep_new_page(struct page *page, unsigned int order)
+{
+	if (page_ref_count(page))
+		bad_page(page, "nonzero _refcount");
+	set_page_refcounted(page);
+	page->order = order;
+}
+
+static struct page *zone_alloc(unsigned int order)
+{
+	unsigned long flags;
+	struct page *page;
+
+	spin_lock_irqsave(&zone_lock, flags);
+	page = buddy_alloc(&zone, order);
+	spin_unlock_irqrestore(&zone_lock, flags);
+	return page;
+}
+
+/* Retries at priority 0 while the shrinkers still free something. */
+#define MAX_RECLAIM_RETRIES	16
+
+/*
+ * Out of pages: ask the shrinkers for ever larger shares of their caches
+ * (priority DEF_PRIORITY down to 0), retrying after each round that
+ * freed something, then for all of them while that still frees some.
+ */
+static struct page *alloc_pages_reclaim(gfp_t gfp, unsigned int order)
+{
+	struct page *page;
+	int priority, retries;
+
+	for (priority = DEF_PRIORITY; priority >= 0; priority--) {
+		page = shrink_slab(gfp, priority) ? zone_alloc(order) : NULL;
+		if (page)
+			return page;
+	}
+	for (retries = 0; retries < MAX_RECLAIM_RETRIES; retries++) {
+		if (!shrink_slab(gfp, 0))
+			break;
+		page = zone_alloc(order);
+		if (page)
+			return page;
+	}
+	return NULL;
+}
+
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	unsigned long flags;
@@ -92,12 +142,9 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	page = buddy_alloc(&zone, order);
 	spin_unlock_irqrestore(&zone_lock, flags);
 
-	/* Out of pages: free unused dentries (and what they pin), retry. */
-	while (!page && (gfp & __GFP_DIRECT_RECLAIM) && shrink_dcache(64)) {
-		spin_lock_irqsave(&zone_lock, flags);
-		page = buddy_alloc(&zone, order);
-		spin_unlock_irqrestore(&zone_lock, flags);
-	}
+	/* Out of pages: ask the shrinkers for memory, and retry. */
+	if (!page && (gfp & __GFP_DIRECT_RECLAIM))
+		page = alloc_pages_reclaim(gfp, order);
 	if (!page) {
 		if (!(gfp & __GFP_NOWARN)) {
 			pr_warn("page allocation failure: order:%u, mode:%#x\n",
@@ -107,6 +154,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		return NULL;
 	}
 	check_poison(page, order);
+	prep_new_page(page, order);
 	if (gfp & __GFP_ZERO)
 		memset(page_address(page), 0, PAGE_SIZE << order);
 	return page;
@@ -114,8 +162,9 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 
 void dump_page(const struct page *page, const char *reason)
 {
-	pr_warn("page:%p pfn:%#lx order:%u flags:%#lx\n", page,
-		page_to_pfn(page), page->order, page->flags);
+	pr_warn("page:%p refcount:%d pfn:%#lx order:%u flags:%#lx\n", page,
+		page_ref_count(page), page_to_pfn(page), page->order,
+		page->flags);
 	pr_warn("page dumped because: %s\n", reason);
 }
 
@@ -147,7 +196,7 @@ static const char *free_page_problem(const struct page *page,
  * The double-free check and the free are one step under the zone lock;
  * poisoning is done there too, so a page is never seen free unpoisoned.
  */
-void __free_pages(struct page *page, unsigned int order)
+static void free_pages_ok(struct page *page, unsigned int order)
 {
 	const char *problem = free_page_problem(page, order);
 	unsigned long flags;
@@ -165,6 +214,53 @@ void __free_pages(struct page *page, unsigned int order)
 	poison_pages(page, order);
 	buddy_free(&zone, page, order);
 	spin_unlock_irqrestore(&zone_lock, flags);
+}
+
+/*
+ * Add @delta (+1 or -1) to the count and return the new count.  A count
+ * already at 0 is reported (Linux's DEBUG_VM check) and left alone, so
+ * a double free, or a get or put of a free page, changes nothing (-1).
+ */
+static int page_ref_change_checked(struct page *page, int delta)
+{
+	int old = page_ref_count(page);
+
+	do {
+		if (old <= 0) {
+			bad_page(page, "VM_BUG_ON_PAGE(page_ref_count(page) == 0)");
+			return -1;
+		}
+	} while (!atomic_try_cmpxchg(&page->_refcount, &old, old + delta));
+	return old + delta;
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	if (page_ref_change_checked(page, -1) == 0)
+		free_pages_ok(page, order);
+}
+
+void put_page(struct page *page)
+{
+	if (page_ref_change_checked(page, -1) == 0)
+		free_pages_ok(page, page->order);
+}
+
+void get_page(struct page *page)
+{
+	page_ref_change_checked(page, 1);
+}
+
+/* Each page of the allocated 2^order block becomes an order-0 block. */
+void split_page(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	page->order = 0;
+	for (i = 1; i < (1UL << order); i++) {
+		page[i].order = 0;
+		set_page_refcounted(page + i);
+	}
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
@@ -226,8 +322,10 @@ void mm_init(void)
 	mem_map = memblock_alloc(max_pfn * sizeof(struct page), PAGE_SIZE);
 	if (!mem_map)
 		panic("Out of memory: no room for %lu struct pages", max_pfn);
-	for (pfn = 0; pfn < max_pfn; pfn++)
+	for (pfn = 0; pfn < max_pfn; pfn++) {
 		page_set_flag(&mem_map[pfn], PG_reserved);
+		set_page_count(&mem_map[pfn], 1);
+	}
 	buddy_init(&zone, mem_map, 0, max_pfn);
 
 	/* From here on the buddy allocator owns memblock's free memory. */
@@ -235,8 +333,10 @@ void mm_init(void)
 	while (memblock_next_free_range(&memblock, &idx, &start, &end)) {
 		unsigned long spfn = PFN_UP(start), epfn = PFN_DOWN(end);
 
-		for (pfn = spfn; pfn < epfn; pfn++)
+		for (pfn = spfn; pfn < epfn; pfn++) {
 			page_clear_flag(&mem_map[pfn], PG_reserved);
+			set_page_count(&mem_map[pfn], 0);
+		}
 		if (spfn < epfn)
 			buddy_free_range(&zone, spfn, epfn);
 	}

@@ -4,6 +4,8 @@
  * stacks share.  Areas live in one VMA tree; each reserves a guard page
  * after its end that is never mapped.  Pages come one at a time from the
  * page allocator, so a large vmalloc() needs no contiguous memory.
+ * The tree is its own, not init_mm's (which has no VMAs), as Linux keeps
+ * vmap areas apart: see Documentation/mm/mm_struct.rst.
  * Lock order: vmap_area_lock (tree membership only) is never held while
  * allocating, mapping or freeing; init_mm.page_table_lock nests nowhere.
  */

@@ -1018,8 +1018,8 @@ ALLOCATOR_REPORTS = {
                            r"page dumped because: Not a kmalloc allocation"],
     "PAGE_FREE_DOUBLE_MERGED": [r"BUG: Bad page state in process swapper/0 "
                                 r" pfn:[0-9a-f]{5}",
-                                r"page dumped because: freeing a page that "
-                                r"is already free"],
+                                r"page dumped because: VM_BUG_ON_PAGE\("
+                                r"page_ref_count\(page\) == 0\)"],
     "READ_AFTER_FREE": [r"lkdtm: Memory correctly poisoned \(6b6b6b6b\)"],
     "WRITE_AFTER_FREE": [r"BUG kmalloc-1k \(Not tainted\): Poison "
                          r"overwritten", r"@offset=512\. First byte 0xf0 "

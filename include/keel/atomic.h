@@ -70,6 +70,13 @@ static inline vtype prefix##_xchg(type *v, vtype i)			\
 {									\
 	return __atomic_exchange_n(&v->counter, i, __ATOMIC_SEQ_CST);	\
 }									\
+/* Swap if *v is *@old and return true; else *@old = *v, false. */	\
+static inline bool prefix##_try_cmpxchg(type *v, vtype *old, vtype new)\
+{									\
+	return __atomic_compare_exchange_n(&v->counter, old, new, false,\
+					   __ATOMIC_SEQ_CST,		\
+					   __ATOMIC_SEQ_CST);		\
+}									\
 /* Returns the old value; the swap happened if it equals @old. */	\
 static inline vtype prefix##_cmpxchg(type *v, vtype old, vtype new)	\
 {									\

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * GFP ("get free pages") flags: how an allocation may behave.  The names
- * and combinations are Linux's.  Keel cannot sleep or reclaim yet, so an
- * allocation either succeeds at once or returns NULL; the reclaim bit
- * still says "the caller may sleep", and allocating with it from a hard
+ * and combinations are Linux's.  An allocation with the reclaim bit may
+ * call the shrinkers (which may sleep) when memory runs out; without it
+ * it succeeds at once or returns NULL.  Allocating with it from a hard
  * interrupt handler is reported.
  */
 #ifndef _KEEL_GFP_H

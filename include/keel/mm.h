@@ -3,14 +3,16 @@
  * The page allocator: blocks of 2^order physically contiguous pages, from
  * order 0 (one page) to MAX_ORDER (4 MiB), as in Linux.  It works once
  * mm_init() has handed memblock's free memory over; before that, early
- * code allocates with memblock.  Allocation never sleeps and never
- * panics: it returns NULL (or 0) when memory runs out.
+ * code allocates with memblock.  Allocation never panics: it returns NULL
+ * (or 0) when memory runs out, after asking the shrinkers for memory if
+ * the gfp allows reclaim (include/keel/shrinker.h).
  */
 #ifndef _KEEL_MM_H
 #define _KEEL_MM_H
 
 #include <keel/gfp.h>
 #include <keel/mm_types.h>
+#include <keel/page_ref.h>
 #include <keel/types.h>
 #include <asm/page.h>
 
@@ -64,11 +66,25 @@ static inline bool virt_addr_valid(const void *addr)
 }
 
 /*
- * Allocated pages keep no record of their block, so an order-n block may
- * be freed as 2^n single pages (Linux needs split_page() first).
+ * alloc_pages() returns the block's first page with one reference and
+ * its order in page->order.  __free_pages() drops a reference and frees
+ * the block when it was the last, as in Linux; @order must be the
+ * block's.  To free an order-n block as 2^n single pages, split_page()
+ * it first.
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 void __free_pages(struct page *page, unsigned int order);
+void split_page(struct page *page, unsigned int order);
+
+/*
+ * Take and drop a reference to an allocated block (through its first
+ * page).  put_page() of the last reference frees the block with the
+ * order alloc_pages() recorded.  get_page() or put_page() of a page
+ * whose count is 0 (free, or not the first page of a block) is
+ * reported as a bad page and not done.
+ */
+void get_page(struct page *page);
+void put_page(struct page *page);
 
 static inline struct page *alloc_page(gfp_t gfp)
 {

@@ -25,6 +25,7 @@
 struct cred;
 struct files_struct;
 struct fs_struct;
+struct mm_struct;
 
 /* Linux's values: they show in /proc/<pid>/stat and wake masks. */
 #define TASK_RUNNING		0x00000000
@@ -43,6 +44,13 @@ struct task_struct {
 	const struct cred *cred;		/* [c] subjective: how we act */
 	struct fs_struct *fs;			/* [c] root, cwd, umask */
 	struct files_struct *files;		/* [c] the fd table */
+	/*
+	 * The address space, NULL for a kernel thread; and the one whose
+	 * page tables are loaded, which a kernel thread borrows (init_mm
+	 * for init_task).
+	 */
+	struct mm_struct *mm;
+	struct mm_struct *active_mm;
 };
 
 extern struct task_struct init_task;

@@ -12,10 +12,13 @@
 #include <keel/rbtree.h>
 #include <keel/types.h>
 
+struct mm_struct;
+
 struct vm_area_struct {
 	unsigned long vm_start;		/* first address */
 	unsigned long vm_end;		/* first address after the area */
 	unsigned long vm_flags;		/* the owner's; the tree ignores them */
+	struct mm_struct *vm_mm;	/* the address space; NULL: vmalloc */
 	struct rb_node vm_rb;
 };
 

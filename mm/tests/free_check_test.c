@@ -23,6 +23,7 @@ static void page_double_free_after_merge(struct ktest *t)
 	unsigned long free;
 
 	KTEST_ASSERT_NOT_NULL(t, block);
+	split_page(block, 1);
 	__free_pages(block + 1, 0);
 	__free_pages(block, 0);
 	free = nr_free_pages();

@@ -5,6 +5,7 @@
  * NULL, a stress run that must give every page back, and the pfn, page
  * and address conversions.  Run while nothing else allocates.
  */
+#include <keel/debug_report.h>
 #include <keel/kernel.h>
 #include <keel/ktest.h>
 #include <keel/list.h>
@@ -143,8 +144,75 @@ static void stress_returns_every_page(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
 }
 
+/*
+ * A block with two references survives the first put and is freed, all
+ * of it, by the second; __free_pages() only drops a reference too.
+ */
+static void last_reference_frees(struct ktest *t)
+{
+	unsigned long before = nr_free_pages();
+	struct page *page = alloc_pages(GFP_KERNEL, 2);
+
+	KTEST_ASSERT_NOT_NULL(t, page);
+	KTEST_EXPECT_EQ(t, page_count(page), 1);
+	KTEST_EXPECT_EQ(t, page->order, 2);
+	get_page(page);
+	KTEST_EXPECT_EQ(t, page_count(page), 2);
+	put_page(page);
+	KTEST_EXPECT_EQ(t, page_count(page), 1);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before - 4);
+	put_page(page);
+	KTEST_EXPECT_EQ(t, page_count(page), 0);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+
+	page = alloc_pages(GFP_KERNEL, 1);
+	KTEST_ASSERT_NOT_NULL(t, page);
+	page_ref_add(page, 2);
+	__free_pages(page, 1);
+	__free_pages(page, 1);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before - 2);
+	__free_pages(page, 1);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+}
+
+/* A put or get of a page with no references is reported and not done. */
+static void zero_count_reported(struct ktest *t)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+	unsigned long free;
+
+	KTEST_ASSERT_NOT_NULL(t, page);
+	put_page(page);
+	free = nr_free_pages();
+	KTEST_EXPECT_REPORT(t, DEBUG_REPORT_BAD_PAGE, put_page(page));
+	KTEST_EXPECT_REPORT(t, DEBUG_REPORT_BAD_PAGE, __free_pages(page, 0));
+	KTEST_EXPECT_REPORT(t, DEBUG_REPORT_BAD_PAGE, get_page(page));
+	KTEST_EXPECT_EQ(t, page_count(page), 0);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
+}
+
+/* After split_page() each page is a block of its own. */
+static void split_pages_free_singly(struct ktest *t)
+{
+	unsigned long before = nr_free_pages();
+	struct page *page = alloc_pages(GFP_KERNEL, 1);
+
+	KTEST_ASSERT_NOT_NULL(t, page);
+	KTEST_EXPECT_EQ(t, page_count(page + 1), 0);
+	split_page(page, 1);
+	KTEST_EXPECT_EQ(t, page_count(page + 1), 1);
+	KTEST_EXPECT_EQ(t, page->order, 0);
+	put_page(page + 1);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before - 1);
+	put_page(page);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+}
+
 static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(counts_follow_allocations),
+	KTEST_CASE(last_reference_frees),
+	KTEST_CASE(zero_count_reported),
+	KTEST_CASE(split_pages_free_singly),
 	KTEST_CASE(conversions),
 	KTEST_CASE(zeroed_pages),
 	KTEST_CASE(order_too_large),

@@ -21,6 +21,7 @@ static struct page *free_lone_page(struct page **buddy)
 
 	if (!block)
 		return NULL;
+	split_page(block, 1);
 	*buddy = block + 1;
 	__free_pages(block, 0);
 	return block;

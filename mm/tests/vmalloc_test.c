@@ -190,7 +190,7 @@ static void big_block_after_vfree(struct ktest *t)
 	block = list_first_entry(&held, struct page, lru);
 	list_del(&block->lru);
 	__free_pages(block, MAX_ORDER);
-	/* Slab caches may keep an empty slab across the test: not a leak. */
+	/* The vm_struct may take a slab that its cache keeps once empty. */
 	before = nr_free_pages_shrunk();
 	/* Room for the pages array, the vm_struct and the tables. */
 	size = (before - 64) << PAGE_SHIFT;

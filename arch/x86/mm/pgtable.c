@@ -16,12 +16,14 @@
  * is taken (a walk that needs one drops the lock, allocates and walks
  * again) and freed after it is dropped.
  */
+#include <keel/bug.h>
 #include <keel/errno.h>
 #include <keel/gfp.h>
 #include <keel/kernel.h>
 #include <keel/list.h>
 #include <keel/memblock.h>
 #include <keel/mm.h>
+#include <keel/string.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 
@@ -41,12 +43,27 @@
 /* Internal: the walk needs a table it has no spare for. */
 #define NEED_TABLE	1
 
+/*
+ * Every PGD but init_mm's, linked through its page's lru, so that a new
+ * entry in init_mm's kernel half reaches them all (Linux's pgd_list).
+ * pgd_lock nests inside init_mm.page_table_lock.
+ */
+static LIST_HEAD(pgd_list);		/* [pgd_lock] */
+static DEFINE_SPINLOCK(pgd_lock);
+
+/* Copy init_mm's new kernel-half PGD entry @index into every PGD. */
+static void sync_global_pgd(unsigned int index)
+{
+	struct page *page;
+
+	spin_lock(&pgd_lock);
+	list_for_each_entry(page, &pgd_list, lru)
+		((pte_t *)page_address(page))[index] = init_mm.pgd[index];
+	spin_unlock(&pgd_lock);
+}
+
 /* NX stays out until paging_init() has turned EFER.NXE on. */
 pteval_t __supported_pte_mask = ~_PAGE_NX;
-
-struct mm_struct init_mm = {
-	.page_table_lock = __SPIN_LOCK_UNLOCKED(init_mm.page_table_lock),
-};
 
 /*
  * One change to a tree, carried across the lock being dropped to allocate
@@ -140,6 +157,9 @@ static pte_t *walk_alloc(struct pt_change *c, enum pg_level level, int *err)
 				return NULL;
 			}
 			entry->pte = __pa(new) | table_entry_flags(c->va);
+			if (l == PG_LEVEL_512G && c->mm == &init_mm &&
+			    pt_index(c->va, l) >= KERNEL_PGD_BOUNDARY)
+				sync_global_pgd(pt_index(c->va, l));
 		} else if (is_leaf(*entry, l)) {
 			*err = -EEXIST;
 			return NULL;
@@ -355,6 +375,35 @@ int change_page_prot(struct mm_struct *mm, unsigned long va,
 		     unsigned long size, pgprot_t prot)
 {
 	return change_range(mm, va, size, false, pgprot_val(prot));
+}
+
+pte_t *pgd_alloc(struct mm_struct *mm)
+{
+	pte_t *pgd = (pte_t *)get_zeroed_page(GFP_KERNEL);
+	unsigned long flags;
+
+	if (!pgd)
+		return NULL;
+	/* A kernel-half entry added after the copy is synced into it. */
+	spin_lock_irqsave(&pgd_lock, flags);
+	memcpy(pgd + KERNEL_PGD_BOUNDARY, init_mm.pgd + KERNEL_PGD_BOUNDARY,
+	       (PTRS_PER_TABLE - KERNEL_PGD_BOUNDARY) * sizeof(pte_t));
+	list_add(&virt_to_page(pgd)->lru, &pgd_list);
+	spin_unlock_irqrestore(&pgd_lock, flags);
+	return pgd;
+}
+
+void pgd_free(struct mm_struct *mm, pte_t *pgd)
+{
+	unsigned long flags;
+
+	/* Unmapping the whole user half frees every table under it. */
+	WARN_ON(mm->pgd != pgd);
+	unmap_pages(mm, 0, KERNEL_PGD_BOUNDARY * PGDIR_SIZE);
+	spin_lock_irqsave(&pgd_lock, flags);
+	list_del(&virt_to_page(pgd)->lru);
+	spin_unlock_irqrestore(&pgd_lock, flags);
+	free_page((unsigned long)pgd);
 }
 
 pte_t *lookup_address_in_mm(struct mm_struct *mm, unsigned long va,

@@ -185,6 +185,7 @@ static void lkdtm_PAGE_FREE_DOUBLE_MERGED(void)
 
 	if (!block)
 		return;
+	split_page(block, 1);
 	__free_pages(block + 1, 0);
 	__free_pages(block, 0);
 	pr_info("Attempting double free of a page merged into a free block ...\n");

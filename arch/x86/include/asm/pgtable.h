@@ -9,22 +9,31 @@
 #ifndef _ASM_X86_PGTABLE_H
 #define _ASM_X86_PGTABLE_H
 
-#include <keel/spinlock.h>
+#include <keel/mm_types.h>
 #include <keel/types.h>
 #include <asm/page.h>
 #include <asm/pgtable_types.h>
 
 /*
- * An address space's page tables.  @pgd is set once and never changes;
- * page_table_lock protects every entry of the tree below it, and is never
- * held while a table page is allocated or freed.
+ * struct mm_struct is generic (<keel/mm_types.h>); this API uses its @pgd,
+ * set once and never changed, and its page_table_lock, which protects
+ * every entry of the tree below it and is never held while a table page
+ * is allocated or freed.
  */
-struct mm_struct {
-	pte_t *pgd;
-	spinlock_t page_table_lock;
-};
 
-extern struct mm_struct init_mm;
+/*
+ * A new address space's page-table root: a zeroed PGD whose kernel half
+ * points at init_mm's tables, so every address space shares the kernel
+ * mappings; a kernel-half entry init_mm gains later is copied into every
+ * PGD.  NULL when out of memory.
+ */
+pte_t *pgd_alloc(struct mm_struct *mm);
+
+/*
+ * Free @pgd and every table left under its user half (what @mm's
+ * mappings used; the pages they mapped are their owners').
+ */
+void pgd_free(struct mm_struct *mm, pte_t *pgd);
 
 /*
  * Map [va, va + size) to [pa, pa + size) with @prot.  All three must be
