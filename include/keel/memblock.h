@@ -15,8 +15,6 @@
 
 #include <keel/types.h>
 
-struct boot_info;
-
 #define INIT_MEMBLOCK_REGIONS	128
 
 struct memblock_region {
@@ -76,10 +74,7 @@ phys_addr_t memblock_phys_mem_size(void);	/* bytes of usable RAM */
 bool memblock_next_range(unsigned int *idx, phys_addr_t *start,
 			 phys_addr_t *end);
 
-/*
- * Fill memblock from the multiboot2 memory map and reserve the kernel
- * image, the boot information, the boot modules and the low 1 MiB.
- */
-void memblock_init(const struct boot_info *bi);
+/* Log the ranges of usable RAM memblock holds. */
+void memblock_print_ranges(void);
 
 #endif /* _KEEL_MEMBLOCK_H */

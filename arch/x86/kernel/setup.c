@@ -2,8 +2,8 @@
 /*
  * setup_arch(): read what the boot loader passed (multiboot2 from GRUB, or
  * PVH start_info from QEMU's -kernel), keep the
- * command line, log the physical memory map, calibrate the clock and find
- * the ACPI tables.
+ * command line, hand the physical memory map to memblock (e820.c),
+ * calibrate the clock and find the ACPI tables.
  * Boot information that is missing or corrupt stops the boot with a
  * message saying what is wrong: nothing after this can work without it.
  */
@@ -18,24 +18,6 @@
 #include <asm/setup.h>
 
 struct boot_info boot_info;
-
-static void print_memory_map(const struct boot_info *bi)
-{
-	unsigned int i;
-
-	pr_info("Physical RAM map (from the boot loader):\n");
-	for (i = 0; i < bi->nr_mmap; i++) {
-		const struct boot_mmap_entry *e = &bi->mmap[i];
-
-		pr_info("%s: [mem 0x%016llx-0x%016llx] %s\n",
-			bi->protocol, (unsigned long long)e->addr,
-			(unsigned long long)(e->addr + e->len - 1),
-			mb2_memory_type_name(e->type));
-	}
-	if (bi->nr_mmap_dropped)
-		pr_warn("%s: %u memory map entries beyond %d ignored\n",
-			bi->protocol, bi->nr_mmap_dropped, BOOT_MMAP_MAX);
-}
 
 /* Only the boot direct map can be read this early. */
 static void parse_boot_info(void)
@@ -75,8 +57,9 @@ void setup_arch(void)
 		pr_info("Boot loader: %s\n", boot_info.loader_name);
 	else
 		pr_info("Boot protocol: %s\n", boot_info.protocol);
-	print_memory_map(&boot_info);
-	memblock_init(&boot_info);
+	e820__print_table(&boot_info);
+	e820__memblock_setup(&boot_info);
+	memblock_print_ranges();
 	paging_init();
 	tsc_init();
 	acpi_table_init();

@@ -23,6 +23,13 @@ __noreturn void x86_64_start_kernel(u32 magic, u32 info);
 
 void tsc_init(void);
 
+/*
+ * arch/x86/kernel/e820.c: log the boot loader's memory map, and fill
+ * memblock from it, reserving what is in use.
+ */
+void e820__print_table(const struct boot_info *bi);
+void e820__memblock_setup(const struct boot_info *bi);
+
 void setup_arch(void);
 
 #endif /* _ASM_X86_SETUP_H */
