@@ -25,6 +25,8 @@
 #include <asm/processor.h>
 #include <asm/setup.h>
 
+enum system_states system_state = SYSTEM_BOOTING;
+
 static bool initcall_debug;
 
 static int initcall_debug_setup(const char *val)
@@ -107,6 +109,7 @@ void do_initcalls(void)
 static __noreturn void kernel_init(void)
 {
 	do_initcalls();
+	system_state = SYSTEM_RUNNING;
 	pr_notice("Keel: boot complete; no init program yet, powering off\n");
 	kernel_power_off();
 }
@@ -125,6 +128,7 @@ __noreturn void start_kernel(void)
 	init_IRQ();
 	time_init();
 	local_irq_enable();
+	system_state = SYSTEM_SCHEDULING;
 	do_pre_smp_initcalls();
 	/* Only here: no function below this one on the stack ever returns. */
 	boot_init_stack_canary();

@@ -19,6 +19,7 @@
 #include <keel/mm.h>
 #include <keel/panic.h>
 #include <keel/printk.h>
+#include <keel/sched.h>
 #include <keel/slab.h>
 #include <keel/spinlock.h>
 #include <keel/sprintf.h>
@@ -311,6 +312,7 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 	struct page *slab;
 	void *object;
 
+	might_alloc(gfp);
 	spin_lock_irqsave(&s->lock, flags);
 	object = take_object(s);
 	spin_unlock_irqrestore(&s->lock, flags);

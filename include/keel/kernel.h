@@ -23,6 +23,16 @@
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))
 
+/*
+ * How far the boot is (Linux's names): until interrupts are on and tasks
+ * may wait, might_sleep() has nothing to check, as in Linux.
+ */
+extern enum system_states {
+	SYSTEM_BOOTING,
+	SYSTEM_SCHEDULING,
+	SYSTEM_RUNNING,
+} system_state;
+
 #define KB(x)	((x) << 10)
 #define MB(x)	((x) << 20)
 

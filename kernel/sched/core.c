@@ -64,7 +64,7 @@ void __might_sleep(const char *file, int line)
 	static unsigned long prev_jiffy;
 	bool irqs_off = irqs_disabled();
 
-	if (likely(!in_atomic() && !irqs_off))
+	if (likely(!in_atomic() && !irqs_off) || system_state == SYSTEM_BOOTING)
 		return;
 	debug_report(DEBUG_REPORT_SLEEP);
 	/* Printed once a second at most: a hot path would flood the log. */
