@@ -49,6 +49,7 @@ struct inode *new_inode(struct super_block *sb)
 	inode->i_nlink = 1;
 	atomic_set(&inode->i_count, 1);
 	spin_lock_init(&inode->i_lock);
+	init_rwsem(&inode->i_rwsem);
 	now = current_time(inode);
 	inode->i_atime = inode->i_mtime = inode->i_ctime = now;
 
