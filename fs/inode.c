@@ -146,7 +146,6 @@ struct timespec64 current_time(struct inode *inode)
 {
 	struct timespec64 now = { .tv_sec = ktime_get_real_seconds() };
 
-	(void)inode;
 	return now;
 }
 

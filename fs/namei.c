@@ -227,6 +227,26 @@ static struct dentry *__lookup_hash(const struct qstr *name,
 	return dentry;
 }
 
+/*
+ * The dentry for the @len bytes of @name, one component, in @base, whose
+ * i_rwsem the caller holds (Linux's lookup_one_len()).
+ */
+struct dentry *lookup_one_len(const char *name, struct dentry *base, int len)
+{
+	struct qstr this = { .name = name, .len = len };
+	int err;
+
+	if (len <= 0 || (len == 1 && name[0] == '.') ||
+	    (len == 2 && name[0] == '.' && name[1] == '.') ||
+	    memchr(name, '/', len))
+		return ERR_PTR(-EACCES);
+	err = inode_permission(d_inode(base), MAY_EXEC);
+	if (err)
+		return ERR_PTR(err);
+	this.hash = full_name_hash(name, len);
+	return __lookup_hash(&this, base);
+}
+
 /* The walk's lookup: the dcache, else the file system under i_rwsem shared. */
 static struct dentry *lookup_slow(const struct qstr *name,
 				  struct dentry *parent)

@@ -289,6 +289,9 @@ int kern_path(const char *name, unsigned int flags, struct path *path);
 int vfs_path_lookup(int dfd, const char *name, unsigned int flags,
 		    struct path *path);
 int inode_permission(struct inode *inode, int mask);	/* MAY_* */
+#define MAY_EXEC	0x1
+#define MAY_WRITE	0x2
+#define MAY_READ	0x4
 
 /*
  * inode->i_rwsem, as Linux (lock order: fs/namei.c).  The subclass of
@@ -344,8 +347,7 @@ static inline void inode_assert_locked_write(struct inode *inode)
 	rwsem_assert_held_write(&inode->i_rwsem);
 }
 
-void lock_two_nondirectories(struct inode *a, struct inode *b);
-void unlock_two_nondirectories(struct inode *a, struct inode *b);
+struct dentry *lookup_one_len(const char *name, struct dentry *base, int len);
 struct dentry *lock_rename(struct dentry *p1, struct dentry *p2);
 void unlock_rename(struct dentry *p1, struct dentry *p2);
 
@@ -369,9 +371,6 @@ int vfs_unlink(struct inode *dir, struct dentry *dentry);
 int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
 	       struct inode *new_dir, struct dentry *new_dentry,
 	       unsigned int flags);
-#define MAY_EXEC	0x1
-#define MAY_WRITE	0x2
-#define MAY_READ	0x4
 /* "/dev/root / ramfs rw 0 0" lines for every mount, as /proc/mounts. */
 int mounts_show(char *buf, size_t size);
 /*
@@ -453,6 +452,16 @@ struct dentry *mount_single_instance(struct file_system_type *fs_type,
 				     struct dentry **root, fill_super_t fill);
 int register_single_instance(struct file_system_type *fs_type,
 			     struct dentry **root, fill_super_t fill);
+/*
+ * Entries a file system makes itself (devfs nodes, proc entries):
+ * simple_name_ok() fills @q for a name that is one component of at most
+ * @max bytes; simple_new_dentry() is the negative dentry for it in
+ * @parent, whose i_rwsem the caller holds exclusive, or ERR_PTR(-EINVAL)
+ * for a bad name, -EEXIST for one taken, -ENOMEM.
+ */
+bool simple_name_ok(const char *name, size_t max, struct qstr *q);
+struct dentry *simple_new_dentry(struct dentry *parent, const char *name,
+				 size_t max);
 /* Gives @sb a root directory: what devfs and proc share. */
 int simple_fill_root(struct super_block *sb, unsigned long magic,
 		     const struct super_operations *sops, umode_t mode,

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KTEST suite for the VFS's sleeping locks (fs/namei.c's lock order):
+ * every namespace syscall leaves each i_rwsem it took released, on
+ * success and on error; the vfs_*() layer runs with the parent held by
+ * its caller and releases the victim's own lock; lock_rename() takes one
+ * lock for one directory and otherwise both plus s_vfs_rename_mutex,
+ * returning the ancestor's child as Linux does; and notify_change() and
+ * do_truncate() leave the inode unlocked.  Works below /vl.
+ */
+#include <keel/err.h>
+#include <keel/errno.h>
+#include <keel/fcntl.h>
+#include <keel/fs.h>
+#include <keel/ktest.h>
+#include <keel/namei.h>
+#include <keel/stat.h>
+#include <keel/string.h>
+#include <keel/syscalls.h>
+
+#include "vfs_test.h"
+
+static int vfs_lock_init(struct ktest *t)
+{
+	return ksys_mkdirat(AT_FDCWD, "/vl", 0755);
+}
+
+static void vfs_lock_exit(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/vl", AT_REMOVEDIR), 0);
+}
+
+/* The dentry at @name, held, or NULL. */
+static struct dentry *lookup(const char *name)
+{
+	struct path path;
+
+	if (kern_path(name, 0, &path))
+		return NULL;
+	dget(path.dentry);
+	path_put(&path);
+	return path.dentry;
+}
+
+/* Is the inode at @name unlocked (and there)? */
+static bool unlocked(const char *name)
+{
+	struct dentry *dentry = lookup(name);
+	bool ret;
+
+	if (!dentry)
+		return false;
+	ret = !inode_is_locked(d_inode(dentry));
+	dput(dentry);
+	return ret;
+}
+
+static void syscalls_release_locks(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, ksys_mkdirat(AT_FDCWD, "/vl/d", 0755), 0);
+	KTEST_EXPECT_TRUE(t, unlocked("/vl"));
+	KTEST_EXPECT_TRUE(t, unlocked("/vl/d"));
+	KTEST_EXPECT_EQ(t, ksys_mkdirat(AT_FDCWD, "/vl/d", 0755), -EEXIST);
+	KTEST_EXPECT_TRUE(t, unlocked("/vl"));
+	KTEST_EXPECT_EQ(t, vfs_test_touch("/vl/d/f"), 0);
+	KTEST_EXPECT_TRUE(t, unlocked("/vl/d"));
+	KTEST_EXPECT_TRUE(t, unlocked("/vl/d/f"));
+	KTEST_EXPECT_EQ(t, ksys_openat(AT_FDCWD, "/vl/d/f",
+				       O_CREAT | O_EXCL | O_WRONLY, 0644), -EEXIST);
+	KTEST_EXPECT_TRUE(t, unlocked("/vl/d"));
+	KTEST_EXPECT_EQ(t, ksys_truncate("/vl/d/f", 10), 0);
+	KTEST_EXPECT_TRUE(t, unlocked("/vl/d/f"));
+	KTEST_EXPECT_EQ(t, ksys_fchmodat(AT_FDCWD, "/vl/d/f", 0600), 0);
+	KTEST_EXPECT_TRUE(t, unlocked("/vl/d/f"));
+	KTEST_EXPECT_EQ(t, ksys_mknodat(AT_FDCWD, "/vl/d/p", S_IFIFO | 0644, 0),
+			0);
+	KTEST_EXPECT_EQ(t, ksys_symlinkat("f", AT_FDCWD, "/vl/d/s"), 0);
+	KTEST_EXPECT_EQ(t, ksys_linkat(AT_FDCWD, "/vl/d/f", AT_FDCWD,
+				       "/vl/d/g", 0), 0);
+	KTEST_EXPECT_TRUE(t, unlocked("/vl/d"));
+	KTEST_EXPECT_TRUE(t, unlocked("/vl/d/f"));
+	KTEST_EXPECT_EQ(t, ksys_renameat2(AT_FDCWD, "/vl/d/g", AT_FDCWD,
+					  "/vl/g", 0), 0);
+	KTEST_EXPECT_TRUE(t, unlocked("/vl/g"));
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/vl/g", 0), 0);
+	KTEST_EXPECT_EQ(t, ksys_renameat2(AT_FDCWD, "/vl/d", AT_FDCWD,
+					  "/vl/d/x", 0), -EINVAL);
+	KTEST_EXPECT_TRUE(t, unlocked("/vl"));
+	KTEST_EXPECT_TRUE(t, unlocked("/vl/d"));
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/vl/d", AT_REMOVEDIR),
+			-ENOTEMPTY);
+	KTEST_EXPECT_TRUE(t, unlocked("/vl"));
+	KTEST_EXPECT_TRUE(t, unlocked("/vl/d"));
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/vl/d/p", 0), 0);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/vl/d/s", 0), 0);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/vl/d/f", 0), 0);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/vl/d/nope", 0), -ENOENT);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/vl/d", AT_REMOVEDIR), 0);
+	KTEST_EXPECT_TRUE(t, unlocked("/vl"));
+}
+
+/* vfs_*() with the parent held by the caller, as Linux's callers do. */
+static void vfs_ops_under_parent_lock(struct ktest *t)
+{
+	struct dentry *parent = lookup("/vl");
+	struct inode *dir;
+	struct dentry *d;
+
+	KTEST_ASSERT_NOT_NULL(t, parent);
+	dir = d_inode(parent);
+	inode_lock_nested(dir, I_MUTEX_PARENT);
+	d = lookup_one_len("m", parent, 1);
+	KTEST_ASSERT_FALSE(t, IS_ERR(d));
+	KTEST_EXPECT_NULL(t, d_inode(d));
+	KTEST_EXPECT_EQ(t, vfs_mkdir(dir, d, 0755), 0);
+	KTEST_EXPECT_TRUE(t, inode_is_locked(dir));
+	KTEST_ASSERT_NOT_NULL(t, d_inode(d));
+	KTEST_EXPECT_FALSE(t, inode_is_locked(d_inode(d)));
+	KTEST_EXPECT_EQ(t, vfs_mkdir(dir, d, 0755), -EEXIST);
+	KTEST_EXPECT_EQ(t, vfs_unlink(dir, d), -EISDIR);
+	KTEST_EXPECT_FALSE(t, inode_is_locked(d_inode(d)));
+	KTEST_EXPECT_EQ(t, vfs_rmdir(dir, d), 0);
+	KTEST_EXPECT_NULL(t, d_inode(d));
+	KTEST_EXPECT_TRUE(t, inode_is_locked(dir));
+	dput(d);
+	KTEST_EXPECT_EQ(t, PTR_ERR(lookup_one_len("..", parent, 2)), -EACCES);
+	KTEST_EXPECT_EQ(t, PTR_ERR(lookup_one_len("a/b", parent, 3)), -EACCES);
+	inode_unlock(dir);
+	KTEST_EXPECT_FALSE(t, inode_is_locked(dir));
+	dput(parent);
+}
+
+static void lock_rename_order(struct ktest *t)
+{
+	struct dentry *vl, *a, *b, *c;
+	struct mutex *rename_mutex;
+
+	KTEST_ASSERT_EQ(t, ksys_mkdirat(AT_FDCWD, "/vl/a", 0755), 0);
+	KTEST_ASSERT_EQ(t, ksys_mkdirat(AT_FDCWD, "/vl/a/b", 0755), 0);
+	KTEST_ASSERT_EQ(t, ksys_mkdirat(AT_FDCWD, "/vl/c", 0755), 0);
+	vl = lookup("/vl");
+	a = lookup("/vl/a");
+	b = lookup("/vl/a/b");
+	c = lookup("/vl/c");
+	KTEST_ASSERT_TRUE(t, vl && a && b && c);
+	rename_mutex = &vl->d_sb->s_vfs_rename_mutex;
+
+	/* One directory: its lock only. */
+	KTEST_EXPECT_NULL(t, lock_rename(a, a));
+	KTEST_EXPECT_TRUE(t, inode_is_locked(d_inode(a)));
+	KTEST_EXPECT_FALSE(t, mutex_is_locked(rename_mutex));
+	unlock_rename(a, a);
+	KTEST_EXPECT_FALSE(t, inode_is_locked(d_inode(a)));
+
+	/* Related: the trap is the ancestor's child toward the other. */
+	KTEST_EXPECT_PTR_EQ(t, lock_rename(a, b), b);
+	KTEST_EXPECT_TRUE(t, inode_is_locked(d_inode(a)));
+	KTEST_EXPECT_TRUE(t, inode_is_locked(d_inode(b)));
+	KTEST_EXPECT_TRUE(t, mutex_is_locked(rename_mutex));
+	unlock_rename(a, b);
+	KTEST_EXPECT_PTR_EQ(t, lock_rename(b, vl), a);
+	unlock_rename(b, vl);
+	KTEST_EXPECT_PTR_EQ(t, lock_rename(vl, b), a);
+	unlock_rename(vl, b);
+
+	/* Unrelated: both, no trap. */
+	KTEST_EXPECT_NULL(t, lock_rename(b, c));
+	KTEST_EXPECT_TRUE(t, inode_is_locked(d_inode(b)));
+	KTEST_EXPECT_TRUE(t, inode_is_locked(d_inode(c)));
+	unlock_rename(b, c);
+	KTEST_EXPECT_FALSE(t, inode_is_locked(d_inode(b)));
+	KTEST_EXPECT_FALSE(t, inode_is_locked(d_inode(c)));
+	KTEST_EXPECT_FALSE(t, inode_is_locked(d_inode(vl)));
+	KTEST_EXPECT_FALSE(t, mutex_is_locked(rename_mutex));
+
+	dput(c);
+	dput(b);
+	dput(a);
+	dput(vl);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/vl/c", AT_REMOVEDIR), 0);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/vl/a/b", AT_REMOVEDIR), 0);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/vl/a", AT_REMOVEDIR), 0);
+}
+
+/* A vfs_*() call without the parent's lock is reported. */
+static void vfs_op_without_lock_reported(struct ktest *t)
+{
+#ifdef CONFIG_DEBUG_RWSEMS
+	struct dentry *parent = lookup("/vl");
+	struct inode *dir;
+	struct dentry *d;
+
+	KTEST_ASSERT_NOT_NULL(t, parent);
+	dir = d_inode(parent);
+	inode_lock(dir);
+	d = lookup_one_len("n", parent, 1);
+	inode_unlock(dir);
+	KTEST_ASSERT_FALSE(t, IS_ERR(d));
+	KTEST_EXPECT_REPORT(t, DEBUG_REPORT_WARN,
+			    KTEST_EXPECT_EQ(t, vfs_mkdir(dir, d, 0755), 0));
+	inode_lock(dir);
+	KTEST_EXPECT_EQ(t, vfs_rmdir(dir, d), 0);
+	inode_unlock(dir);
+	dput(d);
+	dput(parent);
+#else
+	ktest_skip(t, "CONFIG_DEBUG_RWSEMS is off");
+#endif
+}
+
+static struct ktest_case vfs_lock_cases[] = {
+	KTEST_CASE(syscalls_release_locks),
+	KTEST_CASE(vfs_ops_under_parent_lock),
+	KTEST_CASE(lock_rename_order),
+	KTEST_CASE(vfs_op_without_lock_reported),
+	{}
+};
+
+static struct ktest_suite vfs_lock_suite = {
+	.name = "vfs_locks",
+	.init = vfs_lock_init,
+	.exit = vfs_lock_exit,
+	.cases = vfs_lock_cases,
+};
+ktest_register_suite(vfs_lock_suite);
