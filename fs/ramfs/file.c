@@ -5,9 +5,10 @@
  * i_private.  A page exists only where something was written: holes read
  * as zeros, take no memory and are found by SEEK_DATA/SEEK_HOLE; truncation
  * frees the pages past the new size.  Directories, symlinks and the super
- * block are fs/ramfs/inode.c.  Linux serializes file data with the inode's
- * i_rwsem; Keel has no sleeping locks and one thread of control yet, so the
- * index and pages are unlocked and i_lock covers only i_size and i_blocks.
+ * block are fs/ramfs/inode.c.  Locks, as Linux: the inode's i_rwsem
+ * covers the index and the pages, shared to read or seek, exclusive to
+ * write or truncate (which allocate and free pages, and may sleep);
+ * inside it i_lock covers i_size and i_blocks for stat().
  */
 #include <keel/err.h>
 #include <keel/errno.h>
@@ -15,6 +16,7 @@
 #include <keel/fs.h>
 #include <keel/kernel.h>
 #include <keel/mm.h>
+#include <keel/mutex.h>
 #include <keel/page_index.h>
 #include <keel/slab.h>
 #include <keel/stat.h>
@@ -26,6 +28,7 @@
  * Made on first use, since the root ramfs exists before any initcall.
  */
 static struct kmem_cache *ramfs_node_cachep;
+static DEFINE_MUTEX(ramfs_node_cache_mutex);
 
 static void *ramfs_alloc_node(size_t size)
 {
@@ -52,14 +55,16 @@ static struct page_index *ramfs_get_index(struct inode *inode)
 {
 	struct page_index *pi = ramfs_index(inode);
 
+	inode_assert_locked_write(inode);
 	if (pi)
 		return pi;
-	if (!ramfs_node_cachep) {
+	mutex_lock(&ramfs_node_cache_mutex);
+	if (!ramfs_node_cachep)
 		ramfs_node_cachep = kmem_cache_create("ramfs_index_node",
 				sizeof(struct page_index_node), 0, 0, NULL);
-		if (!ramfs_node_cachep)
-			return NULL;
-	}
+	mutex_unlock(&ramfs_node_cache_mutex);
+	if (!ramfs_node_cachep)
+		return NULL;
 	pi = kmalloc(sizeof(*pi), GFP_KERNEL);
 	if (!pi)
 		return NULL;
@@ -82,12 +87,15 @@ static ssize_t ramfs_file_read(struct file *file, char *buf, size_t count,
 			       loff_t *pos)
 {
 	struct inode *inode = file_inode(file);
-	struct page_index *pi = ramfs_index(inode);
-	loff_t size = READ_ONCE(inode->i_size);
+	struct page_index *pi;
+	loff_t size;
 	size_t done = 0;
 
+	inode_lock_shared(inode);
+	pi = ramfs_index(inode);
+	size = READ_ONCE(inode->i_size);
 	if (*pos >= size)
-		return 0;
+		goto unlock;
 	count = min(count, (size_t)(size - *pos));
 	while (done < count) {
 		loff_t at = *pos + done;
@@ -104,6 +112,8 @@ static ssize_t ramfs_file_read(struct file *file, char *buf, size_t count,
 		done += chunk;
 	}
 	*pos += done;
+unlock:
+	inode_unlock_shared(inode);
 	return done;
 }
 
@@ -131,12 +141,14 @@ static ssize_t ramfs_file_write(struct file *file, const char *buf,
 				size_t count, loff_t *pos)
 {
 	struct inode *inode = file_inode(file);
-	struct page_index *pi = ramfs_get_index(inode);
-	size_t done = 0;
+	struct page_index *pi;
+	ssize_t done = 0;
 
+	inode_lock(inode);
+	pi = ramfs_get_index(inode);
 	if (!pi)
-		return -ENOMEM;
-	while (done < count) {
+		goto unlock;
+	while ((size_t)done < count) {
 		loff_t at = *pos + done;
 		size_t offset = at & ~PAGE_MASK;
 		size_t chunk = min(count - done, PAGE_SIZE - offset);
@@ -148,7 +160,7 @@ static ssize_t ramfs_file_write(struct file *file, const char *buf,
 		done += chunk;
 	}
 	if (!done)
-		return -ENOMEM;
+		goto unlock;
 	*pos += done;
 	spin_lock(&inode->i_lock);
 	if (*pos > inode->i_size)
@@ -156,33 +168,42 @@ static ssize_t ramfs_file_write(struct file *file, const char *buf,
 	inode->i_mtime = inode->i_ctime = current_time(inode);
 	spin_unlock(&inode->i_lock);
 	ramfs_update_blocks(inode);
-	return done;
+unlock:
+	inode_unlock(inode);
+	return done ? done : -ENOMEM;
 }
 
 /* SEEK_DATA and SEEK_HOLE from the index; the rest as any file. */
 static loff_t ramfs_file_llseek(struct file *file, loff_t offset, int whence)
 {
 	struct inode *inode = file_inode(file);
-	struct page_index *pi = ramfs_index(inode);
-	loff_t size = READ_ONCE(inode->i_size);
+	struct page_index *pi;
 	unsigned long index;
-	loff_t at;
+	loff_t size, at;
 
 	if (whence != SEEK_DATA && whence != SEEK_HOLE)
 		return generic_file_llseek(file, offset, whence);
+	inode_lock_shared(inode);
+	pi = ramfs_index(inode);
+	size = READ_ONCE(inode->i_size);
+	at = -ENXIO;
 	if (offset < 0 || offset >= size)
-		return -ENXIO;
+		goto unlock;
 	if (whence == SEEK_DATA) {
 		if (!pi || !page_index_next(pi, offset >> PAGE_SHIFT, &index))
-			return -ENXIO;
+			goto unlock;
 		at = max(offset, (loff_t)index << PAGE_SHIFT);
 		if (at >= size)
-			return -ENXIO;
+			at = -ENXIO;
 	} else {
 		index = pi ? page_index_next_hole(pi, offset >> PAGE_SHIFT) :
 			     (unsigned long)(offset >> PAGE_SHIFT);
 		at = min(max(offset, (loff_t)index << PAGE_SHIFT), size);
 	}
+unlock:
+	inode_unlock_shared(inode);
+	if (at < 0)
+		return at;
 	spin_lock(&file->f_lock);
 	file->f_pos = at;
 	spin_unlock(&file->f_lock);
@@ -198,6 +219,7 @@ static void ramfs_truncate_data(struct inode *inode, loff_t size)
 	struct page_index *pi = ramfs_index(inode);
 	char *page;
 
+	inode_assert_locked_write(inode);
 	if (!pi)
 		return;
 	page_index_truncate(pi, PFN_UP(size), ramfs_free_page);

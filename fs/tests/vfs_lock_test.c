@@ -5,8 +5,8 @@
  * success and on error; the vfs_*() layer runs with the parent held by
  * its caller and releases the victim's own lock; lock_rename() takes one
  * lock for one directory and otherwise both plus s_vfs_rename_mutex,
- * returning the ancestor's child as Linux does; and notify_change() and
- * do_truncate() leave the inode unlocked.  Works below /vl.
+ * returning the ancestor's child as Linux does; and ramfs's read, write,
+ * seek and truncate leave the inode unlocked.  Works below /vl.
  */
 #include <keel/err.h>
 #include <keel/errno.h>
@@ -208,11 +208,34 @@ static void vfs_op_without_lock_reported(struct ktest *t)
 #endif
 }
 
+/* ramfs file data is under i_rwsem: every call leaves it released. */
+static void ramfs_data_releases_lock(struct ktest *t)
+{
+	char buf[8];
+	long fd;
+
+	fd = ksys_openat(AT_FDCWD, "/vl/data", O_CREAT | O_RDWR, 0644);
+	KTEST_ASSERT_TRUE(t, fd >= 0);
+	KTEST_EXPECT_EQ(t, ksys_pwrite64(fd, "abc", 3, 8192), 3);
+	KTEST_EXPECT_TRUE(t, unlocked("/vl/data"));
+	KTEST_EXPECT_EQ(t, ksys_pread64(fd, buf, 8, 8190), 5);
+	KTEST_EXPECT_MEMEQ(t, buf, "\0\0abc", 5);
+	KTEST_EXPECT_TRUE(t, unlocked("/vl/data"));
+	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 0, SEEK_DATA), 8192);
+	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 9000, SEEK_DATA), -ENXIO);
+	KTEST_EXPECT_TRUE(t, unlocked("/vl/data"));
+	KTEST_EXPECT_EQ(t, ksys_ftruncate(fd, 1), 0);
+	KTEST_EXPECT_TRUE(t, unlocked("/vl/data"));
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/vl/data", 0), 0);
+}
+
 static struct ktest_case vfs_lock_cases[] = {
 	KTEST_CASE(syscalls_release_locks),
 	KTEST_CASE(vfs_ops_under_parent_lock),
 	KTEST_CASE(lock_rename_order),
 	KTEST_CASE(vfs_op_without_lock_reported),
+	KTEST_CASE(ramfs_data_releases_lock),
 	{}
 };
 
