@@ -169,6 +169,7 @@ void d_add(struct dentry *dentry, struct inode *inode)
 
 static void __dget_locked(struct dentry *dentry)
 {
+	assert_spin_locked(&dcache_lock);
 	if (atomic_inc_return(&dentry->d_count) == 1) {
 		list_del_init(&dentry->d_lru);
 		nr_unused--;

@@ -157,6 +157,7 @@ static bool is_mountpoint_locked(struct dentry *dentry)
 {
 	struct vfsmount *mnt;
 
+	assert_spin_locked(&mount_lock);
 	list_for_each_entry(mnt, &mounts, mnt_list)
 		if (mnt->mnt_mountpoint == dentry)
 			return true;
