@@ -484,19 +484,11 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 	return s;
 }
 
-void kmem_cache_destroy(struct kmem_cache *s)
+void __kmem_cache_release(struct kmem_cache *s)
 {
 	struct page *slab, *next;
 	unsigned long flags;
 
-	if (!s)
-		return;
-	if (s->active_objs) {
-		pr_err("kmem_cache_destroy %s: Slab cache still has objects\n",
-		       s->name);
-		dump_stack();
-		return;
-	}
 	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_del(&s->list);
 	spin_unlock_irqrestore(&slab_caches_lock, flags);

@@ -351,12 +351,33 @@ static struct ktest_suite kmalloc_suite = {
 };
 ktest_register_suite(kmalloc_suite);
 
+/* Destroying a cache that still has objects keeps it, in both variants. */
+static void destroy_busy_cache_keeps_it(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_busy", 100, 0, 0, NULL);
+	struct kmem_cache_stats st;
+	void *p;
+
+	KTEST_ASSERT_NOT_NULL(t, s);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	kmem_cache_destroy(s);
+	kmem_cache_get_stats(s, &st);
+	KTEST_EXPECT_EQ(t, st.active_objs, 1);
+	kmem_cache_free(s, p);
+	kmem_cache_get_stats(s, &st);
+	KTEST_EXPECT_EQ(t, st.active_objs, 0);
+	kmem_cache_destroy(s);
+	kmem_cache_destroy(NULL);
+}
+
 static struct ktest_case kmem_cache_cases[] = {
 	KTEST_CASE(cache_alignment),
 	KTEST_CASE(cache_stats),
 	KTEST_CASE(constructor_once_per_object),
 	KTEST_CASE(free_then_alloc_reuses_object),
 	KTEST_CASE(cache_zalloc_and_big_objects),
+	KTEST_CASE(destroy_busy_cache_keeps_it),
 	{}
 };
 
