@@ -6,8 +6,10 @@
  * iput() evicts the inode (its file system frees the data when the last
  * link is gone too) and frees it.
  *
- * Locks: sb->s_inode_list_lock (the super block's inode list and inode
- * numbers) and inode->i_lock (i_nlink, i_size) nest inside nothing.
+ * Locks: inode->i_rwsem, the sleeping lock of a directory's names or a
+ * file's data, is in fs/namei.c's order; sb->s_inode_list_lock (the super
+ * block's inode list and inode numbers) nests inside nothing, and
+ * inode->i_lock (i_nlink, i_size) inside everything else.
  */
 #include <keel/bug.h>
 #include <keel/cdev.h>

@@ -18,8 +18,10 @@
  *                              parent first (lock_rename())
  *   inode->i_rwsem             the inode a name is removed from, replaced
  *                              or linked to; two of them in address order
- *   the spinlocks              rename_lock, a directory's i_lock,
- *                              dcache_lock, mount_lock, inode->i_lock
+ *   the spinlocks              rename_lock, then a directory's i_lock
+ *                              and dcache_lock (fs/dcache.c), or
+ *                              mount_lock (fs/namespace.c); an inode's
+ *                              i_lock for its counters, innermost
  * The vfs_*() operations want the parent held exclusive by their caller
  * and take the victim's own lock.  Nothing sleeps under a spinlock.
  */

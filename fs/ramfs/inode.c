@@ -4,7 +4,10 @@
  * This file is its namespace side (the super block, directories,
  * symlinks whose target lives in the inode, hard links, device nodes,
  * FIFOs and sockets); regular-file data is fs/ramfs/file.c.  It is the
- * root file system ("/") and can be mounted anywhere else as well.
+ * root file system ("/") and can be mounted anywhere else as well.  Its
+ * directory operations run with the parent's i_rwsem held by fs/namei.c's
+ * vfs_*() layer (a victim's too), so they take no lock of their own but
+ * libfs's i_lock around d_subdirs.
  */
 #include <keel/err.h>
 #include <keel/errno.h>

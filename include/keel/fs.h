@@ -14,11 +14,12 @@
  * mntget()/mntput(), get_file()/fput().  An object is freed when its last
  * reference goes, never while a lock is held.
  *
- * Locks (outermost first): rename_lock (a whole-tree rename),
+ * Locks (outermost first; the full order heads fs/namei.c): the sleeping
+ * sb->s_vfs_rename_mutex, a directory's i_rwsem (its names), an inode's
+ * own i_rwsem; then the spinlocks rename_lock (a whole-tree rename),
  * inode->i_lock of a directory (its entries), dcache_lock (the dentry
- * hash and LRU), inode_hash_lock, mount_lock, and each object's own
- * spinlock for its counters.  Without a scheduler nothing sleeps yet:
- * blocking operations (a pipe read) wait with wait_event() (<keel/wait.h>).
+ * hash and LRU), mount_lock, and each object's own spinlock for its
+ * counters.  Nothing sleeps or allocates under a spinlock.
  *
  * File operations take kernel buffers; the system-call layer copies user
  * memory in and out (copy_from_user) around them.
