@@ -6,14 +6,17 @@
  * its caller and releases the victim's own lock; lock_rename() takes one
  * lock for one directory and otherwise both plus s_vfs_rename_mutex,
  * returning the ancestor's child as Linux does; and ramfs's read, write,
- * seek and truncate leave the inode unlocked.  Works below /vl.
+ * seek and truncate leave the inode unlocked, as do proc's and devfs's
+ * own entries (made under the parent's i_rwsem).  Works below /vl.
  */
+#include <keel/devfs.h>
 #include <keel/err.h>
 #include <keel/errno.h>
 #include <keel/fcntl.h>
 #include <keel/fs.h>
 #include <keel/ktest.h>
 #include <keel/namei.h>
+#include <keel/proc_fs.h>
 #include <keel/stat.h>
 #include <keel/string.h>
 #include <keel/syscalls.h>
@@ -230,12 +233,55 @@ static void ramfs_data_releases_lock(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/vl/data", 0), 0);
 }
 
+/* Entries proc and devfs make themselves release the parent's lock. */
+static void proc_devfs_entries_release_lock(struct ktest *t)
+{
+	bool tested = false;
+
+#ifdef CONFIG_PROC_FS
+	struct proc_dir_entry *dir, *file;
+
+	if (unlocked("/proc")) {
+		dir = proc_mkdir("vl_dir", NULL);
+		KTEST_ASSERT_NOT_NULL(t, dir);
+		KTEST_EXPECT_NULL(t, proc_mkdir("vl_dir", NULL));
+		file = proc_symlink("vl_link", dir, "x");
+		KTEST_EXPECT_NOT_NULL(t, file);
+		KTEST_EXPECT_TRUE(t, unlocked("/proc"));
+		KTEST_EXPECT_TRUE(t, unlocked("/proc/vl_dir"));
+		proc_remove(dir);
+		KTEST_EXPECT_TRUE(t, unlocked("/proc"));
+		KTEST_EXPECT_FALSE(t, unlocked("/proc/vl_dir"));
+		tested = true;
+	}
+#endif
+#ifdef CONFIG_DEVFS
+	if (unlocked("/dev")) {
+		KTEST_EXPECT_EQ(t, devfs_create_node("vl_node", S_IFCHR | 0600,
+						     MKDEV(1, 3)), 0);
+		KTEST_EXPECT_EQ(t, devfs_create_node("vl_node", S_IFCHR | 0600,
+						     MKDEV(1, 3)), -EEXIST);
+		KTEST_EXPECT_EQ(t, devfs_create_node("a/b", S_IFCHR | 0600,
+						     MKDEV(1, 3)), -EINVAL);
+		KTEST_EXPECT_TRUE(t, unlocked("/dev"));
+		KTEST_EXPECT_TRUE(t, unlocked("/dev/vl_node"));
+		KTEST_EXPECT_EQ(t, devfs_remove_node("vl_node"), 0);
+		KTEST_EXPECT_EQ(t, devfs_remove_node("vl_node"), -ENOENT);
+		KTEST_EXPECT_TRUE(t, unlocked("/dev"));
+		tested = true;
+	}
+#endif
+	if (!tested)
+		ktest_skip(t, "neither /proc nor /dev is mounted");
+}
+
 static struct ktest_case vfs_lock_cases[] = {
 	KTEST_CASE(syscalls_release_locks),
 	KTEST_CASE(vfs_ops_under_parent_lock),
 	KTEST_CASE(lock_rename_order),
 	KTEST_CASE(vfs_op_without_lock_reported),
 	KTEST_CASE(ramfs_data_releases_lock),
+	KTEST_CASE(proc_devfs_entries_release_lock),
 	{}
 };
 
