@@ -109,24 +109,44 @@ int dcache_dir_iterate(struct file *file, struct dir_context *ctx)
 			return 0;
 		ctx->pos = 2;
 	}
-	spin_lock(&dir->i_lock);
-	p = ctx->pos == 2 ? &dentry->d_subdirs : &cursor->d_child;
-	for (p = p->next; p != &dentry->d_subdirs; p = p->next) {
-		struct dentry *child = list_entry(p, struct dentry, d_child);
-		struct inode *inode = child->d_inode;
+	/*
+	 * The actor may sleep (it copies to user memory), so each entry is
+	 * held and emitted with i_lock dropped; the shared i_rwsem of
+	 * iterate_dir() keeps it in the directory meanwhile.
+	 */
+	for (;;) {
+		struct dentry *next = NULL;
+		struct inode *inode;
+		bool emitted;
 
-		if (!d_listed(child))
-			continue;
-		if (!ctx->actor(ctx, child->d_name.name, child->d_name.len,
-				ctx->pos, inode->i_ino,
-				mode_to_dtype(inode->i_mode)))
-			break;
-		ctx->pos++;
-		list_move(&cursor->d_child, &child->d_child);
-		p = &cursor->d_child;
+		spin_lock(&dir->i_lock);
+		p = ctx->pos == 2 ? &dentry->d_subdirs : &cursor->d_child;
+		for (p = p->next; p != &dentry->d_subdirs; p = p->next) {
+			struct dentry *child = list_entry(p, struct dentry,
+							  d_child);
+
+			if (d_listed(child)) {
+				next = dget(child);
+				break;
+			}
+		}
+		spin_unlock(&dir->i_lock);
+		if (!next)
+			return 0;
+		inode = next->d_inode;
+		emitted = ctx->actor(ctx, next->d_name.name, next->d_name.len,
+				     ctx->pos, inode->i_ino,
+				     mode_to_dtype(inode->i_mode));
+		if (emitted) {
+			spin_lock(&dir->i_lock);
+			list_move(&cursor->d_child, &next->d_child);
+			spin_unlock(&dir->i_lock);
+			ctx->pos++;
+		}
+		dput(next);
+		if (!emitted)
+			return 0;
 	}
-	spin_unlock(&dir->i_lock);
-	return 0;
 }
 
 static ssize_t generic_read_dir(struct file *file, char *buf, size_t count,

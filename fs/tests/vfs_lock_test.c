@@ -7,16 +7,19 @@
  * lock for one directory and otherwise both plus s_vfs_rename_mutex,
  * returning the ancestor's child as Linux does; and ramfs's read, write,
  * seek and truncate leave the inode unlocked, as do proc's and devfs's
- * own entries (made under the parent's i_rwsem).  Works below /vl.
+ * own entries (made under the parent's i_rwsem); a readdir actor runs
+ * under the directory's shared i_rwsem and may sleep.  Works below /vl.
  */
 #include <keel/devfs.h>
 #include <keel/err.h>
 #include <keel/errno.h>
+#include <keel/fdtable.h>
 #include <keel/fcntl.h>
 #include <keel/fs.h>
 #include <keel/ktest.h>
 #include <keel/namei.h>
 #include <keel/proc_fs.h>
+#include <keel/sched.h>
 #include <keel/stat.h>
 #include <keel/string.h>
 #include <keel/syscalls.h>
@@ -275,6 +278,50 @@ static void proc_devfs_entries_release_lock(struct ktest *t)
 		ktest_skip(t, "neither /proc nor /dev is mounted");
 }
 
+struct sleepy_ctx {
+	struct dir_context ctx;
+	struct inode *dir;
+	int entries;
+	int dir_held;
+};
+
+/* An actor that may sleep, as one copying to user memory does. */
+static bool sleepy_actor(struct dir_context *ctx, const char *name,
+			 int namelen, loff_t offset, u64 ino, unsigned int d_type)
+{
+	struct sleepy_ctx *c = container_of(ctx, struct sleepy_ctx, ctx);
+
+	might_sleep();
+	c->entries++;
+	c->dir_held += inode_is_locked(c->dir);
+	return true;
+}
+
+static void readdir_actor_may_sleep(struct ktest *t)
+{
+	unsigned long before = debug_reports(DEBUG_REPORT_SLEEP);
+	struct sleepy_ctx c = { .ctx.actor = sleepy_actor };
+	struct file *file;
+	long fd;
+
+	KTEST_ASSERT_EQ(t, vfs_test_touch("/vl/e1"), 0);
+	KTEST_ASSERT_EQ(t, vfs_test_touch("/vl/e2"), 0);
+	fd = ksys_openat(AT_FDCWD, "/vl", O_RDONLY | O_DIRECTORY, 0);
+	KTEST_ASSERT_TRUE(t, fd >= 0);
+	file = fget(fd);
+	KTEST_ASSERT_NOT_NULL(t, file);
+	c.dir = file_inode(file);
+	KTEST_EXPECT_EQ(t, iterate_dir(file, &c.ctx), 0);
+	KTEST_EXPECT_EQ(t, c.entries, 4);	/* ".", "..", e1, e2 */
+	KTEST_EXPECT_EQ(t, c.dir_held, 4);
+	KTEST_EXPECT_FALSE(t, inode_is_locked(c.dir));
+	KTEST_EXPECT_EQ(t, debug_reports(DEBUG_REPORT_SLEEP), before);
+	fput(file);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/vl/e1", 0), 0);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/vl/e2", 0), 0);
+}
+
 static struct ktest_case vfs_lock_cases[] = {
 	KTEST_CASE(syscalls_release_locks),
 	KTEST_CASE(vfs_ops_under_parent_lock),
@@ -282,6 +329,7 @@ static struct ktest_case vfs_lock_cases[] = {
 	KTEST_CASE(vfs_op_without_lock_reported),
 	KTEST_CASE(ramfs_data_releases_lock),
 	KTEST_CASE(proc_devfs_entries_release_lock),
+	KTEST_CASE(readdir_actor_may_sleep),
 	{}
 };
 
