@@ -144,7 +144,6 @@ static int ramfs_fill_super(struct super_block *sb, void *data)
 {
 	struct inode *root;
 
-	(void)data;
 	sb->s_magic = RAMFS_MAGIC;
 	sb->s_op = &ramfs_ops;
 	root = ramfs_get_inode(sb, NULL, S_IFDIR | RAMFS_DEFAULT_MODE, 0);
@@ -155,7 +154,6 @@ static int ramfs_fill_super(struct super_block *sb, void *data)
 static struct dentry *ramfs_mount(struct file_system_type *fs_type,
 				  int flags, const char *dev_name, void *data)
 {
-	(void)dev_name;
 	return mount_nodev(fs_type, flags, data, ramfs_fill_super);
 }
 
