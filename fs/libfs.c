@@ -204,6 +204,7 @@ int simple_link(struct dentry *old, struct inode *dir, struct dentry *new)
 {
 	struct inode *inode = d_inode(old);
 
+	inode_assert_locked_write(dir);
 	inode->i_ctime = current_time(inode);
 	touch_dir(dir);
 	inc_nlink(inode);
@@ -217,6 +218,7 @@ int simple_unlink(struct inode *dir, struct dentry *dentry)
 {
 	struct inode *inode = d_inode(dentry);
 
+	inode_assert_locked_write(dir);
 	inode->i_ctime = current_time(inode);
 	touch_dir(dir);
 	drop_nlink(inode);
@@ -226,6 +228,7 @@ int simple_unlink(struct inode *dir, struct dentry *dentry)
 
 int simple_rmdir(struct inode *dir, struct dentry *dentry)
 {
+	inode_assert_locked_write(dir);
 	if (!simple_empty(dentry))
 		return -ENOTEMPTY;
 	drop_nlink(d_inode(dentry));	/* its "." */

@@ -69,8 +69,10 @@ static void ramfs_instantiate(struct inode *dir, struct dentry *dentry,
 static int ramfs_mknod(struct inode *dir, struct dentry *dentry,
 		       umode_t mode, dev_t dev)
 {
-	struct inode *inode = ramfs_get_inode(dir->i_sb, dir, mode, dev);
+	struct inode *inode;
 
+	inode_assert_locked_write(dir);
+	inode = ramfs_get_inode(dir->i_sb, dir, mode, dev);
 	if (!inode)
 		return -ENOSPC;
 	ramfs_instantiate(dir, dentry, inode);
