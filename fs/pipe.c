@@ -84,6 +84,7 @@ static bool pipe_reserve(struct pipe_inode_info *pipe, size_t n)
 static void ring_copy(struct pipe_inode_info *pipe, size_t at, char *buf,
 		      size_t n, bool to_ring)
 {
+	mutex_assert_held(&pipe->mutex);
 	while (n) {
 		size_t off = at % PIPE_SIZE;
 		size_t chunk = min(n, PAGE_SIZE - off % PAGE_SIZE);
