@@ -4,7 +4,8 @@
  * utimensat check who may change what (Linux's rules: the owner or root,
  * chown for root only; nothing on a read-only mount: -EROFS) and pass a
  * struct iattr to notify_change(), which hands it to the file system's
- * ->setattr (or simple_setattr).
+ * ->setattr (or simple_setattr), with the inode's i_rwsem held exclusive
+ * by the caller, as in Linux.
  */
 #include <keel/cred.h>
 #include <keel/errno.h>
@@ -25,6 +26,7 @@ int notify_change(struct dentry *dentry, struct iattr *attr)
 {
 	struct inode *inode = d_inode(dentry);
 
+	inode_assert_locked_write(inode);
 	if (inode->i_op && inode->i_op->setattr)
 		return inode->i_op->setattr(dentry, attr);
 	return simple_setattr(dentry, attr);
@@ -32,15 +34,20 @@ int notify_change(struct dentry *dentry, struct iattr *attr)
 
 int do_truncate(struct dentry *dentry, loff_t length)
 {
+	struct inode *inode = d_inode(dentry);
 	struct iattr attr = {
 		.ia_valid = ATTR_SIZE | ATTR_MTIME | ATTR_CTIME,
 		.ia_size = length,
 	};
+	int err;
 
 	if (length < 0)
 		return -EINVAL;
-	attr.ia_mtime = attr.ia_ctime = current_time(d_inode(dentry));
-	return notify_change(dentry, &attr);
+	attr.ia_mtime = attr.ia_ctime = current_time(inode);
+	inode_lock(inode);
+	err = notify_change(dentry, &attr);
+	inode_unlock(inode);
+	return err;
 }
 
 long ksys_truncate(const char *pathname, loff_t length)
@@ -131,7 +138,9 @@ long ksys_fchmodat(int dfd, const char *filename, umode_t mode)
 	}
 	attr.ia_mode = (mode & S_IALLUGO) | (inode->i_mode & ~S_IALLUGO);
 	attr.ia_ctime = current_time(inode);
+	inode_lock(inode);
 	err = notify_change(path.dentry, &attr);
+	inode_unlock(inode);
 out_put:
 	path_put(&path);
 	return err;
@@ -180,7 +189,9 @@ long ksys_fchownat(int dfd, const char *filename, uid_t user, gid_t group,
 			attr.ia_mode &= ~S_ISGID;
 	}
 	attr.ia_ctime = current_time(inode);
+	inode_lock(inode);
 	err = notify_change(path.dentry, &attr);
+	inode_unlock(inode);
 out_put:
 	path_put(&path);
 	return err;
@@ -202,6 +213,7 @@ static long utimes_common(const struct path *path,
 	struct inode *inode = d_inode(path->dentry);
 	struct iattr attr = { .ia_valid = ATTR_CTIME };
 	struct timespec64 now = current_time(inode);
+	int err;
 	bool explicit = false;
 	int i;
 
@@ -228,7 +240,10 @@ static long utimes_common(const struct path *path,
 			return -EACCES;
 	}
 	attr.ia_ctime = now;
-	return notify_change(path->dentry, &attr);
+	inode_lock(inode);
+	err = notify_change(path->dentry, &attr);
+	inode_unlock(inode);
+	return err;
 }
 
 long ksys_utimensat(int dfd, const char *filename,

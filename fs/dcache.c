@@ -10,7 +10,8 @@
  * a reference to its parent, so a directory with cached children is never
  * unused.  No inode cache: freeing a dentry puts its inode.
  *
- * Locks, outermost first: rename_lock (d_parent and d_name of every
+ * Locks, outermost first, all inside the sleeping i_rwsem locks of
+ * fs/namei.c's order: rename_lock (d_parent and d_name of every
  * dentry), the parent directory inode's i_lock (its d_subdirs), then
  * dcache_lock (the hash table, the LRU, the counters and each d_count's
  * moves to and from zero).  Nothing is allocated or freed with one held.
@@ -199,6 +200,7 @@ void d_add(struct dentry *dentry, struct inode *inode)
 
 static void __dget_locked(struct dentry *dentry)
 {
+	assert_spin_locked(&dcache_lock);
 	if (atomic_inc_return(&dentry->d_count) == 1) {
 		list_del_init(&dentry->d_lru);
 		nr_unused--;

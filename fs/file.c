@@ -161,6 +161,7 @@ int get_unused_fd_flags(unsigned int flags)
 
 static void release_fd_locked(struct files_struct *files, unsigned int fd)
 {
+	assert_spin_locked(&files->file_lock);
 	assign_fd_bit(files->open_fds, fd, false);
 	assign_fd_bit(files->close_on_exec, fd, false);
 	if (fd < files->next_fd)

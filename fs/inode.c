@@ -6,8 +6,10 @@
  * iput() evicts the inode (its file system frees the data when the last
  * link is gone too) and frees it.
  *
- * Locks: sb->s_inode_list_lock (the super block's inode list and inode
- * numbers) and inode->i_lock (i_nlink, i_size) nest inside nothing.
+ * Locks: inode->i_rwsem, the sleeping lock of a directory's names or a
+ * file's data, is in fs/namei.c's order; sb->s_inode_list_lock (the super
+ * block's inode list and inode numbers) nests inside nothing, and
+ * inode->i_lock (i_nlink, i_size) inside everything else.
  */
 #include <keel/bug.h>
 #include <keel/cdev.h>
@@ -49,6 +51,7 @@ struct inode *new_inode(struct super_block *sb)
 	inode->i_nlink = 1;
 	atomic_set(&inode->i_count, 1);
 	spin_lock_init(&inode->i_lock);
+	init_rwsem(&inode->i_rwsem);
 	now = current_time(inode);
 	inode->i_atime = inode->i_mtime = inode->i_ctime = now;
 
@@ -145,7 +148,6 @@ struct timespec64 current_time(struct inode *inode)
 {
 	struct timespec64 now = { .tv_sec = ktime_get_real_seconds() };
 
-	(void)inode;
 	return now;
 }
 

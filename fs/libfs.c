@@ -9,15 +9,19 @@
  * d_subdirs: entries before the cursor were listed, so a listing in small
  * chunks sees every entry exactly once even while others are created or
  * removed.  The directory inode's i_lock protects d_subdirs and the
- * cursors in it.
+ * cursors in it; its i_rwsem, held by the caller, the names themselves.
+ * single_instance_mutex makes a single-instance file system's super block
+ * once, sleeping while it is allocated.
  */
 #include <keel/err.h>
 #include <keel/errno.h>
 #include <keel/fcntl.h>
 #include <keel/fs.h>
 #include <keel/mm.h>
+#include <keel/mutex.h>
 #include <keel/namei.h>
 #include <keel/stat.h>
+#include <keel/string.h>
 
 #include "internal.h"
 
@@ -29,14 +33,12 @@ static bool d_listed(const struct dentry *dentry)
 
 int dcache_dir_open(struct inode *inode, struct file *file)
 {
-	(void)inode;
 	file->private_data = d_alloc_cursor(file->f_path.dentry);
 	return file->private_data ? 0 : -ENOMEM;
 }
 
 int dcache_dir_close(struct inode *inode, struct file *file)
 {
-	(void)inode;
 	dput(file->private_data);
 	return 0;
 }
@@ -107,30 +109,48 @@ int dcache_dir_iterate(struct file *file, struct dir_context *ctx)
 			return 0;
 		ctx->pos = 2;
 	}
-	spin_lock(&dir->i_lock);
-	p = ctx->pos == 2 ? &dentry->d_subdirs : &cursor->d_child;
-	for (p = p->next; p != &dentry->d_subdirs; p = p->next) {
-		struct dentry *child = list_entry(p, struct dentry, d_child);
-		struct inode *inode = child->d_inode;
+	/*
+	 * The actor may sleep (it copies to user memory), so each entry is
+	 * held and emitted with i_lock dropped; the shared i_rwsem of
+	 * iterate_dir() keeps it in the directory meanwhile.
+	 */
+	for (;;) {
+		struct dentry *next = NULL;
+		struct inode *inode;
+		bool emitted;
 
-		if (!d_listed(child))
-			continue;
-		if (!ctx->actor(ctx, child->d_name.name, child->d_name.len,
-				ctx->pos, inode->i_ino,
-				mode_to_dtype(inode->i_mode)))
-			break;
-		ctx->pos++;
-		list_move(&cursor->d_child, &child->d_child);
-		p = &cursor->d_child;
+		spin_lock(&dir->i_lock);
+		p = ctx->pos == 2 ? &dentry->d_subdirs : &cursor->d_child;
+		for (p = p->next; p != &dentry->d_subdirs; p = p->next) {
+			struct dentry *child = list_entry(p, struct dentry,
+							  d_child);
+
+			if (d_listed(child)) {
+				next = dget(child);
+				break;
+			}
+		}
+		spin_unlock(&dir->i_lock);
+		if (!next)
+			return 0;
+		inode = next->d_inode;
+		emitted = ctx->actor(ctx, next->d_name.name, next->d_name.len,
+				     ctx->pos, inode->i_ino,
+				     mode_to_dtype(inode->i_mode));
+		if (emitted) {
+			spin_lock(&dir->i_lock);
+			list_move(&cursor->d_child, &next->d_child);
+			spin_unlock(&dir->i_lock);
+			ctx->pos++;
+		}
+		dput(next);
+		if (!emitted)
+			return 0;
 	}
-	spin_unlock(&dir->i_lock);
-	return 0;
 }
 
 static ssize_t generic_read_dir(struct kiocb *iocb, struct iov_iter *to)
 {
-	(void)iocb;
-	(void)to;
 	return -EISDIR;
 }
 
@@ -144,7 +164,6 @@ const struct file_operations simple_dir_operations = {
 
 struct dentry *simple_lookup(struct inode *dir, struct dentry *dentry)
 {
-	(void)dir;
 	if (dentry->d_name.len > NAME_MAX)
 		return ERR_PTR(-ENAMETOOLONG);
 	/* Everything that exists is cached: cache the absence too. */
@@ -184,6 +203,7 @@ int simple_link(struct dentry *old, struct inode *dir, struct dentry *new)
 {
 	struct inode *inode = d_inode(old);
 
+	inode_assert_locked_write(dir);
 	inode->i_ctime = current_time(inode);
 	touch_dir(dir);
 	inc_nlink(inode);
@@ -197,6 +217,7 @@ int simple_unlink(struct inode *dir, struct dentry *dentry)
 {
 	struct inode *inode = d_inode(dentry);
 
+	inode_assert_locked_write(dir);
 	inode->i_ctime = current_time(inode);
 	touch_dir(dir);
 	drop_nlink(inode);
@@ -206,6 +227,7 @@ int simple_unlink(struct inode *dir, struct dentry *dentry)
 
 int simple_rmdir(struct inode *dir, struct dentry *dentry)
 {
+	inode_assert_locked_write(dir);
 	if (!simple_empty(dentry))
 		return -ENOTEMPTY;
 	drop_nlink(d_inode(dentry));	/* its "." */
@@ -332,16 +354,58 @@ int simple_fill_root(struct super_block *sb, unsigned long magic,
 	return sb->s_root ? 0 : -ENOMEM;
 }
 
+static DEFINE_MUTEX(single_instance_mutex);
+
 struct dentry *single_instance_root(struct file_system_type *fs_type,
 				    struct dentry **root, fill_super_t fill)
 {
 	struct dentry *dentry;
 
-	if (*root)
-		return *root;
-	dentry = mount_nodev(fs_type, 0, NULL, fill);
-	if (!IS_ERR(dentry))
-		*root = dentry;
+	mutex_lock(&single_instance_mutex);
+	dentry = *root;
+	if (!dentry) {
+		dentry = mount_nodev(fs_type, 0, NULL, fill);
+		if (!IS_ERR(dentry))
+			*root = dentry;
+	}
+	mutex_unlock(&single_instance_mutex);
+	return dentry;
+}
+
+bool simple_name_ok(const char *name, size_t max, struct qstr *q)
+{
+	size_t len = name ? strlen(name) : 0;
+
+	if (!len || len > max || strchr(name, '/') ||
+	    !strcmp(name, ".") || !strcmp(name, ".."))
+		return false;
+	q->name = name;
+	q->len = len;
+	q->hash = full_name_hash(name, len);
+	return true;
+}
+
+struct dentry *simple_new_dentry(struct dentry *parent, const char *name,
+				 size_t max)
+{
+	struct dentry *dentry;
+	struct qstr q;
+
+	inode_assert_locked_write(d_inode(parent));
+	if (!simple_name_ok(name, max, &q))
+		return ERR_PTR(-EINVAL);
+	/* A cached negative dentry (someone looked first) is reused. */
+	dentry = d_lookup(parent, &q);
+	if (dentry) {
+		if (!d_inode(dentry))
+			return dentry;
+		dput(dentry);
+		return ERR_PTR(-EEXIST);
+	}
+	dentry = d_alloc(parent, &q);
+	if (!dentry)
+		return ERR_PTR(-ENOMEM);
+	d_add(dentry, NULL);
 	return dentry;
 }
 

@@ -5,12 +5,25 @@
  * MAXSYMLINKS symlinks, with a search-permission check on every directory
  * walked; then mkdir, mknod, unlink, rmdir, rename, link, symlink,
  * readlink, chdir, getcwd and open()'s lookup, with Linux's error codes.
- * The splitting of names is fs/path_component.c.
+ * The splitting of names is fs/path_component.c.  The walk holds a
+ * reference on every path it uses.
  *
- * Without a scheduler one task runs here at a time and no interrupt
- * handler enters the VFS, so a directory operation needs no sleeping lock
- * around it (Linux's i_rwsem); the dentry cache and mount table take
- * their own spinlocks.  The walk holds a reference on every path it uses.
+ * Lock order, outermost first (Linux's; Documentation/filesystems/vfs.rst):
+ *   sb->s_vfs_rename_mutex     a rename between two directories
+ *   dir->i_rwsem               a directory's names: shared to look one up
+ *                              that is not in the dcache, exclusive to
+ *                              create, remove or rename one; of two
+ *                              directories, an ancestor before its
+ *                              descendant, else the rename's target
+ *                              parent first (lock_rename())
+ *   inode->i_rwsem             the inode a name is removed from, replaced
+ *                              or linked to; two of them in address order
+ *   the spinlocks              rename_lock, then a directory's i_lock
+ *                              and dcache_lock (fs/dcache.c), or
+ *                              mount_lock (fs/namespace.c); an inode's
+ *                              i_lock for its counters, innermost
+ * The vfs_*() operations want the parent held exclusive by their caller
+ * and take the victim's own lock.  Nothing sleeps under a spinlock.
  */
 #include <keel/cred.h>
 #include <keel/err.h>
@@ -187,13 +200,16 @@ static int follow_dotdot(struct nameidata *nd)
 
 /*
  * The dentry for @name in @parent, cached or looked up, positive or
- * negative, with a reference.
+ * negative, with a reference; @parent's i_rwsem is held, shared or
+ * exclusive (Linux's lookup_one_qstr_excl() and __lookup_slow()).
  */
-static struct dentry *lookup_one(struct dentry *parent, struct qstr *name)
+static struct dentry *__lookup_hash(const struct qstr *name,
+				    struct dentry *parent)
 {
 	struct inode *dir = d_inode(parent);
 	struct dentry *dentry, *found;
 
+	inode_assert_locked(dir);
 	if (name->len > NAME_MAX)
 		return ERR_PTR(-ENAMETOOLONG);
 	dentry = d_lookup(parent, name);
@@ -213,6 +229,44 @@ static struct dentry *lookup_one(struct dentry *parent, struct qstr *name)
 		dput(dentry);
 		return found;
 	}
+	return dentry;
+}
+
+/*
+ * The dentry for the @len bytes of @name, one component, in @base, whose
+ * i_rwsem the caller holds (Linux's lookup_one_len()).
+ */
+struct dentry *lookup_one_len(const char *name, struct dentry *base, int len)
+{
+	struct qstr this = { .name = name, .len = len };
+	int err;
+
+	if (len <= 0 || (len == 1 && name[0] == '.') ||
+	    (len == 2 && name[0] == '.' && name[1] == '.') ||
+	    memchr(name, '/', len))
+		return ERR_PTR(-EACCES);
+	err = inode_permission(d_inode(base), MAY_EXEC);
+	if (err)
+		return ERR_PTR(err);
+	this.hash = full_name_hash(name, len);
+	return __lookup_hash(&this, base);
+}
+
+/* The walk's lookup: the dcache, else the file system under i_rwsem shared. */
+static struct dentry *lookup_slow(const struct qstr *name,
+				  struct dentry *parent)
+{
+	struct inode *dir = d_inode(parent);
+	struct dentry *dentry;
+
+	if (name->len <= NAME_MAX) {
+		dentry = d_lookup(parent, name);
+		if (dentry)
+			return dentry;
+	}
+	inode_lock_shared(dir);
+	dentry = __lookup_hash(name, parent);
+	inode_unlock_shared(dir);
 	return dentry;
 }
 
@@ -258,7 +312,7 @@ static int walk_component(struct nameidata *nd, struct qstr *name, int type,
 		return 0;
 	if (type == LAST_DOTDOT)
 		return follow_dotdot(nd);
-	dentry = lookup_one(nd->path.dentry, name);
+	dentry = lookup_slow(name, nd->path.dentry);
 	if (IS_ERR(dentry))
 		return PTR_ERR(dentry);
 	if (!d_inode(dentry)) {
@@ -409,17 +463,14 @@ static int path_parentat(int dfd, const char *name, unsigned int flags,
 	return err;
 }
 
-static int may_create(struct path *dir)
+/* May @child, a negative dentry, be created in @dir? */
+static int may_create(struct inode *dir, struct dentry *child)
 {
-	struct inode *inode = d_inode(dir->dentry);
-	int err;
-
-	if (!inode->i_nlink)
+	if (d_inode(child))
+		return -EEXIST;
+	if (!dir->i_nlink)
 		return -ENOENT;
-	err = inode_permission(inode, MAY_WRITE | MAY_EXEC);
-	if (err)
-		return err;
-	return mnt_want_write(dir->mnt);
+	return inode_permission(dir, MAY_WRITE | MAY_EXEC);
 }
 
 /*
@@ -451,12 +502,14 @@ static int may_delete(struct inode *dir, struct dentry *victim, bool isdir)
 
 /*
  * The dentry a create at @name would fill, negative, with nd holding its
- * parent.  @is_dir allows a trailing slash.
+ * parent and the parent's i_rwsem held: done_path_create() drops both.
+ * @is_dir allows a trailing slash.
  */
 static struct dentry *filename_create(int dfd, const char *name,
 				      struct nameidata *nd, bool is_dir)
 {
 	struct dentry *dentry;
+	struct inode *dir;
 	int err;
 
 	err = path_parentat(dfd, name, 0, nd);
@@ -467,38 +520,120 @@ static struct dentry *filename_create(int dfd, const char *name,
 	err = mnt_want_write(nd->path.mnt);
 	if (err)
 		return ERR_PTR(err);
-	dentry = lookup_one(nd->path.dentry, &nd->last);
+	dir = d_inode(nd->path.dentry);
+	inode_lock_nested(dir, I_MUTEX_PARENT);
+	dentry = __lookup_hash(&nd->last, nd->path.dentry);
 	if (IS_ERR(dentry))
-		return dentry;
+		goto unlock;
 	err = -EEXIST;
 	if (d_inode(dentry))
 		goto put_dentry;
 	err = -ENOENT;
 	if (nd->last_slash && !is_dir)
 		goto put_dentry;
-	err = may_create(&nd->path);
-	if (err)
-		goto put_dentry;
 	return dentry;
 
 put_dentry:
 	dput(dentry);
-	return ERR_PTR(err);
+	dentry = ERR_PTR(err);
+unlock:
+	inode_unlock(dir);
+	return dentry;
 }
 
-static int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode)
+static void done_path_create(struct nameidata *nd, struct dentry *dentry)
 {
+	dput(dentry);
+	inode_unlock(d_inode(nd->path.dentry));
+}
+
+int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode,
+	       bool want_excl)
+{
+	int err;
+
+	inode_assert_locked_write(dir);
+	err = may_create(dir, dentry);
+	if (err)
+		return err;
 	if (!dir->i_op->create)
 		return -EACCES;
-	return dir->i_op->create(dir, dentry,
-				 (mode & S_IALLUGO & ~current_umask()) | S_IFREG);
+	return dir->i_op->create(dir, dentry, (mode & S_IALLUGO) | S_IFREG);
+}
+
+int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
+{
+	int err;
+
+	inode_assert_locked_write(dir);
+	err = may_create(dir, dentry);
+	if (err)
+		return err;
+	if (!dir->i_op->mkdir)
+		return -EPERM;
+	return dir->i_op->mkdir(dir, dentry, mode & (S_IRWXU | S_IRWXG | S_IRWXO | S_ISVTX));
+}
+
+/* Device nodes need root (Linux's CAP_MKNOD). */
+int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode,
+	      dev_t dev)
+{
+	int err;
+
+	inode_assert_locked_write(dir);
+	err = may_create(dir, dentry);
+	if (err)
+		return err;
+	if ((S_ISCHR(mode) || S_ISBLK(mode)) && current_cred()->fsuid)
+		return -EPERM;
+	if (!dir->i_op->mknod)
+		return -EPERM;
+	return dir->i_op->mknod(dir, dentry, mode, dev);
+}
+
+int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *oldname)
+{
+	int err;
+
+	inode_assert_locked_write(dir);
+	err = may_create(dir, dentry);
+	if (err)
+		return err;
+	if (!dir->i_op->symlink)
+		return -EPERM;
+	return dir->i_op->symlink(dir, dentry, oldname);
+}
+
+/* The linked inode's own i_rwsem keeps its i_nlink from reaching 0. */
+int vfs_link(struct dentry *old_dentry, struct inode *dir,
+	     struct dentry *new_dentry)
+{
+	struct inode *inode = d_inode(old_dentry);
+	int err;
+
+	inode_assert_locked_write(dir);
+	if (!inode)
+		return -ENOENT;
+	err = may_create(dir, new_dentry);
+	if (err)
+		return err;
+	if (dir->i_sb != inode->i_sb)
+		return -EXDEV;
+	if (!dir->i_op->link || S_ISDIR(inode->i_mode))
+		return -EPERM;
+	inode_lock(inode);
+	if (!inode->i_nlink)
+		err = -ENOENT;
+	else
+		err = dir->i_op->link(old_dentry, dir, new_dentry);
+	inode_unlock(inode);
+	return err;
 }
 
 long ksys_mkdirat(int dfd, const char *pathname, umode_t mode)
 {
 	struct nameidata nd;
 	struct dentry *dentry;
-	struct inode *dir;
 	long err;
 
 	dentry = filename_create(dfd, pathname, &nd, true);
@@ -506,13 +641,9 @@ long ksys_mkdirat(int dfd, const char *pathname, umode_t mode)
 		err = PTR_ERR(dentry);
 		goto release;
 	}
-	dir = d_inode(nd.path.dentry);
-	err = -EPERM;
-	if (dir->i_op->mkdir)
-		err = dir->i_op->mkdir(dir, dentry,
-				       mode & (S_IRWXU | S_IRWXG | S_IRWXO | S_ISVTX) &
-				       ~current_umask());
-	dput(dentry);
+	err = vfs_mkdir(d_inode(nd.path.dentry), dentry,
+			mode & ~current_umask());
+	done_path_create(&nd, dentry);
 release:
 	nd_release(&nd);
 	return err;
@@ -534,8 +665,6 @@ long ksys_mknodat(int dfd, const char *filename, umode_t mode,
 		break;
 	case S_IFCHR:
 	case S_IFBLK:
-		if (current_cred()->fsuid)
-			return -EPERM;
 		break;
 	case S_IFDIR:
 		return -EPERM;
@@ -548,17 +677,12 @@ long ksys_mknodat(int dfd, const char *filename, umode_t mode,
 		goto release;
 	}
 	dir = d_inode(nd.path.dentry);
-	if ((mode & S_IFMT) == 0 || S_ISREG(mode)) {
-		err = vfs_create(dir, dentry, mode);
-	} else if (!dir->i_op->mknod) {
-		err = -EPERM;
-	} else {
-		umode_t perm = mode & S_IALLUGO & ~current_umask();
-
-		err = dir->i_op->mknod(dir, dentry, (mode & S_IFMT) | perm,
-				       new_decode_dev(dev));
-	}
-	dput(dentry);
+	mode = (mode & S_IFMT) | (mode & S_IALLUGO & ~current_umask());
+	if ((mode & S_IFMT) == 0 || S_ISREG(mode))
+		err = vfs_create(dir, dentry, mode, true);
+	else
+		err = vfs_mknod(dir, dentry, mode, new_decode_dev(dev));
+	done_path_create(&nd, dentry);
 release:
 	nd_release(&nd);
 	return err;
@@ -568,7 +692,6 @@ long ksys_symlinkat(const char *target, int newdfd, const char *linkpath)
 {
 	struct nameidata nd;
 	struct dentry *dentry;
-	struct inode *dir;
 	long err;
 
 	err = path_name_len(target);
@@ -579,11 +702,8 @@ long ksys_symlinkat(const char *target, int newdfd, const char *linkpath)
 		err = PTR_ERR(dentry);
 		goto release;
 	}
-	dir = d_inode(nd.path.dentry);
-	err = -EPERM;
-	if (dir->i_op->symlink)
-		err = dir->i_op->symlink(dir, dentry, target);
-	dput(dentry);
+	err = vfs_symlink(d_inode(nd.path.dentry), dentry, target);
+	done_path_create(&nd, dentry);
 release:
 	nd_release(&nd);
 	return err;
@@ -595,7 +715,6 @@ long ksys_linkat(int olddfd, const char *oldname, int newdfd,
 	struct nameidata nd;
 	struct path old;
 	struct dentry *dentry;
-	struct inode *dir, *inode;
 	long err;
 
 	if (flags & ~AT_SYMLINK_FOLLOW)
@@ -610,69 +729,66 @@ long ksys_linkat(int olddfd, const char *oldname, int newdfd,
 		err = PTR_ERR(dentry);
 		goto release;
 	}
-	dir = d_inode(nd.path.dentry);
-	inode = d_inode(old.dentry);
 	if (nd.path.mnt != old.mnt)
 		err = -EXDEV;
-	else if (S_ISDIR(inode->i_mode))
-		err = -EPERM;
-	else if (!inode->i_nlink)
-		err = -ENOENT;
-	else if (!dir->i_op->link)
-		err = -EPERM;
 	else
-		err = dir->i_op->link(old.dentry, dir, dentry);
-	dput(dentry);
+		err = vfs_link(old.dentry, d_inode(nd.path.dentry), dentry);
+	done_path_create(&nd, dentry);
 release:
 	nd_release(&nd);
 	path_put(&old);
 	return err;
 }
 
-static long do_rmdir(int dfd, const char *pathname)
+/*
+ * Removes @victim from @dir, whose i_rwsem the caller holds exclusive,
+ * with the victim's own held around the file system's call.
+ */
+static int vfs_remove(struct inode *dir, struct dentry *victim, bool isdir)
 {
-	struct nameidata nd;
-	struct dentry *dentry;
-	struct inode *dir;
-	long err;
+	struct inode *inode = d_inode(victim);
+	int err;
 
-	err = path_parentat(dfd, pathname, 0, &nd);
+	inode_assert_locked_write(dir);
+	err = may_delete(dir, victim, isdir);
 	if (err)
-		goto release;
-	switch (nd.last_type) {
-	case LAST_DOTDOT:
-		err = -ENOTEMPTY;
-		goto release;
-	case LAST_DOT:
-		err = -EINVAL;
-		goto release;
-	case LAST_ROOT:
-		err = -EBUSY;
-		goto release;
-	}
-	err = mnt_want_write(nd.path.mnt);
-	if (err)
-		goto release;
-	dentry = lookup_one(nd.path.dentry, &nd.last);
-	if (IS_ERR(dentry)) {
-		err = PTR_ERR(dentry);
-		goto release;
-	}
-	dir = d_inode(nd.path.dentry);
-	err = may_delete(dir, dentry, true);
-	if (!err && !dir->i_op->rmdir)
-		err = -EPERM;
+		return err;
+	if (isdir ? !dir->i_op->rmdir : !dir->i_op->unlink)
+		return -EPERM;
+	inode_lock(inode);
+	err = isdir ? dir->i_op->rmdir(dir, victim) :
+		      dir->i_op->unlink(dir, victim);
+	inode_unlock(inode);
 	if (!err)
-		err = dir->i_op->rmdir(dir, dentry);
-	if (!err)
-		d_delete(dentry);
-	dput(dentry);
-release:
-	nd_release(&nd);
+		d_delete(victim);
 	return err;
 }
 
-static long do_unlinkat(int dfd, const char *pathname)
+int vfs_rmdir(struct inode *dir, struct dentry *dentry)
+{
+	return vfs_remove(dir, dentry, true);
+}
+
+int vfs_unlink(struct inode *dir, struct dentry *dentry)
+{
+	return vfs_remove(dir, dentry, false);
+}
+
+/* rmdir()'s error for a final "..", "." or "/"; unlink()'s is -EISDIR. */
+static int rmdir_last_type_error(int last_type)
+{
+	switch (last_type) {
+	case LAST_DOTDOT:
+		return -ENOTEMPTY;
+	case LAST_DOT:
+		return -EINVAL;
+	default:
+		return -EBUSY;
+	}
+}
+
+/* Linux's do_rmdir() and do_unlinkat(), which differ only in errors. */
+static long do_remove(int dfd, const char *pathname, bool isdir)
 {
 	struct nameidata nd;
 	struct dentry *dentry;
@@ -682,29 +798,27 @@ static long do_unlinkat(int dfd, const char *pathname)
 	err = path_parentat(dfd, pathname, 0, &nd);
 	if (err)
 		goto release;
-	err = -EISDIR;
-	if (nd.last_type != LAST_NORM)
+	if (nd.last_type != LAST_NORM) {
+		err = isdir ? rmdir_last_type_error(nd.last_type) : -EISDIR;
 		goto release;
+	}
 	err = mnt_want_write(nd.path.mnt);
 	if (err)
 		goto release;
-	dentry = lookup_one(nd.path.dentry, &nd.last);
+	dir = d_inode(nd.path.dentry);
+	inode_lock_nested(dir, I_MUTEX_PARENT);
+	dentry = __lookup_hash(&nd.last, nd.path.dentry);
 	if (IS_ERR(dentry)) {
 		err = PTR_ERR(dentry);
-		goto release;
+		goto unlock;
 	}
-	dir = d_inode(nd.path.dentry);
-	if (nd.last_slash && d_inode(dentry))
+	if (!isdir && nd.last_slash && d_inode(dentry))
 		err = d_is_dir(dentry) ? -EISDIR : -ENOTDIR;
 	else
-		err = may_delete(dir, dentry, false);
-	if (!err && !dir->i_op->unlink)
-		err = -EPERM;
-	if (!err)
-		err = dir->i_op->unlink(dir, dentry);
-	if (!err)
-		d_delete(dentry);
+		err = vfs_remove(dir, dentry, isdir);
 	dput(dentry);
+unlock:
+	inode_unlock(dir);
 release:
 	nd_release(&nd);
 	return err;
@@ -714,45 +828,106 @@ long ksys_unlinkat(int dfd, const char *pathname, int flags)
 {
 	if (flags & ~AT_REMOVEDIR)
 		return -EINVAL;
-	if (flags & AT_REMOVEDIR)
-		return do_rmdir(dfd, pathname);
-	return do_unlinkat(dfd, pathname);
+	return do_remove(dfd, pathname, flags & AT_REMOVEDIR);
 }
 
-/* Is @dentry @ancestor or below it (in one super block)? */
-static bool is_subdir(struct dentry *dentry, struct dentry *ancestor)
+/*
+ * The child of @p1 that @p2 is or is below, if @p1 is an ancestor of @p2
+ * (in one super block); else NULL.  Linux's d_ancestor().
+ */
+static struct dentry *d_ancestor(struct dentry *p1, struct dentry *p2)
 {
-	bool found = false;
+	struct dentry *found = NULL;
 
 	spin_lock(&rename_lock);
-	for (;;) {
-		if (dentry == ancestor) {
-			found = true;
+	for (; p2->d_parent != p2; p2 = p2->d_parent) {
+		if (p2->d_parent == p1) {
+			found = p2;
 			break;
 		}
-		if (dentry->d_parent == dentry)
-			break;
-		dentry = dentry->d_parent;
 	}
 	spin_unlock(&rename_lock);
 	return found;
 }
 
-static int vfs_rename(struct inode *old_dir, struct dentry *old,
-		      struct inode *new_dir, struct dentry *new,
-		      unsigned int flags)
+/*
+ * Locks the parents of a rename, @p1 the target's and @p2 the source's
+ * (Linux's lock_rename()): one lock if they are one directory; else,
+ * under s_vfs_rename_mutex, an ancestor before its descendant, or @p1
+ * before @p2 if neither is.  Returns the ancestor's child on the way to
+ * the other (the "trap" a rename must not move or replace), or NULL.
+ */
+struct dentry *lock_rename(struct dentry *p1, struct dentry *p2)
 {
+	struct dentry *trap;
+
+	if (p1 == p2) {
+		inode_lock_nested(d_inode(p1), I_MUTEX_PARENT);
+		return NULL;
+	}
+	mutex_lock(&p1->d_sb->s_vfs_rename_mutex);
+	trap = d_ancestor(p2, p1);
+	if (trap) {
+		inode_lock_nested(d_inode(p2), I_MUTEX_PARENT);
+		inode_lock_nested(d_inode(p1), I_MUTEX_CHILD);
+		return trap;
+	}
+	trap = d_ancestor(p1, p2);
+	inode_lock_nested(d_inode(p1), I_MUTEX_PARENT);
+	inode_lock_nested(d_inode(p2), trap ? I_MUTEX_CHILD : I_MUTEX_PARENT2);
+	return trap;
+}
+
+void unlock_rename(struct dentry *p1, struct dentry *p2)
+{
+	inode_unlock(d_inode(p1));
+	if (p1 != p2) {
+		inode_unlock(d_inode(p2));
+		mutex_unlock(&p1->d_sb->s_vfs_rename_mutex);
+	}
+}
+
+/* Two inodes (either may be NULL or both the same) in address order. */
+static void lock_two_inodes(struct inode *a, struct inode *b)
+{
+	if (a > b) {
+		struct inode *t = a;
+
+		a = b;
+		b = t;
+	}
+	if (a)
+		inode_lock(a);
+	if (b && b != a)
+		inode_lock_nested(b, I_MUTEX_NONDIR2);
+}
+
+static void unlock_two_inodes(struct inode *a, struct inode *b)
+{
+	if (a)
+		inode_unlock(a);
+	if (b && b != a)
+		inode_unlock(b);
+}
+
+/* Both parents are held through lock_rename(). */
+int vfs_rename(struct inode *old_dir, struct dentry *old,
+	       struct inode *new_dir, struct dentry *new, unsigned int flags)
+{
+	struct inode *source = d_inode(old), *target = d_inode(new);
 	bool is_dir = d_is_dir(old);
 	int err;
 
+	inode_assert_locked_write(old_dir);
+	inode_assert_locked_write(new_dir);
 	/* Two names of one inode (or one name twice): POSIX says do nothing. */
-	if (d_inode(old) == d_inode(new))
+	if (source == target)
 		return 0;
 	err = may_delete(old_dir, old, is_dir);
 	if (err)
 		return err;
-	if (!d_inode(new))
-		err = inode_permission(new_dir, MAY_WRITE | MAY_EXEC);
+	if (!target)
+		err = may_create(new_dir, new);
 	else if (flags & RENAME_EXCHANGE)
 		err = may_delete(new_dir, new, d_is_dir(new));
 	else
@@ -761,13 +936,18 @@ static int vfs_rename(struct inode *old_dir, struct dentry *old,
 		return err;
 	/* A directory that moves rewrites its "..": it must be writable. */
 	if (is_dir && old_dir != new_dir) {
-		err = inode_permission(d_inode(old), MAY_WRITE);
+		err = inode_permission(source, MAY_WRITE);
 		if (err)
 			return err;
 	}
 	if (!old_dir->i_op->rename)
 		return -EPERM;
+	/* A moving directory's own lock is not needed: its ".." is ours. */
+	lock_two_inodes(is_dir && !(flags & RENAME_EXCHANGE) ? NULL : source,
+			target);
 	err = old_dir->i_op->rename(old_dir, old, new_dir, new, flags);
+	unlock_two_inodes(is_dir && !(flags & RENAME_EXCHANGE) ? NULL : source,
+			  target);
 	if (err)
 		return err;
 	if (flags & RENAME_EXCHANGE)
@@ -781,7 +961,7 @@ long ksys_renameat2(int olddfd, const char *oldname, int newdfd,
 		    const char *newname, unsigned int flags)
 {
 	struct nameidata old_nd, new_nd;
-	struct dentry *old, *new;
+	struct dentry *old, *new, *trap;
 	long err;
 
 	if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE))
@@ -807,15 +987,16 @@ long ksys_renameat2(int olddfd, const char *oldname, int newdfd,
 	err = mnt_want_write(old_nd.path.mnt);
 	if (err)
 		goto release_new;
-	old = lookup_one(old_nd.path.dentry, &old_nd.last);
+	trap = lock_rename(new_nd.path.dentry, old_nd.path.dentry);
+	old = __lookup_hash(&old_nd.last, old_nd.path.dentry);
 	if (IS_ERR(old)) {
 		err = PTR_ERR(old);
-		goto release_new;
+		goto unlock;
 	}
 	err = -ENOENT;
 	if (!d_inode(old))
 		goto put_old;
-	new = lookup_one(new_nd.path.dentry, &new_nd.last);
+	new = __lookup_hash(&new_nd.last, new_nd.path.dentry);
 	if (IS_ERR(new)) {
 		err = PTR_ERR(new);
 		goto put_old;
@@ -834,10 +1015,10 @@ long ksys_renameat2(int olddfd, const char *oldname, int newdfd,
 		goto put_new;
 	/* A directory cannot move into itself; nor be replaced by a child. */
 	err = -EINVAL;
-	if (is_subdir(new_nd.path.dentry, old))
+	if (old == trap)
 		goto put_new;
 	err = flags & RENAME_EXCHANGE ? -EINVAL : -ENOTEMPTY;
-	if (is_subdir(old_nd.path.dentry, new))
+	if (new == trap)
 		goto put_new;
 	err = vfs_rename(d_inode(old_nd.path.dentry), old,
 			 d_inode(new_nd.path.dentry), new, flags);
@@ -845,6 +1026,8 @@ put_new:
 	dput(new);
 put_old:
 	dput(old);
+unlock:
+	unlock_rename(new_nd.path.dentry, old_nd.path.dentry);
 release_new:
 	nd_release(&new_nd);
 release_old:
@@ -979,18 +1162,25 @@ static int open_create(struct nameidata *nd, int flags, umode_t mode,
 {
 	for (;;) {
 		struct dentry *dentry;
+		struct inode *dir;
 		int err;
 
 		if (nd->last_type != LAST_NORM || nd->last_slash)
 			return -EISDIR;
-		dentry = lookup_one(nd->path.dentry, &nd->last);
-		if (IS_ERR(dentry))
+		dir = d_inode(nd->path.dentry);
+		inode_lock(dir);
+		dentry = __lookup_hash(&nd->last, nd->path.dentry);
+		if (IS_ERR(dentry)) {
+			inode_unlock(dir);
 			return PTR_ERR(dentry);
+		}
 		if (!d_inode(dentry)) {
-			err = may_create(&nd->path);
+			err = mnt_want_write(nd->path.mnt);
 			if (!err)
-				err = vfs_create(d_inode(nd->path.dentry),
-						 dentry, mode);
+				err = vfs_create(dir, dentry,
+						 mode & ~current_umask(),
+						 flags & O_EXCL);
+			inode_unlock(dir);
 			if (err) {
 				dput(dentry);
 				return err;
@@ -999,6 +1189,7 @@ static int open_create(struct nameidata *nd, int flags, umode_t mode,
 			path->dentry = dentry;
 			return 1;
 		}
+		inode_unlock(dir);
 		if (flags & O_EXCL) {
 			dput(dentry);
 			return -EEXIST;

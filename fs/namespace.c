@@ -5,8 +5,9 @@
  * ramfs as "/" (Linux's rootfs) and points init_fs at it.  No bind
  * mounts, remounts or lazy unmounts.
  *
- * Locks, outermost first: rename_lock, then mount_lock (the mount list,
- * every mnt_parent and mnt_mountpoint, DCACHE_MOUNTED).
+ * Locks, outermost first, inside any i_rwsem (fs/namei.c): rename_lock,
+ * then mount_lock (the mount list, every mnt_parent and mnt_mountpoint,
+ * DCACHE_MOUNTED).
  */
 #include <keel/cred.h>
 #include <keel/err.h>
@@ -157,6 +158,7 @@ static bool is_mountpoint_locked(struct dentry *dentry)
 {
 	struct vfsmount *mnt;
 
+	assert_spin_locked(&mount_lock);
 	list_for_each_entry(mnt, &mounts, mnt_list)
 		if (mnt->mnt_mountpoint == dentry)
 			return true;

@@ -9,7 +9,10 @@
  * O_NONBLOCK (-EAGAIN) until then.  An anonymous pipe is a FIFO inode on
  * the internal pipefs that no path reaches; both kinds share fifo_open(),
  * which keeps the pipe in inode->i_private while any file has it open.
- * Locks: pipe->lock, then the wait queues' locks (inside wake_up()).
+ * Locks: pipe->mutex (Linux's), a sleeping lock held while the ring's
+ * pages are allocated and copied and dropped before waiting; then
+ * inode->i_lock for pipe->files, and the wait queues' locks inside
+ * wake_up(), which is called after pipe->mutex is dropped.
  */
 #include <keel/cred.h>
 #include <keel/err.h>
@@ -20,6 +23,8 @@
 #include <keel/init.h>
 #include <keel/kernel.h>
 #include <keel/mm.h>
+#include <keel/mutex.h>
+#include <keel/pipe_fs_i.h>
 #include <keel/printk.h>
 #include <keel/slab.h>
 #include <keel/stat.h>
@@ -29,20 +34,7 @@
 #include <keel/wait.h>
 #include <uapi/linux/magic.h>
 
-#define PIPE_DEF_BUFFERS	16
 #define PIPE_SIZE		(PIPE_DEF_BUFFERS * PAGE_SIZE)
-
-struct pipe_inode_info {
-	spinlock_t lock;
-	wait_queue_head_t rd_wait;	/* readers wait for data or EOF */
-	wait_queue_head_t wr_wait;	/* writers wait for room */
-	unsigned int readers;		/* [lock] */
-	unsigned int writers;		/* [lock] */
-	unsigned int files;		/* open files on it [inode->i_lock] */
-	size_t head;			/* ring offset of unread data [lock] */
-	size_t len;			/* unread bytes [lock] */
-	char *pages[PIPE_DEF_BUFFERS];	/* NULL until written [lock] */
-};
 
 static struct super_block *pipe_sb;
 
@@ -52,7 +44,7 @@ static struct pipe_inode_info *alloc_pipe_info(void)
 
 	if (!pipe)
 		return NULL;
-	spin_lock_init(&pipe->lock);
+	mutex_init(&pipe->mutex);
 	init_waitqueue_head(&pipe->rd_wait);
 	init_waitqueue_head(&pipe->wr_wait);
 	return pipe;
@@ -75,12 +67,13 @@ static bool pipe_reserve(struct pipe_inode_info *pipe, size_t n)
 	size_t end = at + n;
 	struct page *page;
 
+	mutex_assert_held(&pipe->mutex);
 	for (; at < end; at = ALIGN_DOWN(at, PAGE_SIZE) + PAGE_SIZE) {
 		unsigned int i = (at % PIPE_SIZE) / PAGE_SIZE;
 
 		if (pipe->pages[i])
 			continue;
-		page = alloc_page(GFP_ATOMIC);	/* under pipe->lock */
+		page = alloc_page(GFP_KERNEL);
 		if (!page)
 			return false;
 		pipe->pages[i] = page_address(page);
@@ -91,22 +84,23 @@ static bool pipe_reserve(struct pipe_inode_info *pipe, size_t n)
 /*
  * Copy up to @n bytes between @iter and the ring at offset @at, page by
  * page; returns the bytes copied, fewer if user memory faulted.  Called
- * under pipe->lock, hence the _nofault copies.
+ * under pipe->mutex, which may be held across a fault.
  */
 static size_t ring_copy(struct pipe_inode_info *pipe, size_t at,
 			struct iov_iter *iter, size_t n, bool to_ring)
 {
 	size_t done = 0, copied;
 
+	mutex_assert_held(&pipe->mutex);
 	while (done < n) {
 		size_t off = (at + done) % PIPE_SIZE;
 		size_t chunk = min(n - done, PAGE_SIZE - off % PAGE_SIZE);
 		char *p = pipe->pages[off / PAGE_SIZE] + off % PAGE_SIZE;
 
 		if (to_ring)
-			copied = copy_from_iter_nofault(p, chunk, iter);
+			copied = copy_from_iter(p, chunk, iter);
 		else
-			copied = copy_to_iter_nofault(p, chunk, iter);
+			copied = copy_to_iter(p, chunk, iter);
 		done += copied;
 		if (copied < chunk)
 			break;
@@ -125,6 +119,11 @@ static bool pipe_writable(struct pipe_inode_info *pipe, size_t need)
 	       !READ_ONCE(pipe->readers);
 }
 
+struct pipe_inode_info *get_pipe_info(struct file *file)
+{
+	return file->f_op == &pipefifo_fops ? file->private_data : NULL;
+}
+
 /*
  * What is there, up to the count.  A fault in user memory consumes only
  * the bytes copied before it (-EFAULT if none were).
@@ -139,14 +138,14 @@ static ssize_t pipe_read(struct kiocb *iocb, struct iov_iter *to)
 	if (!count)
 		return 0;
 	for (;;) {
-		spin_lock(&pipe->lock);
+		mutex_lock(&pipe->mutex);
 		if (pipe->len)
 			break;
 		if (!pipe->writers) {
-			spin_unlock(&pipe->lock);
+			mutex_unlock(&pipe->mutex);
 			return 0;
 		}
-		spin_unlock(&pipe->lock);
+		mutex_unlock(&pipe->mutex);
 		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
 		wait_event(pipe->rd_wait, pipe_readable(pipe));
@@ -154,7 +153,7 @@ static ssize_t pipe_read(struct kiocb *iocb, struct iov_iter *to)
 	n = ring_copy(pipe, pipe->head, to, min(count, pipe->len), false);
 	pipe->head = (pipe->head + n) % PIPE_SIZE;
 	pipe->len -= n;
-	spin_unlock(&pipe->lock);
+	mutex_unlock(&pipe->mutex);
 	if (!n)
 		return -EFAULT;
 	wake_up(&pipe->wr_wait);
@@ -177,22 +176,22 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 	if (!count)
 		return 0;
 	for (;;) {
-		spin_lock(&pipe->lock);
+		mutex_lock(&pipe->mutex);
 		if (!pipe->readers) {
-			spin_unlock(&pipe->lock);
+			mutex_unlock(&pipe->mutex);
 			return done ? (ssize_t)done : -EPIPE;
 		}
 		if (PIPE_SIZE - pipe->len >= need) {
 			n = min(count - done, PIPE_SIZE - pipe->len);
 			if (!pipe_reserve(pipe, n)) {
-				spin_unlock(&pipe->lock);
+				mutex_unlock(&pipe->mutex);
 				return done ? (ssize_t)done : -ENOMEM;
 			}
 			copied = ring_copy(pipe, pipe->head + pipe->len,
 					   from, n, true);
 			pipe->len += copied;
 			done += copied;
-			spin_unlock(&pipe->lock);
+			mutex_unlock(&pipe->mutex);
 			if (copied)
 				wake_up(&pipe->rd_wait);
 			if (copied < n)
@@ -201,7 +200,7 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 				return done;
 			continue;
 		}
-		spin_unlock(&pipe->lock);
+		mutex_unlock(&pipe->mutex);
 		if (file->f_flags & O_NONBLOCK)
 			return done ? (ssize_t)done : -EAGAIN;
 		wait_event(pipe->wr_wait, pipe_writable(pipe, need));
@@ -263,9 +262,9 @@ static int fifo_open(struct inode *inode, struct file *file)
 	pipe = get_inode_pipe(inode);
 	if (!pipe)
 		return -ENOMEM;
-	spin_lock(&pipe->lock);
+	mutex_lock(&pipe->mutex);
 	if (file->f_mode == FMODE_WRITE && nonblock && !pipe->readers) {
-		spin_unlock(&pipe->lock);
+		mutex_unlock(&pipe->mutex);
 		put_inode_pipe(inode, pipe);
 		return -ENXIO;
 	}
@@ -273,7 +272,7 @@ static int fifo_open(struct inode *inode, struct file *file)
 		pipe->readers++;
 	if (file->f_mode & FMODE_WRITE)
 		pipe->writers++;
-	spin_unlock(&pipe->lock);
+	mutex_unlock(&pipe->mutex);
 	file->private_data = pipe;
 	wake_up(&pipe->rd_wait);
 	wake_up(&pipe->wr_wait);
@@ -289,12 +288,12 @@ static int pipe_release(struct inode *inode, struct file *file)
 {
 	struct pipe_inode_info *pipe = file->private_data;
 
-	spin_lock(&pipe->lock);
+	mutex_lock(&pipe->mutex);
 	if (file->f_mode & FMODE_READ)
 		pipe->readers--;
 	if (file->f_mode & FMODE_WRITE)
 		pipe->writers--;
-	spin_unlock(&pipe->lock);
+	mutex_unlock(&pipe->mutex);
 	wake_up(&pipe->rd_wait);
 	wake_up(&pipe->wr_wait);
 	put_inode_pipe(inode, pipe);

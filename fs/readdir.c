@@ -3,8 +3,9 @@
  * getdents64(): a directory's ->iterate_shared hands entries to an actor
  * that packs Linux's struct linux_dirent64 records (8-byte aligned,
  * NUL-terminated names) into the caller's buffer.  Each record's d_off is
- * the position to resume after it, as Linux reports it.  f_lock guards
- * f_pos.
+ * the position to resume after it, as Linux reports it.  The directory's
+ * i_rwsem is held shared around ->iterate_shared, which keeps its names
+ * from being removed or renamed meanwhile; f_lock guards f_pos.
  */
 #include <keel/errno.h>
 #include <keel/fdtable.h>
@@ -16,6 +17,7 @@
 
 int iterate_dir(struct file *file, struct dir_context *ctx)
 {
+	struct inode *inode = file_inode(file);
 	int err;
 
 	if (!file->f_op || !file->f_op->iterate_shared)
@@ -23,7 +25,9 @@ int iterate_dir(struct file *file, struct dir_context *ctx)
 	spin_lock(&file->f_lock);
 	ctx->pos = file->f_pos;
 	spin_unlock(&file->f_lock);
+	inode_lock_shared(inode);
 	err = file->f_op->iterate_shared(file, ctx);
+	inode_unlock_shared(inode);
 	spin_lock(&file->f_lock);
 	file->f_pos = ctx->pos;
 	spin_unlock(&file->f_lock);

@@ -68,6 +68,7 @@ struct super_block *alloc_super(struct file_system_type *type, int flags)
 	sb->s_blocksize = PAGE_SIZE;
 	atomic_set(&sb->s_active, 1);
 	spin_lock_init(&sb->s_inode_list_lock);
+	mutex_init(&sb->s_vfs_rename_mutex);
 	INIT_LIST_HEAD(&sb->s_inodes);
 	INIT_LIST_HEAD(&sb->s_list);
 	return sb;

@@ -26,7 +26,7 @@
 #include <asm/processor.h>
 #include <asm/setup.h>
 
-enum system_states system_state;
+enum system_states system_state = SYSTEM_BOOTING;
 
 static bool initcall_debug;
 

@@ -4,7 +4,7 @@
  * Linux's words (tests look for "reboot: Power down"), then hand over to
  * the machine.
  */
-#include <keel/init.h>
+#include <keel/kernel.h>
 #include <keel/printk.h>
 #include <keel/reboot.h>
 #include <asm/processor.h>

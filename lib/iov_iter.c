@@ -162,33 +162,22 @@ static bool iter_dir_ok(const struct iov_iter *i, bool source)
 	return !WARN_ON(i->data_source != source);
 }
 
-size_t copy_to_iter_nofault(const void *addr, size_t bytes,
-			    struct iov_iter *i)
+size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i)
 {
 	if (!iter_dir_ok(i, ITER_DEST))
 		return 0;
-	return iterate(i, (void *)addr, bytes, TO_ITER);
-}
-
-size_t copy_from_iter_nofault(void *addr, size_t bytes, struct iov_iter *i)
-{
-	if (!iter_dir_ok(i, ITER_SOURCE))
-		return 0;
-	return iterate(i, addr, bytes, FROM_ITER);
-}
-
-size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i)
-{
 	if (user_backed_iter(i))
 		might_sleep();
-	return copy_to_iter_nofault(addr, bytes, i);
+	return iterate(i, (void *)addr, bytes, TO_ITER);
 }
 
 size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i)
 {
+	if (!iter_dir_ok(i, ITER_SOURCE))
+		return 0;
 	if (user_backed_iter(i))
 		might_sleep();
-	return copy_from_iter_nofault(addr, bytes, i);
+	return iterate(i, addr, bytes, FROM_ITER);
 }
 
 size_t iov_iter_zero(size_t bytes, struct iov_iter *i)

@@ -16,6 +16,7 @@
 #include <keel/mm.h>
 #include <keel/panic.h>
 #include <keel/printk.h>
+#include <keel/sched.h>
 #include <keel/shrinker.h>
 #include <keel/slab.h>
 #include <keel/spinlock.h>
@@ -138,6 +139,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	struct page *page;
 
 	WARN_ON((gfp & __GFP_DIRECT_RECLAIM) && in_hardirq());
+	might_alloc(gfp);
 	spin_lock_irqsave(&zone_lock, flags);
 	page = buddy_alloc(&zone, order);
 	spin_unlock_irqrestore(&zone_lock, flags);

@@ -19,6 +19,7 @@
 #include <keel/mm.h>
 #include <keel/panic.h>
 #include <keel/printk.h>
+#include <keel/sched.h>
 #include <keel/slab.h>
 #include <keel/spinlock.h>
 #include <keel/sprintf.h>
@@ -311,6 +312,7 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 	struct page *slab;
 	void *object;
 
+	might_alloc(gfp);
 	spin_lock_irqsave(&s->lock, flags);
 	object = take_object(s);
 	spin_unlock_irqrestore(&s->lock, flags);
@@ -482,19 +484,11 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 	return s;
 }
 
-void kmem_cache_destroy(struct kmem_cache *s)
+void __kmem_cache_release(struct kmem_cache *s)
 {
 	struct page *slab, *next;
 	unsigned long flags;
 
-	if (!s)
-		return;
-	if (s->active_objs) {
-		pr_err("kmem_cache_destroy %s: Slab cache still has objects\n",
-		       s->name);
-		dump_stack();
-		return;
-	}
 	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_del(&s->list);
 	spin_unlock_irqrestore(&slab_caches_lock, flags);

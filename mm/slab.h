@@ -2,7 +2,8 @@
 /*
  * What both kmalloc variants (slab.c, slab_pages.c) share from
  * slab_common.c: kmalloc()s served straight from the page allocator, with
- * their order kept in the first page, and the checks of kmem_cache_free().
+ * their order kept in the first page, the checks of kmem_cache_free() and
+ * kmem_cache_destroy().
  */
 #ifndef _MM_SLAB_H
 #define _MM_SLAB_H
@@ -19,5 +20,8 @@ bool cache_owns_object(struct kmem_cache *s, const void *object);
 
 /* Each variant's own struct kmem_cache knows its name. */
 const char *kmem_cache_name(const struct kmem_cache *s);
+
+/* Frees an empty cache and what it keeps (kmem_cache_destroy()'s end). */
+void __kmem_cache_release(struct kmem_cache *s);
 
 #endif /* _MM_SLAB_H */

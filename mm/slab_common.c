@@ -6,7 +6,8 @@
  * krealloc(), which only needs kmalloc(), ksize() and kfree(), and the
  * checks every free goes through: a pointer that is not in the direct map,
  * not the start of a large kmalloc, or not in a slab of the cache it is
- * freed to is reported (a WARNING, as in Linux) and not freed.
+ * freed to is reported (a WARNING, as in Linux) and not freed; and
+ * kmem_cache_destroy()'s check that the cache is empty.
  */
 #include <keel/bug.h>
 #include <keel/kernel.h>
@@ -142,4 +143,21 @@ void *krealloc(const void *p, size_t new_size, gfp_t gfp)
 	memcpy(ret, p, old_size);
 	kfree(p);
 	return ret;
+}
+
+/* A cache still holding objects is reported and kept, as in Linux. */
+void kmem_cache_destroy(struct kmem_cache *s)
+{
+	struct kmem_cache_stats st;
+
+	if (!s)
+		return;
+	kmem_cache_get_stats(s, &st);
+	if (st.active_objs) {
+		pr_err("kmem_cache_destroy %s: Slab cache still has objects\n",
+		       kmem_cache_name(s));
+		dump_stack();
+		return;
+	}
+	__kmem_cache_release(s);
 }

@@ -50,16 +50,8 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 	return s;
 }
 
-void kmem_cache_destroy(struct kmem_cache *s)
+void __kmem_cache_release(struct kmem_cache *s)
 {
-	if (!s)
-		return;
-	if (s->active_objs) {
-		pr_err("kmem_cache_destroy %s: Slab cache still has objects\n",
-		       s->name);
-		dump_stack();
-		return;
-	}
 	kfree(s);
 }
 

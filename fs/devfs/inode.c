@@ -8,9 +8,8 @@
  * (hot-plug).  The root also takes mknod() and unlink() from user space;
  * it has no subdirectories, symlinks or regular files yet.
  *
- * No lock of its own: like the VFS namespace operations it runs in the
- * one thread of control there is until the scheduler exists; the dcache
- * and inode locks cover the shared structures.
+ * Drivers' nodes are made and removed with the root's i_rwsem held
+ * exclusive, as the VFS's own mknod() and unlink() hold it.
  */
 #include <keel/devfs.h>
 #include <keel/err.h>
@@ -59,7 +58,6 @@ static const struct super_operations devfs_ops = {
 
 static int devfs_fill_super(struct super_block *sb, void *data)
 {
-	(void)data;
 	return simple_fill_root(sb, DEVFS_SUPER_MAGIC, &devfs_ops, 0755,
 				&devfs_dir_inode_operations);
 }
@@ -69,9 +67,6 @@ static struct file_system_type devfs_fs_type;
 static struct dentry *devfs_mount(struct file_system_type *fs_type,
 				  int flags, const char *dev_name, void *data)
 {
-	(void)flags;
-	(void)dev_name;
-	(void)data;
 	/* One instance: unmounting /dev keeps the nodes. */
 	return mount_single_instance(fs_type, &devfs_root, devfs_fill_super);
 }
@@ -82,67 +77,56 @@ static struct file_system_type devfs_fs_type = {
 	.kill_sb = kill_litter_super,
 };
 
-static bool devfs_name_ok(const char *name, struct qstr *q)
-{
-	size_t len = name ? strlen(name) : 0;
-
-	if (!len || len > DEVFS_NAME_MAX || strchr(name, '/') ||
-	    !strcmp(name, ".") || !strcmp(name, ".."))
-		return false;
-	q->name = name;
-	q->len = len;
-	q->hash = full_name_hash(name, len);
-	return true;
-}
-
 int devfs_create_node(const char *name, umode_t mode, dev_t dev)
 {
 	struct dentry *root, *dentry;
-	struct qstr q;
+	struct inode *dir;
 	int err;
 
-	if (!devfs_name_ok(name, &q) || (!S_ISCHR(mode) && !S_ISBLK(mode)))
+	if (!S_ISCHR(mode) && !S_ISBLK(mode))
 		return -EINVAL;
 	root = single_instance_root(&devfs_fs_type, &devfs_root,
 				    devfs_fill_super);
 	if (IS_ERR(root))
 		return PTR_ERR(root);
-	/* A cached negative dentry (someone looked first) is reused. */
-	dentry = d_lookup(root, &q);
-	if (dentry && d_inode(dentry)) {
-		dput(dentry);
-		return -EEXIST;
-	}
-	if (!dentry) {
-		dentry = d_alloc(root, &q);
-		if (!dentry)
-			return -ENOMEM;
-		d_add(dentry, NULL);
+	dir = d_inode(root);
+	inode_lock(dir);
+	dentry = simple_new_dentry(root, name, DEVFS_NAME_MAX);
+	if (IS_ERR(dentry)) {
+		err = PTR_ERR(dentry);
+		goto unlock;
 	}
 	/* Drivers' modes are exact: no umask, owned by root. */
-	err = devfs_mknod(d_inode(root), dentry, mode & (S_IFMT | 07777), dev);
+	err = devfs_mknod(dir, dentry, mode & (S_IFMT | 07777), dev);
 	dput(dentry);
+unlock:
+	inode_unlock(dir);
 	return err;
 }
 
 int devfs_remove_node(const char *name)
 {
 	struct dentry *root = devfs_root, *dentry;
+	struct inode *dir;
 	struct qstr q;
+	int err = -ENOENT;
 
-	if (!root || !devfs_name_ok(name, &q))
+	if (!root || !simple_name_ok(name, DEVFS_NAME_MAX, &q))
 		return -ENOENT;
+	dir = d_inode(root);
+	inode_lock(dir);
 	dentry = d_lookup(root, &q);
 	if (!dentry)
-		return -ENOENT;
-	if (!d_inode(dentry)) {
-		dput(dentry);
-		return -ENOENT;
+		goto unlock;
+	if (d_inode(dentry)) {
+		simple_unlink(dir, dentry);
+		d_delete(dentry);
+		err = 0;
 	}
-	simple_unlink(d_inode(root), dentry);
-	d_delete(dentry);
 	dput(dentry);
-	return 0;
+unlock:
+	inode_unlock(dir);
+	return err;
 }
 
 static int init_devfs_fs(void)

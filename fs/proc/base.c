@@ -31,7 +31,6 @@ static int proc_pid_mounts_show(struct seq_file *m, void *v)
 	size_t room = seq_get_buf(m, &buf);
 	int len;
 
-	(void)v;
 	len = mounts_show(buf, room);
 	if (len < 0)
 		return len;

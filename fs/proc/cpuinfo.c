@@ -44,7 +44,6 @@ static int cpuinfo_proc_show(struct seq_file *m, void *v)
 	unsigned long cache_kb = 0, clflush;
 	u32 phys_bits = 36, virt_bits = 48;
 
-	(void)v;
 	cpuid(0, &max_leaf, &vend[0], &vend[2], &vend[1]);
 	memcpy(vendor, vend, 12);
 	vendor[12] = '\0';

@@ -7,9 +7,9 @@
  * into a buffer that doubles until the text fits, and read from there
  * at any offset until the file is closed.
  *
- * No lock of its own: entries are made and removed in the one thread of
- * control there is until the scheduler exists; the dcache and inode
- * locks cover the shared structures.
+ * An entry is made and removed with its parent's i_rwsem held exclusive,
+ * as the VFS's own namespace operations hold it; proc_remove() of a
+ * directory takes each child's in turn, a parent before its child.
  */
 #include <keel/err.h>
 #include <keel/errno.h>
@@ -165,37 +165,6 @@ static const struct inode_operations proc_link_inode_operations = {
 	.get_link = proc_get_link,
 };
 
-static bool proc_name_ok(const char *name, struct qstr *q)
-{
-	size_t len = name ? strlen(name) : 0;
-
-	if (!len || len > NAME_MAX || strchr(name, '/') ||
-	    !strcmp(name, ".") || !strcmp(name, ".."))
-		return false;
-	q->name = name;
-	q->len = len;
-	q->hash = full_name_hash(name, len);
-	return true;
-}
-
-/* A new negative dentry for @q in @parent, or NULL if the name is taken. */
-static struct dentry *proc_new_dentry(struct dentry *parent,
-				      const struct qstr *q)
-{
-	struct dentry *dentry = d_lookup(parent, q);
-
-	if (dentry) {
-		if (!d_inode(dentry))
-			return dentry;
-		dput(dentry);
-		return NULL;
-	}
-	dentry = d_alloc(parent, q);
-	if (dentry)
-		d_add(dentry, NULL);
-	return dentry;
-}
-
 struct proc_dir_entry *proc_new_entry(const char *name, umode_t mode,
 				      struct proc_dir_entry *parent,
 				      size_t link_size,
@@ -205,10 +174,7 @@ struct proc_dir_entry *proc_new_entry(const char *name, umode_t mode,
 	struct dentry *dir, *dentry;
 	struct proc_dir_entry *de;
 	struct inode *inode;
-	struct qstr q;
 
-	if (!proc_name_ok(name, &q))
-		return NULL;
 	dir = parent ? parent->dentry : proc_get_root();
 	if (IS_ERR(dir))
 		return NULL;
@@ -218,9 +184,10 @@ struct proc_dir_entry *proc_new_entry(const char *name, umode_t mode,
 	inode = new_inode(dir->d_sb);
 	if (!inode)
 		goto free_de;
-	dentry = proc_new_dentry(dir, &q);
-	if (!dentry)
-		goto put_inode;
+	inode_lock(d_inode(dir));
+	dentry = simple_new_dentry(dir, name, NAME_MAX);
+	if (IS_ERR(dentry))
+		goto unlock;
 	inode->i_mode = mode;
 	inode->i_op = iops;
 	inode->i_fop = fops;
@@ -231,9 +198,11 @@ struct proc_dir_entry *proc_new_entry(const char *name, umode_t mode,
 	}
 	de->dentry = dentry;			/* d_lookup's or d_alloc's: the pin */
 	d_instantiate(dentry, inode);
+	inode_unlock(d_inode(dir));
 	return de;
 
-put_inode:
+unlock:
+	inode_unlock(d_inode(dir));
 	iput(inode);	/* i_private is not set: the entry is ours to free */
 free_de:
 	kfree(de);
@@ -303,18 +272,20 @@ static struct dentry *proc_first_child(struct dentry *dir)
 void proc_remove(struct proc_dir_entry *de)
 {
 	struct dentry *dentry, *child;
-	struct inode *inode;
+	struct inode *inode, *dir;
 
 	if (!de)
 		return;
 	dentry = de->dentry;
 	inode = d_inode(dentry);
+	dir = d_inode(dentry->d_parent);
+	inode_lock_nested(dir, I_MUTEX_PARENT);
 	if (S_ISDIR(inode->i_mode)) {
 		while ((child = proc_first_child(dentry))) {
 			proc_remove(d_inode(child)->i_private);
 			dput(child);
 		}
-		drop_nlink(d_inode(dentry->d_parent));
+		drop_nlink(dir);
 	}
 	/* From here @de may go with the inode: only the dentry is used. */
 	dget(dentry);
@@ -322,4 +293,5 @@ void proc_remove(struct proc_dir_entry *de)
 	dput(dentry);		/* the pin */
 	d_delete(dentry);
 	dput(dentry);
+	inode_unlock(dir);
 }

@@ -30,7 +30,6 @@ static int interrupts_proc_show(struct seq_file *m, void *v)
 {
 	unsigned int irq;
 
-	(void)v;
 	seq_printf(m, "%*s", IRQ_PREC + 8, "");
 	seq_printf(m, "CPU%-8d", 0);
 	seq_putc(m, '\n');
@@ -92,7 +91,6 @@ static int stat_proc_show(struct seq_file *m, void *v)
 	u64 counts[NR_IRQS], total = arch_irq_stat();
 	unsigned int irq;
 
-	(void)v;
 	for (irq = 0; irq < NR_IRQS; irq++) {
 		struct irq_desc *desc = irq_to_desc(irq);
 		unsigned long flags;

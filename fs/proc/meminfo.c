@@ -23,7 +23,6 @@ static int meminfo_proc_show(struct seq_file *m, void *v)
 		.vmalloc_total = (VMALLOC_END - VMALLOC_START) >> 10,
 	};
 
-	(void)v;
 	mi.available = mi.free;
 	meminfo_format(m, &mi);
 	return 0;

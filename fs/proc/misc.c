@@ -19,28 +19,24 @@
 
 static int uptime_proc_show(struct seq_file *m, void *v)
 {
-	(void)v;
 	uptime_format(m, ktime_get_ns(), 0);
 	return 0;
 }
 
 static int loadavg_proc_show(struct seq_file *m, void *v)
 {
-	(void)v;
 	loadavg_format(m, 1, 1, 1);
 	return 0;
 }
 
 static int version_proc_show(struct seq_file *m, void *v)
 {
-	(void)v;
 	seq_puts(m, keel_banner);
 	return 0;
 }
 
 static int cmdline_proc_show(struct seq_file *m, void *v)
 {
-	(void)v;
 	seq_puts(m, boot_command_line);
 	seq_putc(m, '\n');
 	return 0;
@@ -51,14 +47,12 @@ static int filesystems_proc_show(struct seq_file *m, void *v)
 	char *buf;
 	size_t room = seq_get_buf(m, &buf);
 
-	(void)v;
 	seq_commit(m, filesystems_show(buf, room));
 	return 0;
 }
 
 static int devinfo_proc_show(struct seq_file *m, void *v)
 {
-	(void)v;
 	chrdev_show(m);
 	seq_putc(m, '\n');
 	blkdev_show(m);

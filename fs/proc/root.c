@@ -35,7 +35,6 @@ static const struct inode_operations proc_root_inode_operations = {
 
 static int proc_fill_super(struct super_block *sb, void *data)
 {
-	(void)data;
 	return simple_fill_root(sb, PROC_SUPER_MAGIC, &proc_sops, 0555,
 				&proc_root_inode_operations);
 }
@@ -50,9 +49,6 @@ struct dentry *proc_get_root(void)
 static struct dentry *proc_mount(struct file_system_type *fs_type, int flags,
 				 const char *dev_name, void *data)
 {
-	(void)flags;
-	(void)dev_name;
-	(void)data;
 	return mount_single_instance(fs_type, &proc_root, proc_fill_super);
 }
 

@@ -5,9 +5,10 @@
  * i_private.  A page exists only where something was written: holes read
  * as zeros, take no memory and are found by SEEK_DATA/SEEK_HOLE; truncation
  * frees the pages past the new size.  Directories, symlinks and the super
- * block are fs/ramfs/inode.c.  Linux serializes file data with the inode's
- * i_rwsem; Keel has no sleeping locks and one thread of control yet, so the
- * index and pages are unlocked and i_lock covers only i_size and i_blocks.
+ * block are fs/ramfs/inode.c.  Locks, as Linux: the inode's i_rwsem
+ * covers the index and the pages, shared to read or seek, exclusive to
+ * write or truncate (which allocate and free pages, and may sleep);
+ * inside it i_lock covers i_size and i_blocks for stat().
  */
 #include <keel/err.h>
 #include <keel/errno.h>
@@ -15,6 +16,7 @@
 #include <keel/fs.h>
 #include <keel/kernel.h>
 #include <keel/mm.h>
+#include <keel/mutex.h>
 #include <keel/page_index.h>
 #include <keel/slab.h>
 #include <keel/stat.h>
@@ -27,6 +29,7 @@
  * Made on first use, since the root ramfs exists before any initcall.
  */
 static struct kmem_cache *ramfs_node_cachep;
+static DEFINE_MUTEX(ramfs_node_cache_mutex);
 
 static void *ramfs_alloc_node(size_t size)
 {
@@ -53,14 +56,16 @@ static struct page_index *ramfs_get_index(struct inode *inode)
 {
 	struct page_index *pi = ramfs_index(inode);
 
+	inode_assert_locked_write(inode);
 	if (pi)
 		return pi;
-	if (!ramfs_node_cachep) {
+	mutex_lock(&ramfs_node_cache_mutex);
+	if (!ramfs_node_cachep)
 		ramfs_node_cachep = kmem_cache_create("ramfs_index_node",
 				sizeof(struct page_index_node), 0, 0, NULL);
-		if (!ramfs_node_cachep)
-			return NULL;
-	}
+	mutex_unlock(&ramfs_node_cache_mutex);
+	if (!ramfs_node_cachep)
+		return NULL;
 	pi = kmalloc(sizeof(*pi), GFP_KERNEL);
 	if (!pi)
 		return NULL;
@@ -84,7 +89,7 @@ static void ramfs_update_blocks(struct inode *inode)
  * was copied before it, or -EFAULT if nothing was (Linux's
  * filemap_read()).
  */
-static ssize_t ramfs_file_read_iter(struct kiocb *iocb, struct iov_iter *to)
+static ssize_t ramfs_read_locked(struct kiocb *iocb, struct iov_iter *to)
 {
 	struct inode *inode = file_inode(iocb->ki_filp);
 	struct page_index *pi = ramfs_index(inode);
@@ -143,8 +148,7 @@ static char *ramfs_page_for_write(struct page_index *pi, loff_t at)
  * if nothing was.  A page it allocated past the (new) end and left
  * empty is freed again; inside the file it stays, zeros where a hole was.
  */
-static ssize_t ramfs_file_write_iter(struct kiocb *iocb,
-				     struct iov_iter *from)
+static ssize_t ramfs_write_locked(struct kiocb *iocb, struct iov_iter *from)
 {
 	struct inode *inode = file_inode(iocb->ki_filp);
 	struct page_index *pi = ramfs_get_index(inode);
@@ -187,30 +191,60 @@ static ssize_t ramfs_file_write_iter(struct kiocb *iocb,
 	return done ? (ssize_t)done : err;
 }
 
+static ssize_t ramfs_file_read_iter(struct kiocb *iocb, struct iov_iter *to)
+{
+	struct inode *inode = file_inode(iocb->ki_filp);
+	ssize_t ret;
+
+	inode_lock_shared(inode);
+	ret = ramfs_read_locked(iocb, to);
+	inode_unlock_shared(inode);
+	return ret;
+}
+
+static ssize_t ramfs_file_write_iter(struct kiocb *iocb,
+				     struct iov_iter *from)
+{
+	struct inode *inode = file_inode(iocb->ki_filp);
+	ssize_t ret;
+
+	inode_lock(inode);
+	ret = ramfs_write_locked(iocb, from);
+	inode_unlock(inode);
+	return ret;
+}
+
 /* SEEK_DATA and SEEK_HOLE from the index; the rest as any file. */
 static loff_t ramfs_file_llseek(struct file *file, loff_t offset, int whence)
 {
 	struct inode *inode = file_inode(file);
-	struct page_index *pi = ramfs_index(inode);
-	loff_t size = READ_ONCE(inode->i_size);
+	struct page_index *pi;
 	unsigned long index;
-	loff_t at;
+	loff_t size, at;
 
 	if (whence != SEEK_DATA && whence != SEEK_HOLE)
 		return generic_file_llseek(file, offset, whence);
+	inode_lock_shared(inode);
+	pi = ramfs_index(inode);
+	size = READ_ONCE(inode->i_size);
+	at = -ENXIO;
 	if (offset < 0 || offset >= size)
-		return -ENXIO;
+		goto unlock;
 	if (whence == SEEK_DATA) {
 		if (!pi || !page_index_next(pi, offset >> PAGE_SHIFT, &index))
-			return -ENXIO;
+			goto unlock;
 		at = max(offset, (loff_t)index << PAGE_SHIFT);
 		if (at >= size)
-			return -ENXIO;
+			at = -ENXIO;
 	} else {
 		index = pi ? page_index_next_hole(pi, offset >> PAGE_SHIFT) :
 			     (unsigned long)(offset >> PAGE_SHIFT);
 		at = min(max(offset, (loff_t)index << PAGE_SHIFT), size);
 	}
+unlock:
+	inode_unlock_shared(inode);
+	if (at < 0)
+		return at;
 	spin_lock(&file->f_lock);
 	file->f_pos = at;
 	spin_unlock(&file->f_lock);
@@ -226,6 +260,7 @@ static void ramfs_truncate_data(struct inode *inode, loff_t size)
 	struct page_index *pi = ramfs_index(inode);
 	char *page;
 
+	inode_assert_locked_write(inode);
 	if (!pi)
 		return;
 	page_index_truncate(pi, PFN_UP(size), ramfs_free_page);

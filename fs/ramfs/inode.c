@@ -4,7 +4,10 @@
  * This file is its namespace side (the super block, directories,
  * symlinks whose target lives in the inode, hard links, device nodes,
  * FIFOs and sockets); regular-file data is fs/ramfs/file.c.  It is the
- * root file system ("/") and can be mounted anywhere else as well.
+ * root file system ("/") and can be mounted anywhere else as well.  Its
+ * directory operations run with the parent's i_rwsem held by fs/namei.c's
+ * vfs_*() layer (a victim's too), so they take no lock of their own but
+ * libfs's i_lock around d_subdirs.
  */
 #include <keel/err.h>
 #include <keel/errno.h>
@@ -66,8 +69,10 @@ static void ramfs_instantiate(struct inode *dir, struct dentry *dentry,
 static int ramfs_mknod(struct inode *dir, struct dentry *dentry,
 		       umode_t mode, dev_t dev)
 {
-	struct inode *inode = ramfs_get_inode(dir->i_sb, dir, mode, dev);
+	struct inode *inode;
 
+	inode_assert_locked_write(dir);
+	inode = ramfs_get_inode(dir->i_sb, dir, mode, dev);
 	if (!inode)
 		return -ENOSPC;
 	ramfs_instantiate(dir, dentry, inode);
@@ -141,7 +146,6 @@ static int ramfs_fill_super(struct super_block *sb, void *data)
 {
 	struct inode *root;
 
-	(void)data;
 	sb->s_magic = RAMFS_MAGIC;
 	sb->s_op = &ramfs_ops;
 	root = ramfs_get_inode(sb, NULL, S_IFDIR | RAMFS_DEFAULT_MODE, 0);
@@ -152,7 +156,6 @@ static int ramfs_fill_super(struct super_block *sb, void *data)
 static struct dentry *ramfs_mount(struct file_system_type *fs_type,
 				  int flags, const char *dev_name, void *data)
 {
-	(void)dev_name;
 	return mount_nodev(fs_type, flags, data, ramfs_fill_super);
 }
 

@@ -23,13 +23,11 @@
 
 static int namei_init(struct ktest *t)
 {
-	(void)t;
 	return ksys_mkdirat(AT_FDCWD, "/nt", 0755);
 }
 
 static void namei_exit(struct ktest *t)
 {
-	(void)t;
 	ksys_chdir("/");
 	ksys_unlinkat(AT_FDCWD, "/nt", AT_REMOVEDIR);
 }

@@ -3,11 +3,15 @@
  * KTEST suite for pipes and FIFOs: pipe2 flags, data through the ring,
  * EOF and -EPIPE, O_NONBLOCK's -EAGAIN, the 64 KiB capacity, PIPE_BUF
  * atomicity, -ESPIPE for positions, FIFO open rules, and memory back to
- * its baseline after closing.  Nothing here blocks: no second task exists.
+ * its baseline after closing, and pipe->mutex released whatever read or
+ * write returns.  Nothing here blocks: no second task exists.
  */
 #include <keel/errno.h>
+#include <keel/fdtable.h>
+#include <keel/fs.h>
 #include <keel/ktest.h>
 #include <keel/ktest_user.h>
+#include <keel/pipe_fs_i.h>
 #include <keel/stat.h>
 #include <keel/string.h>
 #include "file_test.h"
@@ -129,6 +133,47 @@ static void ring_wraps(struct ktest *t)
 	ksys_close(fds[1]);
 }
 
+/* Every return from read and write, data or error, drops pipe->mutex. */
+static void mutex_released_on_return(struct ktest *t)
+{
+	struct pipe_inode_info *pipe;
+	struct file *file;
+	char buf[8];
+	int fds[2];
+
+	KTEST_ASSERT_EQ(t, ksys_pipe2(fds, O_NONBLOCK), 0);
+	file = fget(fds[0]);
+	KTEST_ASSERT_NOT_NULL(t, file);
+	pipe = get_pipe_info(file);
+	KTEST_ASSERT_NOT_NULL(t, pipe);
+	KTEST_EXPECT_EQ(t, ktest_read(fds[0], buf, 8), -EAGAIN);
+	KTEST_EXPECT_FALSE(t, mutex_is_locked(&pipe->mutex));
+	KTEST_EXPECT_EQ(t, ktest_write(fds[1], "abc", 3), 3);
+	KTEST_EXPECT_FALSE(t, mutex_is_locked(&pipe->mutex));
+	KTEST_EXPECT_EQ(t, ktest_read(fds[0], buf, 8), 3);
+	KTEST_EXPECT_FALSE(t, mutex_is_locked(&pipe->mutex));
+	KTEST_EXPECT_EQ(t, ksys_close(fds[1]), 0);
+	KTEST_EXPECT_EQ(t, ktest_read(fds[0], buf, 8), 0);
+	KTEST_EXPECT_FALSE(t, mutex_is_locked(&pipe->mutex));
+	fput(file);
+	KTEST_EXPECT_EQ(t, ksys_close(fds[0]), 0);
+
+	KTEST_ASSERT_EQ(t, ksys_pipe2(fds, O_NONBLOCK), 0);
+	file = fget(fds[1]);
+	KTEST_ASSERT_NOT_NULL(t, file);
+	pipe = get_pipe_info(file);
+	KTEST_ASSERT_NOT_NULL(t, pipe);
+	while (ktest_write(fds[1], chunk, sizeof(chunk)) > 0)
+		;
+	KTEST_EXPECT_EQ(t, ktest_write(fds[1], "x", 1), -EAGAIN);
+	KTEST_EXPECT_FALSE(t, mutex_is_locked(&pipe->mutex));
+	KTEST_EXPECT_EQ(t, ksys_close(fds[0]), 0);
+	KTEST_EXPECT_EQ(t, ktest_write(fds[1], "x", 1), -EPIPE);
+	KTEST_EXPECT_FALSE(t, mutex_is_locked(&pipe->mutex));
+	fput(file);
+	KTEST_EXPECT_EQ(t, ksys_close(fds[1]), 0);
+}
+
 static void fifo_opens(struct ktest *t)
 {
 	char buf[4];
@@ -156,6 +201,7 @@ static void fifo_opens(struct ktest *t)
 static struct ktest_case pipe_cases[] = {
 	KTEST_CASE(pipe2_flags),
 	KTEST_CASE(data_eof_epipe),
+	KTEST_CASE(mutex_released_on_return),
 	KTEST_CASE(capacity_and_atomicity),
 	KTEST_CASE(ring_wraps),
 	KTEST_CASE(fifo_opens),

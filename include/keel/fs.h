@@ -14,11 +14,12 @@
  * mntget()/mntput(), get_file()/fput().  An object is freed when its last
  * reference goes, never while a lock is held.
  *
- * Locks (outermost first): rename_lock (a whole-tree rename),
+ * Locks (outermost first; the full order heads fs/namei.c): the sleeping
+ * sb->s_vfs_rename_mutex, a directory's i_rwsem (its names), an inode's
+ * own i_rwsem; then the spinlocks rename_lock (a whole-tree rename),
  * inode->i_lock of a directory (its entries), dcache_lock (the dentry
- * hash and LRU), inode_hash_lock, mount_lock, and each object's own
- * spinlock for its counters.  Without a scheduler nothing sleeps yet:
- * blocking operations (a pipe read) wait with wait_event() (<keel/wait.h>).
+ * hash and LRU), mount_lock, and each object's own spinlock for its
+ * counters.  Nothing sleeps or allocates under a spinlock.
  *
  * File operations take kernel buffers; the system-call layer copies user
  * memory in and out (copy_from_user) around them.
@@ -30,6 +31,8 @@
 #include <keel/atomic.h>
 #include <keel/fs_types.h>
 #include <keel/list.h>
+#include <keel/mutex.h>
+#include <keel/rwsem.h>
 #include <keel/spinlock.h>
 #include <keel/types.h>
 
@@ -150,6 +153,8 @@ struct inode {
 	blkcnt_t i_blocks;
 	atomic_t i_count;
 	spinlock_t i_lock;
+	/* A directory's entries; a regular file's data (ramfs). */
+	struct rw_semaphore i_rwsem;
 	const struct inode_operations *i_op;	/* [I] */
 	const struct file_operations *i_fop;	/* [I] */
 	struct super_block *i_sb;		/* [I] */
@@ -200,6 +205,8 @@ struct super_block {
 	spinlock_t s_inode_list_lock;
 	struct list_head s_inodes;		/* [s_inode_list_lock] */
 	unsigned long s_next_ino;		/* [s_inode_list_lock] */
+	/* Serializes renames between directories: lock_rename(). */
+	struct mutex s_vfs_rename_mutex;
 	void *s_fs_info;
 	struct list_head s_list;		/* [sb_lock] */
 };
@@ -303,6 +310,85 @@ int inode_permission(struct inode *inode, int mask);	/* MAY_* */
 #define MAY_EXEC	0x1
 #define MAY_WRITE	0x2
 #define MAY_READ	0x4
+
+/*
+ * inode->i_rwsem, as Linux (lock order: fs/namei.c).  The subclass of
+ * inode_lock_nested() names the role (a parent before its child) for the
+ * reader; Keel has no lockdep to check it.
+ */
+enum inode_i_mutex_lock_class {
+	I_MUTEX_NORMAL,
+	I_MUTEX_PARENT,
+	I_MUTEX_CHILD,
+	I_MUTEX_NONDIR2,
+	I_MUTEX_PARENT2,
+};
+
+static inline void inode_lock(struct inode *inode)
+{
+	down_write(&inode->i_rwsem);
+}
+
+static inline void inode_unlock(struct inode *inode)
+{
+	up_write(&inode->i_rwsem);
+}
+
+static inline void inode_lock_shared(struct inode *inode)
+{
+	down_read(&inode->i_rwsem);
+}
+
+static inline void inode_unlock_shared(struct inode *inode)
+{
+	up_read(&inode->i_rwsem);
+}
+
+static inline void inode_lock_nested(struct inode *inode, unsigned int subclass)
+{
+	down_write(&inode->i_rwsem);
+}
+
+static inline bool inode_is_locked(struct inode *inode)
+{
+	return rwsem_is_locked(&inode->i_rwsem);
+}
+
+/* Linux's lockdep_assert_held(&inode->i_rwsem) and ..._write. */
+static inline void inode_assert_locked(struct inode *inode)
+{
+	rwsem_assert_held(&inode->i_rwsem);
+}
+
+static inline void inode_assert_locked_write(struct inode *inode)
+{
+	rwsem_assert_held_write(&inode->i_rwsem);
+}
+
+struct dentry *lookup_one_len(const char *name, struct dentry *base, int len);
+struct dentry *lock_rename(struct dentry *p1, struct dentry *p2);
+void unlock_rename(struct dentry *p1, struct dentry *p2);
+
+/*
+ * The namespace operations under the syscalls (fs/namei.c, Linux's names
+ * and arguments): the caller holds @dir's i_rwsem for writing (both
+ * parents through lock_rename() for vfs_rename()); each checks
+ * permission, calls the file system and locks the victim inode itself.
+ */
+int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode,
+	       bool want_excl);
+int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode);
+int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode,
+	      dev_t dev);
+int vfs_symlink(struct inode *dir, struct dentry *dentry,
+		const char *oldname);
+int vfs_link(struct dentry *old_dentry, struct inode *dir,
+	     struct dentry *new_dentry);
+int vfs_rmdir(struct inode *dir, struct dentry *dentry);
+int vfs_unlink(struct inode *dir, struct dentry *dentry);
+int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
+	       struct inode *new_dir, struct dentry *new_dentry,
+	       unsigned int flags);
 /* "/dev/root / ramfs rw 0 0" lines for every mount, as /proc/mounts. */
 int mounts_show(char *buf, size_t size);
 /*
@@ -389,6 +475,16 @@ struct dentry *mount_single_instance(struct file_system_type *fs_type,
 				     struct dentry **root, fill_super_t fill);
 int register_single_instance(struct file_system_type *fs_type,
 			     struct dentry **root, fill_super_t fill);
+/*
+ * Entries a file system makes itself (devfs nodes, proc entries):
+ * simple_name_ok() fills @q for a name that is one component of at most
+ * @max bytes; simple_new_dentry() is the negative dentry for it in
+ * @parent, whose i_rwsem the caller holds exclusive, or ERR_PTR(-EINVAL)
+ * for a bad name, -EEXIST for one taken, -ENOMEM.
+ */
+bool simple_name_ok(const char *name, size_t max, struct qstr *q);
+struct dentry *simple_new_dentry(struct dentry *parent, const char *name,
+				 size_t max);
 /* Gives @sb a root directory: what devfs and proc share. */
 int simple_fill_root(struct super_block *sb, unsigned long magic,
 		     const struct super_operations *sops, umode_t mode,

@@ -9,6 +9,8 @@
 #ifndef _KEEL_GFP_H
 #define _KEEL_GFP_H
 
+#include <keel/types.h>
+
 typedef unsigned int gfp_t;
 
 #define __GFP_DIRECT_RECLAIM	0x01u	/* the caller may sleep */
@@ -18,5 +20,11 @@ typedef unsigned int gfp_t;
 #define GFP_ATOMIC	0u
 #define GFP_NOWAIT	0u
 #define GFP_KERNEL	__GFP_DIRECT_RECLAIM
+
+/* May an allocation with @gfp sleep (reclaim, once that can wait)? */
+static inline bool gfpflags_allow_blocking(gfp_t gfp)
+{
+	return gfp & __GFP_DIRECT_RECLAIM;
+}
 
 #endif /* _KEEL_GFP_H */

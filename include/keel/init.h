@@ -41,19 +41,6 @@ extern char boot_command_line[COMMAND_LINE_SIZE];
 
 void start_kernel(void) __noreturn;
 
-/*
- * How far the boot has come, as Linux's system_state.  Sleep checks start
- * at SYSTEM_SCHEDULING, once interrupts are on and a task can wait.
- */
-enum system_states {
-	SYSTEM_BOOTING,
-	SYSTEM_SCHEDULING,
-	SYSTEM_RUNNING,
-	SYSTEM_HALT,
-	SYSTEM_POWER_OFF,
-	SYSTEM_RESTART,
-};
-extern enum system_states system_state;
 void do_initcalls(void);
 
 /* "Keel version ..." with a newline: the first boot line, /proc/version. */

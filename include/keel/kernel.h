@@ -23,6 +23,20 @@
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))
 
+/*
+ * How far the boot is (Linux's names): until interrupts are on and tasks
+ * may wait (SYSTEM_SCHEDULING), might_sleep() has nothing to check, as in
+ * Linux; the last three say how the system is going down.
+ */
+extern enum system_states {
+	SYSTEM_BOOTING,
+	SYSTEM_SCHEDULING,
+	SYSTEM_RUNNING,
+	SYSTEM_HALT,
+	SYSTEM_POWER_OFF,
+	SYSTEM_RESTART,
+} system_state;
+
 #define KB(x)	((x) << 10)
 #define MB(x)	((x) << 20)
 

@@ -51,4 +51,22 @@ static inline bool rwsem_is_locked(struct rw_semaphore *sem)
 	return READ_ONCE(sem->count) != 0;
 }
 
+/*
+ * Document, and under CONFIG_DEBUG_RWSEMS check, that the lock is held
+ * (Linux's rwsem_assert_held()): by current for writing, or by someone in
+ * either mode (readers are not recorded).
+ */
+#ifdef CONFIG_DEBUG_RWSEMS
+void rwsem_assert_held(struct rw_semaphore *sem);
+void rwsem_assert_held_write(struct rw_semaphore *sem);
+#else
+static inline void rwsem_assert_held(struct rw_semaphore *sem)
+{
+}
+
+static inline void rwsem_assert_held_write(struct rw_semaphore *sem)
+{
+}
+#endif
+
 #endif /* _KEEL_RWSEM_H */

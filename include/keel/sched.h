@@ -17,6 +17,7 @@
 
 #include <keel/compiler.h>
 #include <keel/fs_types.h>
+#include <keel/gfp.h>
 #include <keel/nmi.h>
 #include <keel/preempt.h>
 #include <keel/types.h>
@@ -104,5 +105,14 @@ void __might_sleep(const char *file, int line);
 #else
 #define might_sleep()	do { } while (0)
 #endif
+
+#define might_sleep_if(cond)	do { if (cond) might_sleep(); } while (0)
+
+/*
+ * Annotates an allocation with @gfp (Linux's might_alloc()): one that may
+ * reclaim may sleep, so it is reported in atomic context even when memory
+ * is plentiful and this call would not have slept.
+ */
+#define might_alloc(gfp)	might_sleep_if(gfpflags_allow_blocking(gfp))
 
 #endif /* _KEEL_SCHED_H */

@@ -81,14 +81,6 @@ void iov_iter_advance(struct iov_iter *i, size_t bytes);
 size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i);
 size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i);
 size_t iov_iter_zero(size_t bytes, struct iov_iter *i);
-/*
- * The same without might_sleep(), for copies under a spinlock: Keel has
- * no demand paging, so a fault in user memory is final and the copy just
- * stops there (Linux's copy_*_iter_nofault/_atomic idea).
- */
-size_t copy_to_iter_nofault(const void *addr, size_t bytes,
-			    struct iov_iter *i);
-size_t copy_from_iter_nofault(void *addr, size_t bytes, struct iov_iter *i);
 
 /*
  * Hand what @from holds to @sink (a console's output) a chunk at a time

@@ -184,3 +184,15 @@ void downgrade_write(struct rw_semaphore *sem)
 	}
 	spin_unlock(&sem->wait_lock);
 }
+
+#ifdef CONFIG_DEBUG_RWSEMS
+void rwsem_assert_held(struct rw_semaphore *sem)
+{
+	DEBUG_LOCKS_WARN_ON(!rwsem_is_locked(sem));
+}
+
+void rwsem_assert_held_write(struct rw_semaphore *sem)
+{
+	writer_ok(sem);
+}
+#endif

@@ -11,7 +11,6 @@
  * interrupt handler.
  */
 #include <keel/debug_report.h>
-#include <keel/init.h>
 #include <keel/jiffies.h>
 #include <keel/kernel.h>
 #include <keel/panic.h>

@@ -3,12 +3,14 @@
  * Tests for kmalloc() and kmem_cache_*(), the same suites for both
  * variants (slab caches with CONFIG_SLAB, whole pages without): every
  * size class, ksize(), krealloc(), kzalloc(), kfree(NULL), large
- * allocations, cache alignment, constructors, statistics and object reuse.
+ * allocations, cache alignment, constructors, statistics and object reuse,
+ * and the might_alloc() check of a sleeping allocation in atomic context.
  */
 #include <keel/kernel.h>
 #include <keel/ktest.h>
 #include <keel/mm.h>
 #include <keel/slab.h>
+#include <keel/spinlock.h>
 #include <keel/string.h>
 
 static const size_t sizes[] = {
@@ -304,6 +306,33 @@ static void cache_zalloc_and_big_objects(struct ktest *t)
 					       NULL));
 }
 
+/*
+ * Linux's might_alloc(): an allocation that may reclaim is reported under
+ * a spinlock even though this one finds memory at once; GFP_ATOMIC is not.
+ */
+static void sleeping_alloc_in_atomic_reported(struct ktest *t)
+{
+#ifdef CONFIG_DEBUG_ATOMIC_SLEEP
+	unsigned long before = debug_reports(DEBUG_REPORT_SLEEP);
+	DEFINE_SPINLOCK(lock);
+	void *p = NULL, *q;
+
+	spin_lock(&lock);
+	q = kmalloc(64, GFP_ATOMIC);
+	KTEST_EXPECT_EQ(t, debug_reports(DEBUG_REPORT_SLEEP), before);
+	KTEST_EXPECT_REPORT(t, DEBUG_REPORT_SLEEP, p = kmalloc(64, GFP_KERNEL));
+	spin_unlock(&lock);
+	kfree(p);
+	kfree(q);
+	before = debug_reports(DEBUG_REPORT_SLEEP);
+	p = kmalloc(64, GFP_KERNEL);
+	kfree(p);
+	KTEST_EXPECT_EQ(t, debug_reports(DEBUG_REPORT_SLEEP), before);
+#else
+	ktest_skip(t, "CONFIG_DEBUG_ATOMIC_SLEEP is off");
+#endif
+}
+
 static struct ktest_case kmalloc_cases[] = {
 	KTEST_CASE(every_size_class),
 	KTEST_CASE(largest_size),
@@ -312,6 +341,7 @@ static struct ktest_case kmalloc_cases[] = {
 	KTEST_CASE(kzalloc_zeroes),
 	KTEST_CASE(krealloc_preserves_contents),
 	KTEST_CASE(large_kmalloc_uses_pages),
+	KTEST_CASE(sleeping_alloc_in_atomic_reported),
 	{}
 };
 
@@ -321,12 +351,33 @@ static struct ktest_suite kmalloc_suite = {
 };
 ktest_register_suite(kmalloc_suite);
 
+/* Destroying a cache that still has objects keeps it, in both variants. */
+static void destroy_busy_cache_keeps_it(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_busy", 100, 0, 0, NULL);
+	struct kmem_cache_stats st;
+	void *p;
+
+	KTEST_ASSERT_NOT_NULL(t, s);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	kmem_cache_destroy(s);
+	kmem_cache_get_stats(s, &st);
+	KTEST_EXPECT_EQ(t, st.active_objs, 1);
+	kmem_cache_free(s, p);
+	kmem_cache_get_stats(s, &st);
+	KTEST_EXPECT_EQ(t, st.active_objs, 0);
+	kmem_cache_destroy(s);
+	kmem_cache_destroy(NULL);
+}
+
 static struct ktest_case kmem_cache_cases[] = {
 	KTEST_CASE(cache_alignment),
 	KTEST_CASE(cache_stats),
 	KTEST_CASE(constructor_once_per_object),
 	KTEST_CASE(free_then_alloc_reuses_object),
 	KTEST_CASE(cache_zalloc_and_big_objects),
+	KTEST_CASE(destroy_busy_cache_keeps_it),
 	{}
 };
 

@@ -214,7 +214,8 @@ static int map_range(struct pt_change *c)
  * each one it asks for with the lock dropped.  A spare left over (someone
  * else installed the table meanwhile) is freed.
  */
-static int change_locked(struct pt_change *c, int (*step)(struct pt_change *))
+static int change_under_lock(struct pt_change *c,
+			     int (*step)(struct pt_change *))
 {
 	unsigned long flags;
 	int err;
@@ -244,7 +245,7 @@ int map_pages(struct mm_struct *mm, unsigned long va, phys_addr_t pa,
 
 	if (bad_range(va, size) || !IS_ALIGNED(pa, PAGE_SIZE))
 		return -EINVAL;
-	return change_locked(&c, map_range);
+	return change_under_lock(&c, map_range);
 }
 
 /* Replace the huge page at *@entry by a table of the next smaller pages. */
@@ -348,7 +349,7 @@ static int change_range(struct mm_struct *mm, unsigned long va,
 
 	if (bad_range(va, size))
 		return -EINVAL;
-	err = change_locked(&c, update_range);
+	err = change_under_lock(&c, update_range);
 	/*
 	 * A split leaves the old huge entry in the TLB, and a freed table
 	 * may still be cached by the paging-structure caches, which the CPU
