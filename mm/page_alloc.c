@@ -5,7 +5,9 @@
  * which builds mem_map and hands memblock's free memory over.  The buddy
  * algorithm itself is in buddy.c.
  * Locking: zone_lock (irqsave: interrupt handlers allocate too) protects
- * the zone's free lists and counters; it nests inside slab cache locks.
+ * the zone's free lists and counters.  It is innermost among the
+ * allocators' locks: the slab drops its cache locks before it calls in,
+ * and only slab_caches_lock (kmem_cache_shrink_all()) is held around it.
  */
 #define pr_fmt(fmt) fmt
 
