@@ -44,9 +44,8 @@ static void schedule_debug(void)
 }
 
 /*
- * "sti; hlt" is atomic on x86 (sti takes effect after the next
- * instruction), so a wake-up from an interrupt arriving after the state
- * check still ends the halt.
+ * safe_halt() enables interrupts and halts in one step, so a wake-up from
+ * an interrupt arriving after the state check still ends the halt.
  */
 void schedule(void)
 {
@@ -54,8 +53,10 @@ void schedule(void)
 
 	schedule_debug();
 	local_irq_save(flags);
-	while (!task_is_running(current))
-		__asm__ __volatile__("sti; hlt; cli" ::: "memory");
+	while (!task_is_running(current)) {
+		safe_halt();
+		local_irq_disable();
+	}
 	local_irq_restore(flags);
 }
 

@@ -68,6 +68,16 @@ static inline void halt(void)
 	__asm__ __volatile__("hlt" ::: "memory");
 }
 
+/*
+ * Enable interrupts and halt until one arrives.  "sti; hlt" is atomic on
+ * x86 (sti takes effect after the next instruction), so an interrupt that
+ * is already pending ends the halt instead of being taken before it.
+ */
+static inline void safe_halt(void)
+{
+	__asm__ __volatile__("sti; hlt" ::: "memory");
+}
+
 static inline unsigned long native_save_fl(void)
 {
 	unsigned long flags;
