@@ -25,7 +25,6 @@ asm(".pushsection .rodata, \"a\"\n"
 #ifdef CONFIG_IKCONFIG_PROC
 static int config_gz_proc_show(struct seq_file *m, void *v)
 {
-	(void)v;
 	seq_write(m, kernel_config_data,
 		  kernel_config_data_end - kernel_config_data);
 	return 0;

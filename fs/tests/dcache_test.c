@@ -22,13 +22,11 @@
 
 static int dcache_init_case(struct ktest *t)
 {
-	(void)t;
 	return ksys_mkdirat(AT_FDCWD, "/dc", 0755);
 }
 
 static void dcache_exit_case(struct ktest *t)
 {
-	(void)t;
 	ksys_unlinkat(AT_FDCWD, "/dc", AT_REMOVEDIR);
 }
 

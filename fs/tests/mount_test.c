@@ -18,13 +18,11 @@
 
 static int mount_init(struct ktest *t)
 {
-	(void)t;
 	return ksys_mkdirat(AT_FDCWD, "/mt", 0755);
 }
 
 static void mount_exit(struct ktest *t)
 {
-	(void)t;
 	ksys_chdir("/");
 	ksys_unlinkat(AT_FDCWD, "/mt", AT_REMOVEDIR);
 }

@@ -24,7 +24,6 @@
 
 static int stress_init(struct ktest *t)
 {
-	(void)t;
 	return ksys_mkdirat(AT_FDCWD, "/st", 0755);
 }
 
@@ -34,7 +33,6 @@ static void stress_exit(struct ktest *t)
 	char path[24];
 	int i;
 
-	(void)t;
 	for (i = 0; i < NR_FILES; i++) {
 		snprintf(path, sizeof(path), "/st/big/f%05d", i);
 		ksys_unlinkat(AT_FDCWD, path, 0);

@@ -155,8 +155,6 @@ static irqreturn_t serial8250_interrupt(int irq, void *dev_id)
 	u16 base = port_base[0];
 	irqreturn_t ret = IRQ_NONE;
 
-	(void)irq;
-	(void)dev_id;
 	while (inb(base + UART_LSR) & UART_LSR_DR) {
 		serial_rx(inb(base + UART_RX));
 		ret = IRQ_HANDLED;
