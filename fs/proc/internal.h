@@ -55,7 +55,5 @@ void meminfo_format(struct seq_file *m, const struct meminfo *mi);
 void uptime_format(struct seq_file *m, u64 uptime_ns, u64 idle_ns);
 void loadavg_format(struct seq_file *m, unsigned int running,
 		    unsigned int total, int last_pid);
-/* Names of the CPUID feature bits set in @words (see format.c), space-led. */
-void cpu_flags_format(struct seq_file *m, const u32 words[5]);
 
 #endif /* _FS_PROC_INTERNAL_H */

@@ -52,18 +52,6 @@ static void loadavg_exact(struct ktest *t)
 	KTEST_EXPECT_EQ(t, memcmp(buf, "0.00 0.00 0.00 1/1 1\n", 21), 0);
 }
 
-static void cpu_flags_names(struct ktest *t)
-{
-	const u32 words[5] = { 1 | 1 << 4 | 1 << 26, 1 << 29, 1U << 31,
-			       1, 1 << 18 };
-	struct seq_file m;
-
-	seq_init(&m, buf, sizeof(buf));
-	cpu_flags_format(&m, words);
-	buf[m.count] = '\0';
-	KTEST_EXPECT_STREQ(t, buf, " fpu tsc sse2 lm hypervisor lahf_lm rdseed");
-}
-
 static void seq_overflow_detected(struct ktest *t)
 {
 	char small[8];
@@ -144,7 +132,6 @@ static struct ktest_case proc_format_cases[] = {
 	KTEST_CASE(meminfo_exact),
 	KTEST_CASE(uptime_exact),
 	KTEST_CASE(loadavg_exact),
-	KTEST_CASE(cpu_flags_names),
 	KTEST_CASE(seq_overflow_detected),
 	KTEST_CASE(seq_copy_any_offset),
 	KTEST_CASE(seq_commit_lengths),
