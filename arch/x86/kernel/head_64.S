@@ -181,9 +181,9 @@ SYM_CODE_END(long_mode_entry)
 	.balign 8
 boot_gdt:
 	.quad	0
-	.quad	0x00cf9a000000ffff	/* __KERNEL32_CS */
-	.quad	0x00af9a000000ffff	/* __KERNEL_CS: L=1 */
-	.quad	0x00cf92000000ffff	/* __KERNEL_DS */
+	.quad	GDT_KERNEL32_CS
+	.quad	GDT_KERNEL_CS
+	.quad	GDT_KERNEL_DS
 boot_gdt_end:
 boot_gdt_desc:
 	.short	boot_gdt_end - boot_gdt - 1
@@ -248,9 +248,9 @@ SYM_CODE_END(startup_64)
 	.balign 8
 early_gdt:
 	.quad	0
-	.quad	0x00cf9a000000ffff	/* __KERNEL32_CS */
-	.quad	0x00af9a000000ffff	/* __KERNEL_CS */
-	.quad	0x00cf92000000ffff	/* __KERNEL_DS */
+	.quad	GDT_KERNEL32_CS
+	.quad	GDT_KERNEL_CS
+	.quad	GDT_KERNEL_DS
 early_gdt_end:
 early_gdt_desc:
 	.short	early_gdt_end - early_gdt - 1

@@ -8,6 +8,7 @@
 #include <keel/kernel.h>
 #include <asm/desc.h>
 #include <asm/segment.h>
+#include <asm/traps.h>
 
 #define GATE_INTERRUPT	0x8e	/* present, DPL 0, 64-bit interrupt gate */
 
@@ -33,11 +34,11 @@ static void set_gate(unsigned int vector, const void *handler, u8 ist)
 static u8 exception_ist(unsigned int vector)
 {
 	switch (vector) {
-	case 2:
+	case X86_TRAP_NMI:
 		return IST_NMI;
-	case 8:
+	case X86_TRAP_DF:
 		return IST_DOUBLE_FAULT;
-	case 18:
+	case X86_TRAP_MC:
 		return IST_MCE;
 	default:
 		return 0;

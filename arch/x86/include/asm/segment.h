@@ -7,9 +7,33 @@
 #ifndef _ASM_X86_SEGMENT_H
 #define _ASM_X86_SEGMENT_H
 
+#include <keel/const.h>
+
 #define GDT_ENTRY_KERNEL32_CS	1
 #define GDT_ENTRY_KERNEL_CS	2
 #define GDT_ENTRY_KERNEL_DS	3
+
+/*
+ * A segment descriptor from its access byte and flags nibble (@flags:
+ * 0xF0AA, flags F, access AA), @base and 20-bit @limit, in the layout of
+ * the Intel SDM vol. 3, 3.4.5; usable from C and assembly.
+ */
+#define GDT_ENTRY(flags, base, limit)					\
+	((((base) & _AC(0xff000000, ULL)) << (56 - 24)) |		\
+	 (((flags) & _AC(0x0000f0ff, ULL)) << 40) |			\
+	 (((limit) & _AC(0x000f0000, ULL)) << (48 - 16)) |		\
+	 (((base) & _AC(0x00ffffff, ULL)) << 16) |			\
+	 ((limit) & _AC(0x0000ffff, ULL)))
+
+/* Granularity 4 KiB (G), present, DPL 0, code or data (S). */
+#define GDT_FLAGS_KERNEL32_CS	0xc09a	/* 32-bit (D/B), execute/read */
+#define GDT_FLAGS_KERNEL_CS	0xa09a	/* 64-bit (L), execute/read */
+#define GDT_FLAGS_KERNEL_DS	0xc092	/* 32-bit (D/B), read/write */
+
+/* The flat segments of every GDT Keel loads, at their GDT_ENTRY_* slots. */
+#define GDT_KERNEL32_CS		GDT_ENTRY(GDT_FLAGS_KERNEL32_CS, 0, 0xfffff)
+#define GDT_KERNEL_CS		GDT_ENTRY(GDT_FLAGS_KERNEL_CS, 0, 0xfffff)
+#define GDT_KERNEL_DS		GDT_ENTRY(GDT_FLAGS_KERNEL_DS, 0, 0xfffff)
 
 #define __KERNEL32_CS	(GDT_ENTRY_KERNEL32_CS * 8)
 #define __KERNEL_CS	(GDT_ENTRY_KERNEL_CS * 8)

@@ -23,9 +23,9 @@
 bool smap_enabled;
 
 static u64 gdt[GDT_ENTRIES] __aligned(16) = {
-	[GDT_ENTRY_KERNEL32_CS]	= 0x00cf9a000000ffff,
-	[GDT_ENTRY_KERNEL_CS]	= 0x00af9a000000ffff,
-	[GDT_ENTRY_KERNEL_DS]	= 0x00cf92000000ffff,
+	[GDT_ENTRY_KERNEL32_CS]	= GDT_KERNEL32_CS,
+	[GDT_ENTRY_KERNEL_CS]	= GDT_KERNEL_CS,
+	[GDT_ENTRY_KERNEL_DS]	= GDT_KERNEL_DS,
 };
 
 static struct tss_struct tss __aligned(16);
@@ -33,14 +33,23 @@ static struct tss_struct tss __aligned(16);
 static u8 exception_stacks[N_EXCEPTION_STACKS][EXCEPTION_STACK_SIZE]
 	__aligned(16);
 
-/* A 64-bit available-TSS descriptor spans two GDT slots. */
+/* Present, DPL 0, system type 9: an available 64-bit TSS. */
+#define GDT_FLAGS_TSS		0x0089
+
+/*
+ * A 64-bit TSS descriptor spans two GDT slots: the segment descriptor of
+ * the low 32 bits of the base, then the high 32 bits.
+ */
 static void set_tss_desc(u64 *desc, const struct tss_struct *t)
 {
-	u64 base = (u64)t, limit = sizeof(*t) - 1;
+	u64 base = (u64)t;
 
-	desc[0] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
-		  (0x89ULL << 40) | (((limit >> 16) & 0xf) << 48) |
-		  (((base >> 24) & 0xff) << 56);
+	/* The encodings the SDM gives for flat 32-bit and 64-bit segments. */
+	BUILD_BUG_ON(GDT_KERNEL32_CS != 0x00cf9a000000ffffULL);
+	BUILD_BUG_ON(GDT_KERNEL_CS != 0x00af9a000000ffffULL);
+	BUILD_BUG_ON(GDT_KERNEL_DS != 0x00cf92000000ffffULL);
+
+	desc[0] = GDT_ENTRY(GDT_FLAGS_TSS, base & 0xffffffff, sizeof(*t) - 1);
 	desc[1] = base >> 32;
 }
 
