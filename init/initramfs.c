@@ -27,7 +27,6 @@
 #include <keel/syscalls.h>
 #include <keel/vmalloc.h>
 #include <asm/page.h>
-#include <asm/setup.h>
 
 struct initramfs_info initramfs_info;
 
@@ -552,30 +551,17 @@ out_free:
 	return ret < 0 ? ret : 0;
 }
 
-/* The module GRUB loaded with "module2 ... initramfs", else the first. */
-static const struct boot_module *find_initramfs(void)
-{
-	unsigned int i;
-
-	for (i = 0; i < boot_info.nr_modules; i++)
-		if (!strcmp(boot_info.modules[i].cmdline, "initramfs"))
-			return &boot_info.modules[i];
-	return boot_info.nr_modules ? &boot_info.modules[0] : NULL;
-}
-
 /*
- * The module's memory stays reserved (memblock) after unpacking: it is
- * small, and the in-kernel tests read it again.
+ * The architecture found the archive (setup_arch(), as Linux's
+ * initrd_start); its memory stays reserved after unpacking: it is small,
+ * and the in-kernel tests read it again.
  */
 static int populate_rootfs(void)
 {
-	const struct boot_module *mod = find_initramfs();
 	struct cpio_error error = { NULL, 0, 0 };
 
-	if (!mod || mod->end <= mod->start)
+	if (!initramfs_info.start)
 		return 0;
-	initramfs_info.start = __va(mod->start);
-	initramfs_info.size = mod->end - mod->start;
 	pr_info("Unpacking initramfs...\n");
 	initramfs_info.error = unpack_to_rootfs(initramfs_info.start,
 						initramfs_info.size, "/",

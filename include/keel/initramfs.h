@@ -26,7 +26,10 @@ const char *rdinit_path(void);
 int unpack_to_rootfs(const void *buf, size_t len, const char *root,
 		     struct cpio_error *error);
 
-/* The archive found at boot and how unpacking it went. */
+/*
+ * The archive found at boot, set by the architecture's setup_arch() (as
+ * Linux's initrd_start and initrd_end), and how unpacking it went.
+ */
 struct initramfs_info {
 	const void *start;		/* NULL: no archive was loaded */
 	size_t size;

@@ -9,6 +9,7 @@
  */
 #include <keel/acpi.h>
 #include <keel/init.h>
+#include <keel/initramfs.h>
 #include <keel/memblock.h>
 #include <keel/panic.h>
 #include <keel/printk.h>
@@ -46,6 +47,33 @@ static void parse_boot_info(void)
 		      boot_info.error);
 }
 
+#ifdef CONFIG_BLK_DEV_INITRD
+/*
+ * The initramfs: the module GRUB loaded with "module2 ... initramfs", else
+ * the first one (QEMU's -initrd is PVH's only module).  memblock keeps
+ * every module's memory reserved.
+ */
+static void setup_initrd(void)
+{
+	const struct boot_module *mod = NULL;
+	unsigned int i;
+
+	for (i = 0; i < boot_info.nr_modules && !mod; i++)
+		if (!strcmp(boot_info.modules[i].cmdline, "initramfs"))
+			mod = &boot_info.modules[i];
+	if (!mod && boot_info.nr_modules)
+		mod = &boot_info.modules[0];
+	if (!mod || mod->end <= mod->start)
+		return;
+	initramfs_info.start = __va(mod->start);
+	initramfs_info.size = mod->end - mod->start;
+}
+#else
+static void setup_initrd(void)
+{
+}
+#endif
+
 void setup_arch(void)
 {
 	parse_boot_info();
@@ -60,6 +88,7 @@ void setup_arch(void)
 	e820__print_table(&boot_info);
 	e820__memblock_setup(&boot_info);
 	memblock_print_ranges();
+	setup_initrd();
 	paging_init();
 	tsc_init();
 	acpi_table_init();

@@ -20,7 +20,6 @@
 #include <keel/string.h>
 #include <keel/syscalls.h>
 #include <keel/vmalloc.h>
-#include <asm/setup.h>
 
 #include "fuzz.h"
 
@@ -32,8 +31,6 @@ void *realloc(void *p, size_t size);
 void free(void *p);
 
 /* What init/initramfs.c needs from the rest of the kernel. */
-struct boot_info boot_info;
-
 void *kmalloc(size_t size, gfp_t gfp)
 {
 	return malloc(size ? size : 1);
