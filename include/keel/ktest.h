@@ -90,6 +90,14 @@ void ktest_expect_report_end(struct ktest *t, enum debug_report kind,
 	} while (0)
 
 /*
+ * Cases that exhaust memory skip (KTAP "# SKIP") above KTEST_EXHAUST_MAX
+ * of free memory: taking and poisoning all of a big machine would take
+ * most of its boot.  True if the case was skipped.
+ */
+#define KTEST_EXHAUST_MAX	(256UL << 20)
+bool ktest_skip_memory_exhaustion(struct ktest *t);
+
+/*
  * Run every suite between @start and @end whose "suite.case" name matches
  * @filter (a glob; NULL or "" runs all) and print KTAP.
  */

@@ -8,6 +8,7 @@
 #include <keel/init.h>
 #include <keel/ktest.h>
 #include <keel/ktest_user.h>
+#include <keel/mm.h>
 #include <keel/param.h>
 #include <keel/printk.h>
 #include <keel/sprintf.h>
@@ -52,3 +53,11 @@ static int ktest_run_all(void)
 	return 0;
 }
 late_initcall(ktest_run_all);
+
+bool ktest_skip_memory_exhaustion(struct ktest *t)
+{
+	if ((nr_free_pages() << PAGE_SHIFT) <= KTEST_EXHAUST_MAX)
+		return false;
+	ktest_skip(t, "more than 256 MiB to exhaust");
+	return true;
+}

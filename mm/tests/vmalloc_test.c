@@ -178,11 +178,8 @@ static void big_block_after_vfree(struct ktest *t)
 	LIST_HEAD(held);
 	void *p;
 
-	/* Taking (and poisoning) all of a big machine takes most of a boot. */
-	if (nr_free_pages() > (256UL << 20) >> PAGE_SHIFT) {
-		ktest_skip(t, "more than 256 MiB to exhaust");
+	if (ktest_skip_memory_exhaustion(t))
 		return;
-	}
 	if (hold_big_blocks(&held) == 0) {
 		ktest_skip(t, "needs a free 4 MiB block");
 		return;

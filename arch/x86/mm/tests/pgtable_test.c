@@ -290,11 +290,8 @@ static void tables_allocated_may_reclaim(struct ktest *t)
 	struct stat st;
 	int err;
 
-	/* Taking (and poisoning) all of a big machine takes most of a boot. */
-	if (nr_free_pages() > (256UL << 20) >> PAGE_SHIFT) {
-		ktest_skip(t, "more than 256 MiB to exhaust");
+	if (ktest_skip_memory_exhaustion(t))
 		return;
-	}
 	KTEST_ASSERT_NULL(t, lookup_address(va, &level));
 	n = min(1000UL, nr_free_pages() / 8);
 	for (i = 0; i < n; i++) {
