@@ -136,6 +136,12 @@ static void default_tree(struct ktest *t)
 static u8 archive[12288];
 static size_t archive_len;
 
+static void start_archive(void)
+{
+	memset(archive, 0, sizeof(archive));
+	archive_len = 0;
+}
+
 static size_t add(const char *name, u32 ino, u32 mode, u32 nlink,
 		  u32 mtime, const char *data, u32 rmajor, u32 rminor)
 {
@@ -155,8 +161,7 @@ static size_t add(const char *name, u32 ino, u32 mode, u32 nlink,
 
 static void build_archive(size_t *bad_at)
 {
-	memset(archive, 0, sizeof(archive));
-	archive_len = 0;
+	start_archive();
 	add("d", 1, S_IFDIR | 0750, 2, 1000, "", 0, 0);
 	add("d/f", 2, S_IFREG | 0640, 1, 2000, "data\n", 0, 0);
 	add("./d/h1", 3, S_IFREG | 0600, 2, 3000, "", 0, 0);
@@ -281,8 +286,7 @@ static void bad_entries(struct ktest *t)
 	struct cpio_error err = { NULL, 0, 0 };
 	struct stat st, h2, h3;
 
-	memset(archive, 0, sizeof(archive));
-	archive_len = 0;
+	start_archive();
 	memset(long_target, 'a', CPIO_NAME_MAX);
 	add("esc", 1, S_IFLNK | 0777, 1, 0, "/", 0, 0);
 	add("esc/initramfs-escaped", 2, S_IFREG | 0644, 1, 0, "out\n", 0, 0);
@@ -328,8 +332,7 @@ static void truncated_file(struct ktest *t)
 	struct stat st;
 	size_t at;
 
-	memset(archive, 0, sizeof(archive));
-	archive_len = 0;
+	start_archive();
 	add("whole", 1, S_IFREG | 0644, 1, 0, "whole\n", 0, 0);
 	at = add("cut", 2, S_IFREG | 0644, 1, 0, "0123456789abcdef", 0, 0);
 	KTEST_ASSERT_EQ(t, ksys_mkdirat(AT_FDCWD, SCRATCH, 0755), 0);
