@@ -24,8 +24,8 @@
  * A report says where the CPU was and, with softlockup_panic= or
  * hardlockup_panic=, panics.  Each lockup is reported once, until the CPU
  * gets going again.  Nothing is checked during an oops or a panic.  One
- * CPU: the state below is touched from the tick, the NMI and the code
- * that touches the watchdog, each a single store.
+ * CPU: the state below is touched from the timer softirq, the NMI and the
+ * code that touches the watchdog, each a single store.
  */
 #define pr_fmt(fmt) "watchdog: " fmt
 
@@ -39,19 +39,17 @@
 #include <keel/param.h>
 #include <keel/printk.h>
 #include <keel/string.h>
+#include <keel/timekeeping.h>
 #include <keel/timer.h>
 #include <asm/irq_regs.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
-
-#define NSEC_PER_SEC	1000000000ULL
 
 static unsigned int watchdog_thresh = 10;	/* seconds; 0: off */
 static bool soft_enabled = IS_ENABLED(CONFIG_SOFTLOCKUP_DETECTOR);
 static bool hard_enabled = IS_ENABLED(CONFIG_HARDLOCKUP_DETECTOR);
 static bool softlockup_panic;
 static bool hardlockup_panic;
-
 
 static int watchdog_thresh_setup(const char *val)
 {
@@ -159,7 +157,7 @@ static void watchdog_check_softlockup(void)
 		panic("softlockup: hung tasks");
 }
 
-/* The sample timer: every 2/5 of watchdog_thresh, in the tick. */
+/* The sample timer: every 2/5 of watchdog_thresh, in the timer softirq. */
 static void watchdog_timer_fn(struct timer_list *timer)
 {
 	if (!oops_in_progress)
