@@ -21,7 +21,7 @@
 #define MAX_SOFTIRQ_RESTART	10
 
 static void (*softirq_vec[NR_SOFTIRQS])(void);
-static unsigned long softirq_count[NR_SOFTIRQS];	/* runs, per nr */
+static unsigned long softirq_runs[NR_SOFTIRQS];	/* runs, per nr */
 
 void open_softirq(int nr, void (*action)(void))
 {
@@ -45,7 +45,7 @@ void raise_softirq(unsigned int nr)
 
 unsigned long kstat_softirqs(unsigned int nr)
 {
-	return READ_ONCE(softirq_count[nr]);
+	return READ_ONCE(softirq_runs[nr]);
 }
 
 /* Called with interrupts off; returns with them off. */
@@ -62,7 +62,7 @@ static void __do_softirq(void)
 			unsigned int nr = __builtin_ctz(pending);
 
 			pending &= pending - 1;
-			softirq_count[nr]++;
+			softirq_runs[nr]++;
 			if (!WARN_ON(!softirq_vec[nr]))
 				softirq_vec[nr]();
 		}

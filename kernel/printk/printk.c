@@ -344,9 +344,9 @@ void console_unlock(void)
 /* After storing a record: print it now, unless the lock holder will. */
 static void console_print_pending(void)
 {
-	if (console_trylock())
+	if (console_trylock()) {
 		console_unlock();
-	else if (oops_in_progress) {
+	} else if (oops_in_progress) {
 		console_zap();
 		console_unlock();
 	}
