@@ -18,9 +18,6 @@ static char *window;	/* kernel alias; NULL until mapped */
 
 int ktest_user_setup(void)
 {
-	pgprot_t prot = __pgprot((_PAGE_PRESENT | _PAGE_RW | _PAGE_USER |
-				  _PAGE_ACCESSED | _PAGE_DIRTY | _PAGE_NX) &
-				 __supported_pte_mask);
 	struct page *page = alloc_pages(GFP_KERNEL | __GFP_ZERO,
 					KTEST_UBUF_ORDER);
 	int ret;
@@ -28,7 +25,7 @@ int ktest_user_setup(void)
 	if (!page)
 		return -ENOMEM;
 	ret = map_pages(&init_mm, KTEST_UBUF, __pa(page_address(page)),
-			KTEST_UBUF_SIZE, prot, PG_LEVEL_4K);
+			KTEST_UBUF_SIZE, PAGE_SHARED, PG_LEVEL_4K);
 	if (ret) {
 		__free_pages(page, KTEST_UBUF_ORDER);
 		return ret;

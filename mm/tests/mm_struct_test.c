@@ -60,9 +60,6 @@ static void users_and_count_keep_it(struct ktest *t)
 /* The last mmput() unmaps, frees the VMAs and the user-half tables. */
 static void last_mmput_frees_everything(struct ktest *t)
 {
-	pgprot_t prot = __pgprot((_PAGE_PRESENT | _PAGE_RW | _PAGE_USER |
-				  _PAGE_ACCESSED | _PAGE_DIRTY | _PAGE_NX) &
-				 __supported_pte_mask);
 	unsigned long before = nr_free_pages_shrunk();
 	struct vm_area_struct *vma;
 	struct mm_struct *mm;
@@ -84,7 +81,7 @@ static void last_mmput_frees_everything(struct ktest *t)
 	mm->map_count++;
 	mmap_write_unlock(mm);
 	KTEST_EXPECT_EQ(t, map_pages(mm, USER_VA, PFN_PHYS(page_to_pfn(page)),
-				     PAGE_SIZE, prot, PG_LEVEL_4K), 0);
+				     PAGE_SIZE, PAGE_SHARED, PG_LEVEL_4K), 0);
 	pte = lookup_address_in_mm(mm, USER_VA, &level);
 	KTEST_ASSERT_NOT_NULL(t, pte);
 	KTEST_EXPECT_EQ(t, level, PG_LEVEL_4K);

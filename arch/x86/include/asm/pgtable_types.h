@@ -80,6 +80,11 @@ extern pteval_t __supported_pte_mask;
 #define PAGE_KERNEL_ROX		__pgprot(__PAGE_KERNEL_ROX & __supported_pte_mask)
 #define PAGE_KERNEL_NOCACHE	__pgprot(__PAGE_KERNEL_NOCACHE & \
 					 __supported_pte_mask)
+
+/* A user page, readable and writable, not executable (Linux's name). */
+#define __PAGE_SHARED		(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | \
+				 _PAGE_ACCESSED | _PAGE_NX)
+#define PAGE_SHARED		__pgprot(__PAGE_SHARED & __supported_pte_mask)
 #endif /* __ASSEMBLY__ */
 
 #endif /* _ASM_X86_PGTABLE_TYPES_H */

@@ -72,16 +72,13 @@ static void test_unmapped_faults(struct ktest *t)
 
 static struct page *map_user_page(void)
 {
-	pgprot_t prot = __pgprot((_PAGE_PRESENT | _PAGE_RW | _PAGE_USER |
-				  _PAGE_ACCESSED | _PAGE_DIRTY | _PAGE_NX) &
-				 __supported_pte_mask);
 	struct page *page = alloc_page(GFP_KERNEL);
 
 	if (!page)
 		return NULL;
 	memset(page_address(page), 0, PAGE_SIZE);
 	if (map_pages(&init_mm, UPAGE, __pa(page_address(page)), PAGE_SIZE,
-		      prot, PG_LEVEL_4K)) {
+		      PAGE_SHARED, PG_LEVEL_4K)) {
 		__free_pages(page, 0);
 		return NULL;
 	}
