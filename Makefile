@@ -340,6 +340,10 @@ prepare: outputmakefile include/config/auto.conf scripts/basic/fixdep
 	$(Q)mkdir -p include/generated
 	$(Q)$(srctree)/scripts/mkcompile_h include/generated/compile.h \
 		"$(KERNELRELEASE)" "$(cc-name) $(cc-version)"
+	$(Q)$(PYTHON) $(srctree)/scripts/syscalltbl.py \
+		$(srctree)/arch/x86/entry/syscalls/syscall_64.tbl \
+		include/generated/asm/syscalls_64.h \
+		include/generated/uapi/asm/unistd_64.h
 
 build-tree: prepare
 	$(Q)$(MAKE) $(build)=.

@@ -14,6 +14,7 @@
 
 #include <keel/fs_types.h>
 #include <keel/stat.h>
+#include <asm/syscall_wrapper.h>
 
 struct iovec;
 
@@ -63,5 +64,66 @@ long ksys_mount(const char *dev_name, const char *dir_name,
 long ksys_umount(const char *name, int flags);
 long ksys_chdir(const char *filename);
 long ksys_getcwd(char *buf, unsigned long size);
+
+/*
+ * Defining a system call, as in Linux:
+ *
+ *	SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf,
+ *			size_t, count)
+ *	{
+ *		...
+ *	}
+ *
+ * makes the table's entry point __x64_sys_read(regs), which passes each
+ * argument register as a long to __se_sys_read(), which converts each to
+ * its declared type (an int argument keeps only the low 32 bits, as on
+ * Linux) and calls the body, __do_sys_read().  The entry point of a call
+ * listed in arch/x86/entry/syscalls/syscall_64.tbl that nothing defines
+ * returns -ENOSYS.  A call that needs the whole register frame (fork,
+ * rt_sigreturn) reads current_pt_regs().
+ */
+#define __SC_DECL(t, a)		t a
+#define __SC_LONG(t, a)		long a
+#define __SC_CAST(t, a)		(__force t) a
+
+#define __MAP0(m, ...)
+#define __MAP1(m, t, a, ...)	m(t, a)
+#define __MAP2(m, t, a, ...)	m(t, a), __MAP1(m, __VA_ARGS__)
+#define __MAP3(m, t, a, ...)	m(t, a), __MAP2(m, __VA_ARGS__)
+#define __MAP4(m, t, a, ...)	m(t, a), __MAP3(m, __VA_ARGS__)
+#define __MAP5(m, t, a, ...)	m(t, a), __MAP4(m, __VA_ARGS__)
+#define __MAP6(m, t, a, ...)	m(t, a), __MAP5(m, __VA_ARGS__)
+/* Apply m(type, name) to each of the @n (type, name) pairs. */
+#define __MAP(n, ...)		__MAP##n(__VA_ARGS__)
+
+#define SYSCALL_DEFINE0(name)						\
+	__SYSCALL_ENTRY_DECL(_##name);					\
+	static long __do_sys_##name(void);				\
+	__SYSCALL_ENTRY_DECL(_##name)					\
+	{								\
+		return __do_sys_##name();				\
+	}								\
+	static long __do_sys_##name(void)
+
+#define SYSCALL_DEFINE1(name, ...) SYSCALL_DEFINEx(1, _##name, __VA_ARGS__)
+#define SYSCALL_DEFINE2(name, ...) SYSCALL_DEFINEx(2, _##name, __VA_ARGS__)
+#define SYSCALL_DEFINE3(name, ...) SYSCALL_DEFINEx(3, _##name, __VA_ARGS__)
+#define SYSCALL_DEFINE4(name, ...) SYSCALL_DEFINEx(4, _##name, __VA_ARGS__)
+#define SYSCALL_DEFINE5(name, ...) SYSCALL_DEFINEx(5, _##name, __VA_ARGS__)
+#define SYSCALL_DEFINE6(name, ...) SYSCALL_DEFINEx(6, _##name, __VA_ARGS__)
+
+#define SYSCALL_DEFINEx(x, name, ...)					\
+	__SYSCALL_ENTRY_DECL(name);					\
+	static long __se_sys##name(__MAP(x, __SC_LONG, __VA_ARGS__));	\
+	static inline long __do_sys##name(__MAP(x, __SC_DECL, __VA_ARGS__)); \
+	__SYSCALL_ENTRY_DECL(name)					\
+	{								\
+		return __se_sys##name(SC_X86_64_REGS_TO_ARGS(x));	\
+	}								\
+	static long __se_sys##name(__MAP(x, __SC_LONG, __VA_ARGS__))	\
+	{								\
+		return __do_sys##name(__MAP(x, __SC_CAST, __VA_ARGS__)); \
+	}								\
+	static inline long __do_sys##name(__MAP(x, __SC_DECL, __VA_ARGS__))
 
 #endif /* _KEEL_SYSCALLS_H */
