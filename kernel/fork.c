@@ -2,7 +2,8 @@
 /*
  * Address-space lifetime, as in Linux's kernel/fork.c: mm_alloc(),
  * mmput() and __mmdrop(), and the VMAs of user address spaces.  Keel has
- * no fork() yet; the processes work will build on these.
+ * no fork() yet; the processes work will build on these and on
+ * dup_mmap() and exit_mmap() (mm/mmap.c).
  */
 #include <keel/bug.h>
 #include <keel/mm.h>
@@ -22,6 +23,7 @@ struct mm_struct *mm_alloc(void)
 	spin_lock_init(&mm->page_table_lock);
 	atomic_set(&mm->mm_users, 1);
 	atomic_set(&mm->mm_count, 1);
+	mm->mmap_base = MMAP_BASE;
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
 		kfree(mm);
@@ -50,27 +52,6 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 void vm_area_free(struct vm_area_struct *vma)
 {
 	kfree(vma);
-}
-
-/*
- * Nobody else can reach the address space any more, but the lock is
- * taken anyway, as Linux does, so that the assertions in what it calls
- * hold.  The pages mapped belong to their owners; only the mappings and
- * the tables go.
- */
-void exit_mmap(struct mm_struct *mm)
-{
-	struct vm_area_struct *vma;
-
-	mmap_write_lock(mm);
-	while ((vma = vma_first(&mm->mm_rb))) {
-		unmap_pages(mm, vma->vm_start, vma->vm_end - vma->vm_start);
-		vma_remove(&mm->mm_rb, vma);
-		mm->map_count--;
-		vm_area_free(vma);
-	}
-	mm->total_vm = 0;
-	mmap_write_unlock(mm);
 }
 
 void mmput(struct mm_struct *mm)

@@ -45,4 +45,40 @@ bool buddy_range_is_free(struct buddy_zone *z, const struct page *page,
 void buddy_free_range(struct buddy_zone *z, unsigned long start,
 		      unsigned long end);
 
+/*
+ * User address spaces: the page-table walks of mm/memory.c, for the
+ * mapping calls (mm/mmap.c, mprotect.c, mremap.c, madvise.c, mincore.c);
+ * all with mmap_lock held for writing but follow_page() (either way).
+ */
+struct vm_area_struct;
+
+int walk_ptes(struct mm_struct *mm, unsigned long start, unsigned long end,
+	      int (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg);
+/* Unmap [start, end) of @mm, putting its pages, and free empty tables. */
+void zap_page_range(struct mm_struct *mm, unsigned long start,
+		    unsigned long end);
+/* Give [start, end) of @vma's entries its (new) vm_page_prot. */
+void change_protection(struct vm_area_struct *vma, unsigned long start,
+		       unsigned long end);
+/* Move the entries of [old_addr, +len) to new_addr; 0 or -ENOMEM. */
+int move_page_tables(struct mm_struct *mm, unsigned long old_addr,
+		     unsigned long new_addr, unsigned long len);
+/* Fork: map @src_vma's pages into @dst too (private ones read-only). */
+int copy_page_range(struct mm_struct *dst, struct vm_area_struct *src_vma);
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
+			unsigned long end);
+struct page *follow_page(struct mm_struct *mm, unsigned long addr);
+
+/* mm/mmap.c */
+struct vm_area_struct *split_vma(struct vm_area_struct *vma,
+				 unsigned long addr);
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
+unsigned long get_unmapped_area(struct mm_struct *mm, struct file *file,
+				unsigned long addr, unsigned long len,
+				unsigned long pgoff, unsigned long flags);
+/* The first area overlapping [start, end), or NULL. */
+struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
+					     unsigned long start,
+					     unsigned long end);
+
 #endif /* _MM_INTERNAL_H */

@@ -64,6 +64,27 @@ struct vm_area_struct *vma_find(const struct vma_tree *tree,
 	return NULL;
 }
 
+struct vm_area_struct *vma_find_above(const struct vma_tree *tree,
+				      unsigned long addr)
+{
+	const struct rb_node *node = tree->root.rb_node;
+	struct vm_area_struct *above = NULL;
+
+	while (node) {
+		struct vm_area_struct *cur = to_vma(node);
+
+		if (addr < cur->vm_end) {
+			above = cur;
+			if (addr >= cur->vm_start)
+				break;
+			node = node->rb_left;
+		} else {
+			node = node->rb_right;
+		}
+	}
+	return above;
+}
+
 struct vm_area_struct *vma_first(const struct vma_tree *tree)
 {
 	return to_vma(rb_first(&tree->root));
@@ -72,6 +93,11 @@ struct vm_area_struct *vma_first(const struct vma_tree *tree)
 struct vm_area_struct *vma_next(const struct vm_area_struct *vma)
 {
 	return to_vma(rb_next(&vma->vm_rb));
+}
+
+struct vm_area_struct *vma_prev(const struct vm_area_struct *vma)
+{
+	return to_vma(rb_prev(&vma->vm_rb));
 }
 
 /* Does [addr, addr + size) end by @limit? */
@@ -102,4 +128,31 @@ unsigned long vma_get_unmapped_area(const struct vma_tree *tree,
 			return -ENOMEM;
 	}
 	return fits_below(addr, size, high) ? addr : (unsigned long)-ENOMEM;
+}
+
+unsigned long vma_get_unmapped_area_topdown(const struct vma_tree *tree,
+					    unsigned long low,
+					    unsigned long high,
+					    unsigned long size,
+					    unsigned long align)
+{
+	const struct vm_area_struct *vma;
+	unsigned long gap_start = low, best = -ENOMEM, addr;
+
+	if (!size)
+		return -EINVAL;
+	/* Each gap [gap_start, end) in turn; the last that fits wins. */
+	for (vma = vma_first(tree); ; vma = vma_next(vma)) {
+		unsigned long end = vma ? min(vma->vm_start, high) : high;
+
+		if (end > gap_start && end - gap_start >= size) {
+			addr = (end - size) & ~(align - 1);
+			if (addr >= gap_start)
+				best = addr;
+		}
+		if (!vma || vma->vm_start >= high)
+			break;
+		gap_start = max(gap_start, vma->vm_end);
+	}
+	return best;
 }

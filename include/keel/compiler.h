@@ -17,6 +17,8 @@
 #define __maybe_unused	__attribute__((__unused__))
 #define __printf(a, b)	__attribute__((__format__(printf, a, b)))
 #define __weak		__attribute__((__weak__))
+/* Marks a switch case that falls through to the next on purpose. */
+#define fallthrough	__attribute__((__fallthrough__))
 
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)

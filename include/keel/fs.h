@@ -42,6 +42,7 @@ struct inode;
 struct kstat;
 struct super_block;
 struct vfsmount;
+struct vm_area_struct;
 
 struct qstr {
 	const char *name;
@@ -108,6 +109,8 @@ struct file_operations {
 	int (*open)(struct inode *inode, struct file *file);
 	int (*release)(struct inode *inode, struct file *file);
 	int (*fsync)(struct file *file);
+	/* Set up @vma to map the file: its vm_ops (<keel/mm.h>). */
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 };
 
 struct inode_operations {

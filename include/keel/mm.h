@@ -11,6 +11,7 @@
 #define _KEEL_MM_H
 
 #include <keel/gfp.h>
+#include <keel/kernel.h>
 #include <keel/mm_types.h>
 #include <keel/page_ref.h>
 #include <keel/types.h>
@@ -22,6 +23,7 @@
 #define PFN_UP(x)	(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
 #define PFN_DOWN(x)	((x) >> PAGE_SHIFT)
 #define offset_in_page(p)	((unsigned long)(p) & ~PAGE_MASK)
+#define PAGE_ALIGN(addr)	ALIGN(addr, PAGE_SIZE)
 #define PFN_PHYS(x)	((phys_addr_t)(x) << PAGE_SHIFT)
 
 /* Every page frame below memblock_end_of_DRAM(), indexed by pfn. */
@@ -127,5 +129,145 @@ void dump_page(const struct page *page, const char *reason);
 
 /* Set up struct pages, the page allocator and kmalloc. */
 void mm_init(void);
+
+/*
+ * --- User address spaces (mm/mmap.c, mm/memory.c) ---
+ *
+ * An mm_struct's VMAs say what each range of the user half maps; the page
+ * tables fill in on demand, from the page-fault handler.  vm_flags, with
+ * Linux's values: VM_READ..VM_SHARED are what the mapping allows now,
+ * VM_MAYREAD..VM_MAYSHARE (the same bits << 4) what mprotect() may allow.
+ */
+#define VM_NONE		0x00000000UL
+#define VM_READ		0x00000001UL
+#define VM_WRITE	0x00000002UL
+#define VM_EXEC		0x00000004UL
+#define VM_SHARED	0x00000008UL
+#define VM_MAYREAD	0x00000010UL
+#define VM_MAYWRITE	0x00000020UL
+#define VM_MAYEXEC	0x00000040UL
+#define VM_MAYSHARE	0x00000080UL
+#define VM_GROWSDOWN	0x00000100UL	/* a stack: faults below extend it */
+#define VM_LOCKED	0x00002000UL
+#define VM_SEQ_READ	0x00008000UL
+#define VM_RAND_READ	0x00010000UL
+#define VM_DONTCOPY	0x00020000UL	/* fork leaves it out (MADV_DONTFORK) */
+#define VM_DONTEXPAND	0x00040000UL
+#define VM_ACCOUNT	0x00100000UL
+#define VM_NORESERVE	0x00200000UL
+#define VM_WIPEONFORK	0x02000000UL	/* the child gets it empty */
+#define VM_DONTDUMP	0x04000000UL
+
+#define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
+
+/* Where exec puts the stack, and mmap()'s top: 128 MiB below it. */
+#define STACK_TOP	TASK_SIZE
+#define MMAP_MIN_GAP	(128UL << 20)
+#define MMAP_BASE	(STACK_TOP - MMAP_MIN_GAP)
+/* Hints and MAP_FIXED below this are refused (Linux's mmap_min_addr). */
+#define MMAP_MIN_ADDR	PAGE_SIZE
+/* Linux's sysctl_max_map_count default. */
+#define DEFAULT_MAX_MAP_COUNT	65530
+/* Room kept below a VM_GROWSDOWN area (Linux's stack_guard_gap). */
+#define STACK_GUARD_GAP	(256UL << PAGE_SHIFT)
+/* How far a stack may grow: RLIMIT_STACK's default, 8 MiB. */
+#define STACK_RLIMIT	(8UL << 20)
+
+/* handle_mm_fault()'s flags, Linux's values (FAULT_FLAG_NOALLOC: Keel's). */
+#define FAULT_FLAG_WRITE	(1U << 0)
+#define FAULT_FLAG_USER		(1U << 6)
+#define FAULT_FLAG_INSTRUCTION	(1U << 8)
+#define FAULT_FLAG_NOALLOC	(1U << 16)	/* vm_ops->fault: find only */
+
+/* handle_mm_fault()'s result: 0 or these, Linux's values. */
+typedef unsigned int vm_fault_t;
+#define VM_FAULT_OOM		0x000001
+#define VM_FAULT_SIGBUS		0x000002
+#define VM_FAULT_SIGSEGV	0x000040
+#define VM_FAULT_ERROR		(VM_FAULT_OOM | VM_FAULT_SIGBUS | \
+				 VM_FAULT_SIGSEGV)
+
+struct vm_fault {
+	struct vm_area_struct *vma;
+	unsigned long address;		/* page-aligned */
+	unsigned long pgoff;		/* in the file or object */
+	unsigned int flags;		/* FAULT_FLAG_* */
+	struct page *page;		/* ->fault()'s, with a reference */
+};
+
+/*
+ * A mapping whose pages come from somewhere (a file's page cache, a
+ * shared anonymous object).  open() is called for each new copy of the
+ * VMA (split, fork, mremap), close() for each VMA going; fault() finds
+ * or makes the page at vmf->pgoff and returns it in vmf->page with a
+ * reference, or returns VM_FAULT_SIGBUS (past the end) or VM_FAULT_OOM.
+ * It runs under mmap_lock (read) and must not take i_rwsem, which
+ * read() and write() hold while they fault on user memory.
+ */
+struct vm_operations_struct {
+	void (*open)(struct vm_area_struct *vma);
+	void (*close)(struct vm_area_struct *vma);
+	vm_fault_t (*fault)(struct vm_fault *vmf);
+};
+
+/* The page-table entry bits for an area with @vm_flags (no page yet). */
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+
+/* The area of @mm containing @addr or the first above it, or NULL. */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+
+/*
+ * Grow the VM_GROWSDOWN @vma down to @address's page; mmap_lock held for
+ * writing.  0 or -ENOMEM (no room, or past STACK_RLIMIT).
+ */
+int expand_stack_locked(struct vm_area_struct *vma, unsigned long address);
+
+/*
+ * Resolve a fault at @address in @vma, whose vm_flags allow the access:
+ * a zeroed anonymous page, the file's or object's page, or a copy on
+ * write.  mmap_lock held (read).  0 or VM_FAULT_* errors.
+ */
+vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+			   unsigned int flags);
+
+/*
+ * The kernel-side calls, for exec and fork, as in Linux.  vm_mmap() takes
+ * the current task's mmap_lock and returns the address or -errno (test
+ * with IS_ERR_VALUE()); @offset is in bytes.  vm_munmap() and
+ * vm_brk_flags() (an anonymous private read-write area at exactly @addr,
+ * replacing what was there; @flags may only be VM_EXEC) take it too.
+ * dup_mmap() copies @oldmm's areas into the new, empty @mm for fork:
+ * private pages are shared read-only until one side writes, shared ones
+ * stay shared, VM_DONTCOPY areas are left out.  exit_mmap()
+ * (<keel/sched/mm.h>) drops every page the address space maps.
+ */
+unsigned long vm_mmap(struct file *file, unsigned long addr,
+		      unsigned long len, unsigned long prot,
+		      unsigned long flag, unsigned long offset);
+int vm_munmap(unsigned long start, size_t len);
+int vm_brk_flags(unsigned long addr, unsigned long len, unsigned long flags);
+int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
+
+/* Locked variants: mmap_lock held for writing, on @mm. */
+unsigned long do_mmap(struct mm_struct *mm, struct file *file,
+		      unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags,
+		      unsigned long pgoff);
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+
+/*
+ * Make @vma's pages a shared anonymous object (MAP_SHARED |
+ * MAP_ANONYMOUS): zero-filled pages that every copy of the VMA, in this
+ * address space or a forked one, sees.  0 or -ENOMEM.
+ */
+int shmem_zero_setup(struct vm_area_struct *vma);
+
+/*
+ * Run the current kernel thread inside the user address space @mm (its
+ * ->mm and ->active_mm, and the CPU's page tables), holding a reference
+ * to the struct, until kthread_unuse_mm() goes back to init_mm.
+ */
+void kthread_use_mm(struct mm_struct *mm);
+void kthread_unuse_mm(struct mm_struct *mm);
 
 #endif /* _KEEL_MM_H */

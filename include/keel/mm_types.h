@@ -91,6 +91,7 @@ struct mm_struct {
 	atomic_t mm_count;		/* references to the struct */
 
 	/* Filled in by exec and the mapping calls; [mmap_lock]. */
+	unsigned long mmap_base;	/* mmap() allocates down from here */
 	unsigned long total_vm;		/* pages mapped */
 	unsigned long locked_vm;	/* pages with VM_LOCKED */
 	unsigned long data_vm;		/* private writable, not stack */

@@ -2,17 +2,22 @@
 /*
  * A set of non-overlapping virtual address ranges [vm_start, vm_end) with
  * flags, kept in a red-black tree ordered by address (mm/vma.c).  The
- * vmalloc area uses one; each user address space will too.  The tree
+ * vmalloc area uses one, and so does each user address space, whose
+ * areas also say what they map (<keel/mm.h>, mm/mmap.c).  The tree
  * allocates nothing: callers embed or allocate struct vm_area_struct and
- * serialise all access to one tree with their own lock.
+ * serialise all access to one tree with their own lock (a user address
+ * space's mmap_lock: every field below is [mmap_lock]).
  */
 #ifndef _KEEL_VMA_H
 #define _KEEL_VMA_H
 
 #include <keel/rbtree.h>
 #include <keel/types.h>
+#include <asm/pgtable_types.h>
 
+struct file;
 struct mm_struct;
+struct vm_operations_struct;
 
 struct vm_area_struct {
 	unsigned long vm_start;		/* first address */
@@ -20,6 +25,14 @@ struct vm_area_struct {
 	unsigned long vm_flags;		/* the owner's; the tree ignores them */
 	struct mm_struct *vm_mm;	/* the address space; NULL: vmalloc */
 	struct rb_node vm_rb;
+
+	/* User address spaces only (mm/mmap.c). */
+	pgprot_t vm_page_prot;		/* entries for vm_flags' access */
+	unsigned long vm_pgoff;		/* vm_start's page in vm_file */
+	struct file *vm_file;		/* mapped file (a reference), or NULL */
+	/* Where the pages come from: NULL for private anonymous memory. */
+	const struct vm_operations_struct *vm_ops;
+	void *vm_private_data;		/* vm_ops' (shared anonymous memory) */
 };
 
 struct vma_tree {
@@ -47,7 +60,23 @@ unsigned long vma_get_unmapped_area(const struct vma_tree *tree,
 				    unsigned long low, unsigned long high,
 				    unsigned long size, unsigned long align);
 
+/*
+ * The highest @align-aligned address @addr with [addr, addr + size) in
+ * [low, high) and overlapping no area: last fit, for address spaces that
+ * grow down from the top (user mmap()).  Errors as above.
+ */
+unsigned long vma_get_unmapped_area_topdown(const struct vma_tree *tree,
+					    unsigned long low,
+					    unsigned long high,
+					    unsigned long size,
+					    unsigned long align);
+
+/* The area containing @addr or, failing that, the first above it. */
+struct vm_area_struct *vma_find_above(const struct vma_tree *tree,
+				      unsigned long addr);
+
 struct vm_area_struct *vma_first(const struct vma_tree *tree);
 struct vm_area_struct *vma_next(const struct vm_area_struct *vma);
+struct vm_area_struct *vma_prev(const struct vm_area_struct *vma);
 
 #endif /* _KEEL_VMA_H */

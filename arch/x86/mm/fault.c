@@ -1,22 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The page-fault and double-fault handlers.  Keel has no user space yet
- * and maps all kernel memory up front, so a page fault in the kernel is
- * either expected (an instruction with an exception-table fix-up, such as
+ * The page-fault and double-fault handlers.  A fault on a user address,
+ * from user mode or from the kernel inside copy_to_user() and friends, is
+ * resolved against the current address space's areas (the area's
+ * vm_flags decide whether the access is allowed, a VM_GROWSDOWN stack
+ * grows) by handle_mm_fault(); one it cannot resolve is SIGSEGV (SIGBUS
+ * past the end of a file) for user mode and the exception-table fix-up
+ * (-EFAULT) for the kernel.  Kernel memory is all mapped up front, so
+ * any other fault in the kernel is either expected (a fix-up, as
  * copy_from_kernel_nofault()) or a bug: it is reported in Linux's words
  * (which address, which access, which area it hit) and the kernel oopses.
  * A stack overflow into a guard page cannot even start the page-fault
  * handler and arrives as a double fault on its own stack.
  */
 #include <keel/extable.h>
+#include <keel/mm.h>
+#include <keel/mmap_lock.h>
 #include <keel/panic.h>
 #include <keel/printk.h>
+#include <keel/sched.h>
+#include <keel/sched/signal.h>
 #include <keel/vmalloc.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
+#include <asm/uaccess.h>
 
 #define X86_PF_PROT	(1 << 0)
 #define X86_PF_WRITE	(1 << 1)
@@ -125,14 +135,139 @@ static void report_page_fault(const struct pt_regs *regs, unsigned long addr)
 	report_area(addr);
 }
 
-void do_page_fault(struct pt_regs *regs, unsigned long address)
+static __noreturn void page_fault_oops(struct pt_regs *regs,
+				       unsigned long address)
 {
-	if (!user_mode(regs) && fixup_exception(regs))
-		return;
 	/* Before the first line: the fault may be inside printk. */
 	oops_begin();
 	report_page_fault(regs, address);
 	die("page fault", regs, regs->error_code);
+}
+
+/* A fault nothing resolves: a signal for user mode, else fix-up or oops. */
+static void bad_access(struct pt_regs *regs, unsigned long address,
+		       int sig, int code)
+{
+	if (user_mode(regs)) {
+		force_sig_fault(sig, code, (void __user *)address);
+		return;
+	}
+	if (!fixup_exception(regs))
+		page_fault_oops(regs, address);
+}
+
+/* Does @vma forbid the access @error_code describes?  (Linux's words.) */
+static bool access_error(unsigned long error_code, struct vm_area_struct *vma)
+{
+	if (error_code & X86_PF_WRITE)
+		return !(vma->vm_flags & VM_WRITE);
+	if (error_code & X86_PF_INSTR)
+		return !(vma->vm_flags & VM_EXEC);
+	/* A read of a present page: only a PROT_NONE one can fault. */
+	if (error_code & X86_PF_PROT)
+		return true;
+	return !(vma->vm_flags & VM_ACCESS_FLAGS);
+}
+
+/* The area for @address, a stack grown down to it, or NULL. */
+static struct vm_area_struct *lock_vma(struct mm_struct *mm,
+				       unsigned long address)
+{
+	struct vm_area_struct *vma;
+
+	mmap_read_lock(mm);
+	vma = find_vma(mm, address);
+	if (vma && vma->vm_start <= address)
+		return vma;
+	if (!vma || !(vma->vm_flags & VM_GROWSDOWN))
+		goto unlock;
+	/* Growing changes the area: that needs the lock for writing. */
+	mmap_read_unlock(mm);
+	mmap_write_lock(mm);
+	vma = find_vma(mm, address);
+	if (vma && vma->vm_start > address &&
+	    expand_stack_locked(vma, address))
+		vma = NULL;
+	if (vma) {
+		mmap_write_downgrade(mm);
+		return vma;
+	}
+	mmap_write_unlock(mm);
+	return NULL;
+unlock:
+	mmap_read_unlock(mm);
+	return NULL;
+}
+
+static void do_user_addr_fault(struct pt_regs *regs, unsigned long address)
+{
+	unsigned long error_code = regs->error_code;
+	struct mm_struct *mm = current->mm;
+	unsigned int flags = 0;
+	struct vm_area_struct *vma;
+	vm_fault_t fault;
+
+	if (!user_mode(regs)) {
+		/*
+		 * The kernel executing user memory (SMEP), touching it outside
+		 * stac()/clac() (SMAP) or with reserved bits set is a bug, not
+		 * something to resolve: a fix-up or an oops.
+		 */
+		if ((error_code & (X86_PF_INSTR | X86_PF_RSVD)) ||
+		    (smap_enabled && !(regs->flags & X86_EFLAGS_AC)) ||
+		    /* where sleeping is not allowed, only a fix-up will do */
+		    !mm || in_atomic() || !(regs->flags & X86_EFLAGS_IF)) {
+			bad_access(regs, address, SIGSEGV, SEGV_MAPERR);
+			return;
+		}
+	} else {
+		flags |= FAULT_FLAG_USER;
+		if (!mm) {
+			bad_access(regs, address, SIGSEGV, SEGV_MAPERR);
+			return;
+		}
+	}
+	if (error_code & X86_PF_WRITE)
+		flags |= FAULT_FLAG_WRITE;
+	if (error_code & X86_PF_INSTR)
+		flags |= FAULT_FLAG_INSTRUCTION;
+
+	vma = lock_vma(mm, address);
+	if (!vma) {
+		bad_access(regs, address, SIGSEGV, SEGV_MAPERR);
+		return;
+	}
+	if (access_error(error_code, vma)) {
+		mmap_read_unlock(mm);
+		bad_access(regs, address, SIGSEGV, SEGV_ACCERR);
+		return;
+	}
+	fault = handle_mm_fault(vma, address, flags);
+	mmap_read_unlock(mm);
+	if (!(fault & VM_FAULT_ERROR))
+		return;
+	/* No OOM killer yet: running out of memory is a SIGBUS. */
+	if (fault & (VM_FAULT_SIGBUS | VM_FAULT_OOM))
+		bad_access(regs, address, SIGBUS, BUS_ADRERR);
+	else
+		bad_access(regs, address, SIGSEGV, SEGV_ACCERR);
+}
+
+void do_page_fault(struct pt_regs *regs, unsigned long address)
+{
+	unsigned long irqs_on = regs->flags & X86_EFLAGS_IF;
+
+	if (address >= TASK_SIZE_MAX) {
+		/* The kernel half: user mode may not touch it at all. */
+		bad_access(regs, address, SIGSEGV, SEGV_MAPERR);
+		return;
+	}
+	/* As Linux: the interrupted context's interrupt state, CR2 read. */
+	if (irqs_on)
+		local_irq_enable();
+	do_user_addr_fault(regs, address);
+	if (irqs_on)
+		local_irq_disable();
 }
 
 __noreturn void do_double_fault(struct pt_regs *regs)

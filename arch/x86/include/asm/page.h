@@ -22,6 +22,15 @@
 #define __START_KERNEL_map	_AC(0xffffffff80000000, UL)
 #define PAGE_OFFSET		_AC(0xffff888000000000, UL)
 
+/*
+ * The user half: 47 bits, less the last page below the canonical hole,
+ * which is never mapped so that a system call returning there cannot
+ * fall into non-canonical addresses (Linux's TASK_SIZE_MAX).  Every
+ * task has the whole of it (TASK_SIZE).
+ */
+#define TASK_SIZE_MAX		((_AC(1, UL) << 47) - PAGE_SIZE)
+#define TASK_SIZE		TASK_SIZE_MAX
+
 #ifndef __ASSEMBLY__
 #include <keel/types.h>
 

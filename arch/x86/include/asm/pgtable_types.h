@@ -20,6 +20,11 @@
 #define _PAGE_PSE	(_AC(1, UL) << 7)
 #define _PAGE_GLOBAL	(_AC(1, UL) << 8)
 #define _PAGE_NX	(_AC(1, UL) << 63)
+/*
+ * A user entry of a PROT_NONE area: not present, but keeping its page.
+ * Bit 8 is free in it, since user entries are never _PAGE_GLOBAL.
+ */
+#define _PAGE_PROTNONE	_PAGE_GLOBAL
 
 /* Physical address bits of an entry (52-bit physical addresses). */
 #define PTE_PFN_MASK	_AC(0x000ffffffffff000, UL)

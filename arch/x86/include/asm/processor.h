@@ -10,6 +10,7 @@
 #include <keel/types.h>
 
 #define X86_EFLAGS_IF	(1UL << 9)
+#define X86_EFLAGS_AC	(1UL << 18)	/* SMAP: user access allowed */
 
 #define DEFINE_READ_CR(n)						\
 static inline unsigned long read_cr##n(void)				\

@@ -13,13 +13,6 @@
 #include <asm/extable.h>
 #include <asm/page.h>
 
-/*
- * The highest user address + 1, less a page: the last page below the
- * canonical hole is never mapped, so a syscall that returns there cannot
- * fall into non-canonical addresses (Linux's TASK_SIZE_MAX).
- */
-#define TASK_SIZE_MAX	((_AC(1, UL) << 47) - PAGE_SIZE)
-
 /* Whether [addr, addr + size) lies entirely in the user half. */
 static inline bool __access_ok(const void __user *addr, unsigned long size)
 {
