@@ -4,11 +4,20 @@
  * found through a sparse page index (<keel/page_index.h>) hung off
  * i_private.  A page exists only where something was written: holes read
  * as zeros, take no memory and are found by SEEK_DATA/SEEK_HOLE; truncation
- * frees the pages past the new size.  Directories, symlinks and the super
- * block are fs/ramfs/inode.c.  Locks, as Linux: the inode's i_rwsem
- * covers the index and the pages, shared to read or seek, exclusive to
- * write or truncate (which allocate and free pages, and may sleep);
- * inside it i_lock covers i_size and i_blocks for stat().
+ * frees the pages past the new size.  mmap() maps the file's own pages
+ * (<keel/mm.h>'s vm_ops), so read(), write() and the mappings see the
+ * same bytes.  Directories, symlinks and the super block are
+ * fs/ramfs/inode.c.
+ *
+ * Locks, as Linux: the inode's i_rwsem covers the data, shared to read or
+ * seek, exclusive to write or truncate (which free pages); inside it
+ * i_lock covers i_size and i_blocks for stat().  A page fault cannot take
+ * i_rwsem (write() holds it while it faults on user memory), so the
+ * indexes have a lock of their own, ramfs_pages_lock, innermost, held
+ * only to look up, add or remove pages: a fault adds pages but never
+ * removes one, so a reader holding i_rwsem may use what it found after
+ * dropping it.  Truncation leaves a page still mapped to the mapping
+ * (its reference keeps it), no longer part of the file.
  */
 #include <keel/err.h>
 #include <keel/errno.h>
@@ -30,6 +39,7 @@
  */
 static struct kmem_cache *ramfs_node_cachep;
 static DEFINE_MUTEX(ramfs_node_cache_mutex);
+static DEFINE_MUTEX(ramfs_pages_lock);
 
 static void *ramfs_alloc_node(size_t size)
 {
@@ -51,12 +61,11 @@ static struct page_index *ramfs_index(struct inode *inode)
 	return inode->i_private;
 }
 
-/* The file's index, created on the first write. */
+/* The file's index, created on the first write or fault. */
 static struct page_index *ramfs_get_index(struct inode *inode)
 {
 	struct page_index *pi = ramfs_index(inode);
 
-	inode_assert_locked_write(inode);
 	if (pi)
 		return pi;
 	mutex_lock(&ramfs_node_cache_mutex);
@@ -85,6 +94,35 @@ static void ramfs_update_blocks(struct inode *inode)
 }
 
 /*
+ * The page holding @index of @inode's data, or NULL for a hole.  With
+ * @create a hole gets a zeroed page (NULL: out of memory); with @get the
+ * caller gets a reference to the page.
+ */
+static char *ramfs_page(struct inode *inode, unsigned long index,
+			bool create, bool get)
+{
+	struct page_index *pi;
+	char *page = NULL;
+	struct page *new;
+
+	mutex_lock(&ramfs_pages_lock);
+	pi = create ? ramfs_get_index(inode) : ramfs_index(inode);
+	if (pi)
+		page = page_index_lookup(pi, index);
+	if (!page && pi && create) {
+		new = alloc_page(GFP_KERNEL | __GFP_ZERO);
+		if (new && page_index_insert(pi, index, page_address(new)))
+			__free_pages(new, 0);
+		else if (new)
+			page = page_address(new);
+	}
+	if (page && get)
+		get_page(virt_to_page(page));
+	mutex_unlock(&ramfs_pages_lock);
+	return page;
+}
+
+/*
  * Page by page into @to; a fault in user memory ends the read with what
  * was copied before it, or -EFAULT if nothing was (Linux's
  * filemap_read()).
@@ -92,7 +130,6 @@ static void ramfs_update_blocks(struct inode *inode)
 static ssize_t ramfs_read_locked(struct kiocb *iocb, struct iov_iter *to)
 {
 	struct inode *inode = file_inode(iocb->ki_filp);
-	struct page_index *pi = ramfs_index(inode);
 	loff_t size = READ_ONCE(inode->i_size);
 	size_t count = iov_iter_count(to);
 	size_t done = 0, copied;
@@ -104,10 +141,8 @@ static ssize_t ramfs_read_locked(struct kiocb *iocb, struct iov_iter *to)
 		loff_t at = iocb->ki_pos + done;
 		size_t offset = at & ~PAGE_MASK;
 		size_t chunk = min(count - done, PAGE_SIZE - offset);
-		char *page = NULL;
+		char *page = ramfs_page(inode, at >> PAGE_SHIFT, false, false);
 
-		if (pi)
-			page = page_index_lookup(pi, at >> PAGE_SHIFT);
 		if (page)
 			copied = copy_to_iter(page + offset, chunk, to);
 		else
@@ -122,26 +157,6 @@ static ssize_t ramfs_read_locked(struct kiocb *iocb, struct iov_iter *to)
 	return done;
 }
 
-/* The page holding file offset @at, allocated (zeroed) if it is a hole. */
-static char *ramfs_page_for_write(struct page_index *pi, loff_t at)
-{
-	unsigned long index = at >> PAGE_SHIFT;
-	char *page = page_index_lookup(pi, index);
-	struct page *new;
-
-	if (page)
-		return page;
-	new = alloc_page(GFP_KERNEL | __GFP_ZERO);
-	if (!new)
-		return NULL;
-	page = page_address(new);
-	if (page_index_insert(pi, index, page)) {
-		__free_pages(new, 0);
-		return NULL;
-	}
-	return page;
-}
-
 /*
  * Page by page from @from.  Running out of memory or a fault in user
  * memory ends the write with what was copied before, or -ENOMEM/-EFAULT
@@ -151,19 +166,16 @@ static char *ramfs_page_for_write(struct page_index *pi, loff_t at)
 static ssize_t ramfs_write_locked(struct kiocb *iocb, struct iov_iter *from)
 {
 	struct inode *inode = file_inode(iocb->ki_filp);
-	struct page_index *pi = ramfs_get_index(inode);
 	size_t count = iov_iter_count(from);
 	size_t done = 0, copied;
 	ssize_t err = 0;
 	loff_t size;
 
-	if (!pi)
-		return -ENOMEM;
 	while (done < count) {
 		loff_t at = iocb->ki_pos + done;
 		size_t offset = at & ~PAGE_MASK;
 		size_t chunk = min(count - done, PAGE_SIZE - offset);
-		char *page = ramfs_page_for_write(pi, at);
+		char *page = ramfs_page(inode, at >> PAGE_SHIFT, true, false);
 
 		if (!page) {
 			err = -ENOMEM;
@@ -184,9 +196,13 @@ static ssize_t ramfs_write_locked(struct kiocb *iocb, struct iov_iter *from)
 		inode->i_mtime = inode->i_ctime = current_time(inode);
 	size = inode->i_size;
 	spin_unlock(&inode->i_lock);
-	if (err)
-		page_index_truncate(pi, DIV_ROUND_UP(size, PAGE_SIZE),
+	if (err && ramfs_index(inode)) {
+		mutex_lock(&ramfs_pages_lock);
+		page_index_truncate(ramfs_index(inode),
+				    DIV_ROUND_UP(size, PAGE_SIZE),
 				    ramfs_free_page);
+		mutex_unlock(&ramfs_pages_lock);
+	}
 	ramfs_update_blocks(inode);
 	return done ? (ssize_t)done : err;
 }
@@ -225,6 +241,7 @@ static loff_t ramfs_file_llseek(struct file *file, loff_t offset, int whence)
 	if (whence != SEEK_DATA && whence != SEEK_HOLE)
 		return generic_file_llseek(file, offset, whence);
 	inode_lock_shared(inode);
+	mutex_lock(&ramfs_pages_lock);
 	pi = ramfs_index(inode);
 	size = READ_ONCE(inode->i_size);
 	at = -ENXIO;
@@ -242,6 +259,7 @@ static loff_t ramfs_file_llseek(struct file *file, loff_t offset, int whence)
 		at = min(max(offset, (loff_t)index << PAGE_SHIFT), size);
 	}
 unlock:
+	mutex_unlock(&ramfs_pages_lock);
 	inode_unlock_shared(inode);
 	if (at < 0)
 		return at;
@@ -263,6 +281,7 @@ static void ramfs_truncate_data(struct inode *inode, loff_t size)
 	inode_assert_locked_write(inode);
 	if (!pi)
 		return;
+	mutex_lock(&ramfs_pages_lock);
 	page_index_truncate(pi, PFN_UP(size), ramfs_free_page);
 	if (size & ~PAGE_MASK) {
 		page = page_index_lookup(pi, size >> PAGE_SHIFT);
@@ -270,6 +289,7 @@ static void ramfs_truncate_data(struct inode *inode, loff_t size)
 			memset(page + (size & ~PAGE_MASK), 0,
 			       PAGE_SIZE - (size & ~PAGE_MASK));
 	}
+	mutex_unlock(&ramfs_pages_lock);
 	ramfs_update_blocks(inode);
 }
 
@@ -301,8 +321,42 @@ void ramfs_evict_data(struct inode *inode)
 	inode->i_blocks = 0;
 }
 
+/*
+ * A page of the file for a mapping: a hole gets its page now, as a write
+ * would; past the end of the file is SIGBUS, as in Linux.
+ */
+static vm_fault_t ramfs_vm_fault(struct vm_fault *vmf)
+{
+	struct inode *inode = file_inode(vmf->vma->vm_file);
+	bool create = !(vmf->flags & FAULT_FLAG_NOALLOC);
+	loff_t size = READ_ONCE(inode->i_size);
+	char *page;
+
+	vmf->page = NULL;
+	if (vmf->pgoff >= DIV_ROUND_UP(size, PAGE_SIZE))
+		return VM_FAULT_SIGBUS;
+	page = ramfs_page(inode, vmf->pgoff, create, true);
+	if (!page)
+		return create ? VM_FAULT_OOM : 0;
+	if (create)
+		ramfs_update_blocks(inode);
+	vmf->page = virt_to_page(page);
+	return 0;
+}
+
+static const struct vm_operations_struct ramfs_file_vm_ops = {
+	.fault = ramfs_vm_fault,
+};
+
+static int ramfs_file_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vma->vm_ops = &ramfs_file_vm_ops;
+	return 0;
+}
+
 const struct file_operations ramfs_file_operations = {
 	.llseek = ramfs_file_llseek,
+	.mmap = ramfs_file_mmap,
 	.read_iter = ramfs_file_read_iter,
 	.write_iter = ramfs_file_write_iter,
 };
