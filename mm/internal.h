@@ -72,6 +72,28 @@ struct page *follow_page(struct mm_struct *mm, unsigned long addr);
 /* mm/mmap.c */
 struct vm_area_struct *split_vma(struct vm_area_struct *vma,
 				 unsigned long addr);
+/*
+ * Split @vma so that [start, end) (inside it) is an area of its own, and
+ * return that area, or ERR_PTR(-ENOMEM).
+ */
+struct vm_area_struct *vma_cut(struct vm_area_struct *vma, unsigned long start,
+			       unsigned long end);
+/* Change @vma's vm_flags, keeping the mm's counters right. */
+void vma_set_flags(struct vm_area_struct *vma, unsigned long newflags);
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *vma,
+				   struct mm_struct *mm);
+/*
+ * Call @fn for the part of each area in [start, end), in order, as
+ * madvise() and msync() do: 0; the first non-zero return of @fn, which
+ * stops the walk; or -ENOMEM if part of the range is mapped by nothing
+ * (the areas after the hole are still visited).
+ */
+int walk_vma_range(struct mm_struct *mm, unsigned long start,
+		   unsigned long end,
+		   int (*fn)(struct vm_area_struct *vma, unsigned long start,
+			     unsigned long end, void *arg), void *arg);
+/* Insert @vma, which overlaps nothing, into @mm's tree. */
+void link_vma(struct mm_struct *mm, struct vm_area_struct *vma);
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
 unsigned long get_unmapped_area(struct mm_struct *mm, struct file *file,
 				unsigned long addr, unsigned long len,

@@ -73,8 +73,8 @@ static unsigned long vm_start_gap(const struct vm_area_struct *vma)
 }
 
 /* A new VMA like @vma, holding its own references (split, fork). */
-static struct vm_area_struct *vm_area_dup(struct vm_area_struct *vma,
-					  struct mm_struct *mm)
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *vma,
+				   struct mm_struct *mm)
 {
 	struct vm_area_struct *new = vm_area_alloc(mm);
 
@@ -100,7 +100,7 @@ static void remove_vma(struct vm_area_struct *vma)
 	vm_area_free(vma);
 }
 
-static void link_vma(struct mm_struct *mm, struct vm_area_struct *vma)
+void link_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	WARN_ON(vma_insert(&mm->mm_rb, vma));
 	mm->map_count++;
@@ -126,6 +126,61 @@ struct vm_area_struct *split_vma(struct vm_area_struct *vma,
 	vma->vm_end = addr;
 	link_vma(mm, new);
 	return new;
+}
+
+struct vm_area_struct *vma_cut(struct vm_area_struct *vma, unsigned long start,
+			       unsigned long end)
+{
+	struct vm_area_struct *tail;
+
+	if (vma->vm_start < start) {
+		vma = split_vma(vma, start);
+		if (IS_ERR(vma))
+			return vma;
+	}
+	if (vma->vm_end > end) {
+		tail = split_vma(vma, end);
+		if (IS_ERR(tail))
+			return tail;
+	}
+	return vma;
+}
+
+void vma_set_flags(struct vm_area_struct *vma, unsigned long newflags)
+{
+	vm_stat_account(vma->vm_mm, vma->vm_flags, -vma_pages(vma));
+	vm_stat_account(vma->vm_mm, newflags, vma_pages(vma));
+	vma->vm_flags = newflags;
+}
+
+int walk_vma_range(struct mm_struct *mm, unsigned long start,
+		   unsigned long end,
+		   int (*fn)(struct vm_area_struct *vma, unsigned long start,
+			     unsigned long end, void *arg), void *arg)
+{
+	struct vm_area_struct *vma = find_vma(mm, start);
+	int unmapped_error = 0, err;
+	unsigned long next;
+
+	for (;;) {
+		if (!vma)
+			return -ENOMEM;
+		if (start < vma->vm_start) {
+			unmapped_error = -ENOMEM;
+			start = vma->vm_start;
+			if (start >= end)
+				break;
+		}
+		next = min(vma->vm_end, end);
+		err = fn(vma, start, next, arg);
+		if (err)
+			return err;
+		start = next;
+		if (start >= end)
+			break;
+		vma = find_vma(mm, start);
+	}
+	return unmapped_error;
 }
 
 /* Unmap an area cut to fit: its pages, tree entry and references. */

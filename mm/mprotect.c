@@ -20,26 +20,12 @@
 static int mprotect_fixup(struct vm_area_struct *vma, unsigned long start,
 			  unsigned long end, unsigned long newflags)
 {
-	struct mm_struct *mm = vma->vm_mm;
-	long pages;
-
 	if (newflags == vma->vm_flags)
 		return 0;
-	if (vma->vm_start < start) {
-		vma = split_vma(vma, start);
-		if (IS_ERR(vma))
-			return PTR_ERR(vma);
-	}
-	if (vma->vm_end > end) {
-		struct vm_area_struct *tail = split_vma(vma, end);
-
-		if (IS_ERR(tail))
-			return PTR_ERR(tail);
-	}
-	pages = (end - start) >> PAGE_SHIFT;
-	vm_stat_account(mm, vma->vm_flags, -pages);
-	vm_stat_account(mm, newflags, pages);
-	vma->vm_flags = newflags;
+	vma = vma_cut(vma, start, end);
+	if (IS_ERR(vma))
+		return PTR_ERR(vma);
+	vma_set_flags(vma, newflags);
 	vma->vm_page_prot = vm_get_page_prot(newflags);
 	change_protection(vma, start, end);
 	return 0;
