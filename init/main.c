@@ -3,9 +3,10 @@
  * start_kernel(): the architecture-independent boot sequence.  The arch
  * code has the CPU in long mode with exception handling in place; this
  * prints the banner, reads the command line and brings up the core
- * subsystems, then hands over to kernel_init(), which runs the initcalls,
- * level by level, and then starts user space.  With no init program to
- * start yet, the boot ends by powering the machine off.
+ * subsystems, then starts kernel_init() as PID 1, which runs the
+ * initcalls, level by level, and then starts user space, while the boot
+ * task becomes the idle task.  With no init program to start yet, the
+ * boot ends by powering the machine off.
  */
 #include <keel/console.h>
 #include <keel/delay.h>
@@ -15,10 +16,12 @@
 #include <keel/irq.h>
 #include <keel/kallsyms.h>
 #include <keel/mm.h>
+#include <keel/panic.h>
 #include <keel/param.h>
 #include <keel/printk.h>
 #include <keel/reboot.h>
 #include <keel/sched.h>
+#include <keel/sched/task.h>
 #include <keel/stackprotector.h>
 #include <keel/timekeeping.h>
 #include <keel/timer.h>
@@ -104,15 +107,29 @@ void do_initcalls(void)
 }
 
 /*
- * The rest of the boot and then user space: what PID 1 runs in Linux
- * before it executes the init program.
+ * PID 1 before it becomes the init program: the rest of the boot, then
+ * user space.
  */
-static __noreturn void kernel_init(void)
+static int kernel_init(void *unused)
 {
 	do_initcalls();
 	system_state = SYSTEM_RUNNING;
 	pr_notice("Keel: boot complete; no init program yet, powering off\n");
 	kernel_power_off();
+}
+
+/*
+ * Start PID 1 and make the boot task the idle task.  PID 1 shares the
+ * boot task's root and cwd (CLONE_FS), as in Linux, so what the
+ * initramfs sets up is what init sees.
+ */
+static __noreturn void rest_init(void)
+{
+	pid_t pid = kernel_thread(kernel_init, NULL, "init", CLONE_FS);
+
+	if (pid != 1)
+		panic("cannot start init: %d\n", pid);
+	cpu_startup_entry();
 }
 
 __noreturn void start_kernel(void)
@@ -124,6 +141,9 @@ __noreturn void start_kernel(void)
 	console_init();
 	mm_init();
 	vmalloc_init();
+	sched_init();
+	pid_init();
+	fork_init();
 	parse_kernel_params();
 	vfs_caches_init();
 	init_timers();
@@ -134,9 +154,5 @@ __noreturn void start_kernel(void)
 	do_pre_smp_initcalls();
 	/* Only here: no function below this one on the stack ever returns. */
 	boot_init_stack_canary();
-	/*
-	 * Linux starts kernel_init() as PID 1 here and the boot task becomes
-	 * the idle task.  With one task, the boot task runs it itself.
-	 */
-	kernel_init();
+	rest_init();
 }

@@ -9,6 +9,7 @@
 #include <keel/kallsyms.h>
 #include <keel/panic.h>
 #include <keel/printk.h>
+#include <keel/sched.h>
 #include <asm/traps.h>
 
 #include <stdarg.h>
@@ -48,8 +49,8 @@ enum bug_trap_type report_bug(unsigned long ip, struct pt_regs *regs)
 		sprint_symbol(sym, ip);
 		if (!(bug->flags & BUGFLAG_NO_CUT_HERE))
 			pr_warn(CUT_HERE);
-		pr_warn("WARNING: CPU: 0 PID: 0 at %s:%u %s\n", bug->file,
-			bug->line, sym);
+		pr_warn("WARNING: CPU: 0 PID: %d at %s:%u %s\n",
+			current->pid, bug->file, bug->line, sym);
 		show_regs(regs);
 		pr_warn("---[ end trace 0000000000000000 ]---\n");
 		debug_report(DEBUG_REPORT_WARN);

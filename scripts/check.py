@@ -756,7 +756,7 @@ FAULT_COMMON = [r"^Call Trace:", r"^ (\? )?lkdtm_init\+0x", r"^ do_initcalls\+0x
 # Boots with other command lines: name -> (arguments, expected patterns).
 BOOT_OPTIONS = {
     "WARNING": ("lkdtm.cpoint_type=WARNING",
-                [r"WARNING: CPU: 0 PID: 0 at drivers/misc/lkdtm/bugs\.c:\d+ "
+                [r"WARNING: CPU: 0 PID: 1 at drivers/misc/lkdtm/bugs\.c:\d+ "
                  r"lkdtm_WARNING\+0x", r"^Call Trace:",
                  r"reboot: Power down"]),
     "initcall_debug": ("initcall_debug",
@@ -911,7 +911,7 @@ BOOT_OPTIONS.update({
         [r"^------------\[ cut here \]------------$",
          r"list_add corruption\. next->prev should be prev \([0-9a-f]{16}\), "
          r"but was 0{16}\. \(next=[0-9a-f]{16}\)\.$",
-         r"WARNING: CPU: 0 PID: 0 at lib/list_debug\.c:\d+ __list_add_valid",
+         r"WARNING: CPU: 0 PID: 1 at lib/list_debug\.c:\d+ __list_add_valid",
          r"^ lkdtm_CORRUPT_LIST_ADD\+0x",
          r"lkdtm: Overwrite did not happen, but no BUG\?!",
          r"reboot: Power down"]),
@@ -920,7 +920,7 @@ BOOT_OPTIONS.update({
         [r"^------------\[ cut here \]------------$",
          r"list_del corruption\. next->prev should be [0-9a-f]{16}, but was "
          r"0{16}\. \(next=[0-9a-f]{16}\)$",
-         r"WARNING: CPU: 0 PID: 0 at lib/list_debug\.c:\d+ "
+         r"WARNING: CPU: 0 PID: 1 at lib/list_debug\.c:\d+ "
          r"__list_del_entry_valid",
          r"^ lkdtm_CORRUPT_LIST_DEL\+0x",
          r"lkdtm: Overwrite did not happen, but no BUG\?!",
@@ -1003,7 +1003,7 @@ def check_ikconfig(ctx, tally, build):
 
 # lkdtm types the allocators must catch and survive: each boot runs no
 # KTEST suite, must show the report and power off, and print no "FAIL:".
-WARNING_AT = r"WARNING: CPU: 0 PID: 0 at mm/slab_common\.c:\d+ "
+WARNING_AT = r"WARNING: CPU: 0 PID: 1 at mm/slab_common\.c:\d+ "
 ALLOCATOR_REPORTS = {
     "SLAB_LINEAR_OVERFLOW": [r"BUG kmalloc-1k \(Not tainted\): Redzone "
                              r"overwritten", r"@offset=1024\. First byte "

@@ -70,6 +70,7 @@ bool do_raw_spin_trylock(spinlock_t *lock);
 void do_raw_spin_unlock(spinlock_t *lock);
 void spin_check_irqs_still_off(spinlock_t *lock);
 void assert_spin_locked(spinlock_t *lock);
+void spin_lock_handoff(spinlock_t *lock);
 
 #define spin_lock_init(lock)	__spin_lock_init(lock, #lock)
 #else
@@ -83,6 +84,11 @@ static inline void spin_lock_init(spinlock_t *lock)
 #define do_raw_spin_unlock(lock)		arch_spin_unlock(lock)
 #define spin_check_irqs_still_off(lock)		((void)(lock))
 #define assert_spin_locked(lock)		((void)(lock))
+/*
+ * The caller now owns @lock, held across a task switch by the task
+ * before it (the run queue's lock, which the scheduler passes on).
+ */
+#define spin_lock_handoff(lock)			((void)(lock))
 #endif
 
 /*

@@ -121,3 +121,8 @@ void assert_spin_locked(spinlock_t *lock)
 	if (!spin_is_locked(lock) || lock->owner != lock_owner_self())
 		spin_bug(lock, "not held by the caller");
 }
+
+void spin_lock_handoff(spinlock_t *lock)
+{
+	lock->owner = lock_owner_self();
+}

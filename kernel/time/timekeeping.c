@@ -9,6 +9,9 @@
  */
 #include <keel/delay.h>
 #include <keel/jiffies.h>
+#include <keel/sched.h>
+#include <asm/irq_regs.h>
+#include <asm/ptrace.h>
 #include <keel/timekeeping.h>
 #include <keel/timer.h>
 
@@ -43,4 +46,5 @@ void tick_handle_periodic(void)
 {
 	jiffies_64++;
 	run_local_timers();
+	scheduler_tick(user_mode(get_irq_regs()));
 }

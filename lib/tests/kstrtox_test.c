@@ -7,11 +7,8 @@
 #include <keel/errno.h>
 #include <keel/kernel.h>
 #include <keel/kstrtox.h>
+#include <keel/limits.h>
 #include <keel/ktest.h>
-
-#define LLONG_MAX	__LONG_LONG_MAX__
-#define LLONG_MIN	(-LLONG_MAX - 1)
-#define INT_MIN		(-__INT_MAX__ - 1)
 
 /* Any value a failed call might wrongly leave behind. */
 #define UNTOUCHED	0x5a5a

@@ -17,15 +17,18 @@ long __x64_sys_ni_syscall(const struct pt_regs *regs)
 	return -ENOSYS;
 }
 
+#define __SYSCALL_NI(nr)
 #define __SYSCALL(nr, sym)						\
 	long __x64_##sym(const struct pt_regs *)			\
 		__attribute__((weak, alias("__x64_sys_ni_syscall")));
 #include <generated/asm/syscalls_64.h>
 #undef __SYSCALL
+#undef __SYSCALL_NI
 
+#define __SYSCALL_NI(nr)	[nr] = __x64_sys_ni_syscall,
 #define __SYSCALL(nr, sym)	[nr] = __x64_##sym,
 const sys_call_ptr_t sys_call_table[NR_syscalls] = {
-	[0 ... NR_syscalls - 1] = __x64_sys_ni_syscall,
 #include <generated/asm/syscalls_64.h>
 };
 #undef __SYSCALL
+#undef __SYSCALL_NI

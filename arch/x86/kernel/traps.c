@@ -13,6 +13,7 @@
 #include <keel/kernel.h>
 #include <keel/panic.h>
 #include <keel/printk.h>
+#include <keel/sched/signal.h>
 #include <asm/desc.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -69,9 +70,84 @@ __noreturn void die(const char *str, struct pt_regs *regs, long err)
 	panic("Fatal exception");
 }
 
+/* The SIMD exception that is raised and unmasked, as si_code. */
+static int simd_fault_code(void)
+{
+	u32 mxcsr;
+	unsigned int raised;
+
+	__asm__ __volatile__("stmxcsr %0" : "=m"(mxcsr));
+	raised = (mxcsr & 0x3f) & ~((mxcsr >> 7) & 0x3f);
+	if (raised & 0x01)
+		return FPE_FLTINV;
+	if (raised & 0x04)
+		return FPE_FLTDIV;
+	if (raised & 0x08)
+		return FPE_FLTOVF;
+	if (raised & 0x12)
+		return FPE_FLTUND;
+	if (raised & 0x20)
+		return FPE_FLTRES;
+	return 0;
+}
+
+/*
+ * An exception in user mode is the program's, not the kernel's: it gets
+ * the signal Linux sends for it, with si_addr the faulting instruction
+ * (0 for the traps Linux reports as SI_KERNEL).
+ */
+static void do_user_trap(struct pt_regs *regs, unsigned long vector)
+{
+	void __user *ip = (void __user *)regs->ip;
+
+	local_irq_enable();
+	switch (vector) {
+	case X86_TRAP_DE:
+		force_sig_fault(SIGFPE, FPE_INTDIV, ip);
+		break;
+	case X86_TRAP_DB:
+		force_sig_fault(SIGTRAP, TRAP_TRACE, ip);
+		break;
+	case X86_TRAP_BP:
+		force_sig_fault(SIGTRAP, SI_KERNEL, NULL);
+		break;
+	case X86_TRAP_UD:
+		force_sig_fault(SIGILL, ILL_ILLOPN, ip);
+		break;
+	case X86_TRAP_MF:
+	case X86_TRAP_XF:
+		force_sig_fault(SIGFPE, vector == X86_TRAP_XF ?
+				simd_fault_code() : 0, ip);
+		break;
+	case X86_TRAP_AC:
+		force_sig_fault(SIGBUS, BUS_ADRALN, NULL);
+		break;
+	case X86_TRAP_NP:
+	case X86_TRAP_SS:
+		force_sig_fault(SIGBUS, BUS_ADRERR, NULL);
+		break;
+	default:
+		/* #GP, #OF, #BR, #TS and the rest. */
+		force_sig_fault(SIGSEGV, SI_KERNEL, NULL);
+		break;
+	}
+	local_irq_disable();
+}
+
+static bool is_paranoid(unsigned long vector)
+{
+	return vector == X86_TRAP_NMI || vector == X86_TRAP_DF ||
+	       vector == X86_TRAP_MC;
+}
+
 void do_exception(struct pt_regs *regs)
 {
 	unsigned long vector = regs->vector;
+
+	if (user_mode(regs) && vector != X86_TRAP_PF && !is_paranoid(vector)) {
+		do_user_trap(regs, vector);
+		return;
+	}
 
 	if (vector == X86_TRAP_PF) {
 		do_page_fault(regs, read_cr2());

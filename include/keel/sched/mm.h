@@ -53,6 +53,13 @@ static inline bool mmget_not_zero(struct mm_struct *mm)
 
 void mmput(struct mm_struct *mm);
 
+struct task_struct;
+/*
+ * @tsk lets go of @mm (exit or exec): wake a vfork() parent and clear
+ * the CLONE_CHILD_CLEARTID word, waking its futex.
+ */
+void mm_release(struct task_struct *tsk, struct mm_struct *mm);
+
 /*
  * VMAs of a user address space: allocated here so that exit_mmap() can
  * free whatever is left in the tree.  vm_area_alloc() returns a zeroed

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Descriptor tables: the GDT with its 64-bit TSS, and the IDT.  The TSS
- * exists for its interrupt stack table: a double fault or an NMI switches
- * to a known-good stack even when the kernel stack itself is broken.
+ * gives the stack an interrupt from user mode starts on (sp0, the top of
+ * the running task's kernel stack) and, in its interrupt stack table,
+ * the stacks of double faults, NMIs and machine checks, known-good even
+ * when the kernel stack itself is broken.
  */
 #ifndef _ASM_X86_DESC_H
 #define _ASM_X86_DESC_H
@@ -10,8 +12,8 @@
 #include <keel/compiler.h>
 #include <keel/types.h>
 
-#define GDT_ENTRY_TSS		4	/* takes two slots */
-#define GDT_ENTRIES		6
+#define GDT_ENTRY_TSS		8	/* takes two slots */
+#define GDT_ENTRIES		16
 #define __TSS_SELECTOR		(GDT_ENTRY_TSS * 8)
 
 /* Interrupt stack table slots (1-based in the IDT gate). */
@@ -49,7 +51,12 @@ struct gate_desc {
 #define NR_VECTORS		256
 #define NR_EXCEPTIONS		32
 
+extern struct tss_struct cpu_tss;
+
 void cpu_init(void);
 void idt_setup(void);
+
+/* The stack an interrupt or system call from user mode starts on. */
+void load_sp0(unsigned long sp0);
 
 #endif /* _ASM_X86_DESC_H */

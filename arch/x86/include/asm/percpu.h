@@ -15,6 +15,15 @@
 #ifndef _ASM_X86_PERCPU_H
 #define _ASM_X86_PERCPU_H
 
+/*
+ * The two words the system-call entry reaches before it has a stack
+ * (arch/x86/entry/entry_64.S): where the running task's kernel stack
+ * ends, and a slot for the user stack pointer while it switches.
+ */
+#define PCPU_TOP_OF_STACK	24
+#define PCPU_USER_SP		32
+
+#ifndef __ASSEMBLY__
 #include <keel/compiler.h>
 #include <keel/types.h>
 
@@ -27,11 +36,19 @@ struct pcpu_hot {
 			unsigned int preempt_count;
 			unsigned int cpu_number;
 			unsigned int softirq_pending;	/* 1 << nr */
+			unsigned int pad0;
+			unsigned long top_of_stack;	/* PCPU_TOP_OF_STACK */
+			unsigned long user_sp;		/* PCPU_USER_SP */
 		};
 		u8 pad[40];
 	};
 	unsigned long stack_canary;	/* %gs:40 */
 };
+
+_Static_assert(__builtin_offsetof(struct pcpu_hot, top_of_stack) ==
+	       PCPU_TOP_OF_STACK, "entry_64.S reads top_of_stack");
+_Static_assert(__builtin_offsetof(struct pcpu_hot, user_sp) == PCPU_USER_SP,
+	       "entry_64.S writes user_sp");
 
 extern struct pcpu_hot boot_pcpu_hot;
 
@@ -73,4 +90,5 @@ extern struct pcpu_hot boot_pcpu_hot;
 /* Point this CPU's %gs at @area; before it, nothing may use current. */
 void load_percpu_segment(struct pcpu_hot *area);
 
+#endif /* __ASSEMBLY__ */
 #endif /* _ASM_X86_PERCPU_H */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * CPU instructions wrapped for C: control registers, MSRs, CPUID, TSC,
- * interrupt flag and halting.
+ * interrupt flag and halting; and the per-task CPU state a task switch
+ * saves (struct thread_struct).
  */
 #ifndef _ASM_X86_PROCESSOR_H
 #define _ASM_X86_PROCESSOR_H
@@ -9,8 +10,43 @@
 #include <keel/compiler.h>
 #include <keel/types.h>
 
+#define X86_EFLAGS_CF	(1UL << 0)
+#define X86_EFLAGS_FIXED (1UL << 1)	/* always reads 1 */
+#define X86_EFLAGS_TF	(1UL << 8)
 #define X86_EFLAGS_IF	(1UL << 9)
-#define X86_EFLAGS_AC	(1UL << 18)	/* SMAP: user access allowed */
+#define X86_EFLAGS_DF	(1UL << 10)
+#define X86_EFLAGS_IOPL	(3UL << 12)
+#define X86_EFLAGS_NT	(1UL << 14)
+#define X86_EFLAGS_RF	(1UL << 16)
+#define X86_EFLAGS_AC	(1UL << 18)
+
+#define X86_CR0_MP	(1UL << 1)
+#define X86_CR0_EM	(1UL << 2)
+#define X86_CR0_TS	(1UL << 3)
+#define X86_CR0_NE	(1UL << 5)
+#define X86_CR4_OSFXSR	(1UL << 9)
+#define X86_CR4_OSXMMEXCPT (1UL << 10)
+
+/*
+ * The x87/SSE state of a task, in the 512-byte FXSAVE layout (Intel SDM
+ * vol. 1, 10.5.1), which is also the fpstate of Linux's signal frame.
+ */
+struct fxregs_state {
+	u16 cwd, swd, twd, fop;
+	u64 rip, rdp;
+	u32 mxcsr, mxcsr_mask;
+	u32 st_space[32];
+	u32 xmm_space[64];
+	u32 padding[24];
+} __aligned(16);
+
+/* What a task switch saves and restores besides the general registers. */
+struct thread_struct {
+	unsigned long sp;		/* kernel stack while switched out */
+	unsigned long fsbase;		/* user FS base (arch_prctl) */
+	unsigned long gsbase;		/* user GS base (arch_prctl) */
+	struct fxregs_state fpu;	/* user x87/SSE registers */
+};
 
 #define DEFINE_READ_CR(n)						\
 static inline unsigned long read_cr##n(void)				\
@@ -28,6 +64,11 @@ DEFINE_READ_CR(4)
 static inline void write_cr3(unsigned long val)
 {
 	__asm__ __volatile__("mov %0, %%cr3" : : "r"(val) : "memory");
+}
+
+static inline void write_cr0(unsigned long val)
+{
+	__asm__ __volatile__("mov %0, %%cr0" : : "r"(val) : "memory");
 }
 
 static inline u64 rdmsr(u32 msr)

@@ -11,7 +11,7 @@
 #ifndef _ASM_X86_SYSCALL_WRAPPER_H
 #define _ASM_X86_SYSCALL_WRAPPER_H
 
-struct pt_regs;
+#include <asm/ptrace.h>
 
 #define __SC_REGS1	regs->di
 #define __SC_REGS2	__SC_REGS1, regs->si

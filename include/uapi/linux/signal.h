@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
-/* Signal numbers, Linux's x86_64 values. */
-#ifndef _UAPI_ASM_GENERIC_SIGNAL_H
-#define _UAPI_ASM_GENERIC_SIGNAL_H
+/* Signal numbers: Linux's x86_64 values. */
+#ifndef _UAPI_LINUX_SIGNAL_H
+#define _UAPI_LINUX_SIGNAL_H
 
 #define SIGHUP		 1
 #define SIGINT		 2
@@ -37,6 +37,8 @@
 #define SIGPWR		30
 #define SIGSYS		31
 #define SIGRTMIN	32
-#define SIGRTMAX	64
+#define SIGRTMAX	_NSIG
 
-#endif /* _UAPI_ASM_GENERIC_SIGNAL_H */
+#define _NSIG		64
+
+#endif /* _UAPI_LINUX_SIGNAL_H */
