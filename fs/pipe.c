@@ -30,8 +30,10 @@
 #include <keel/stat.h>
 #include <keel/string.h>
 #include <keel/syscalls.h>
+#include <keel/uaccess.h>
 #include <keel/uio.h>
 #include <keel/wait.h>
+#include <uapi/asm-generic/ioctls.h>
 #include <uapi/linux/magic.h>
 
 #define PIPE_SIZE		(PIPE_DEF_BUFFERS * PAGE_SIZE)
@@ -300,10 +302,25 @@ static int pipe_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
+/* FIONREAD: the bytes a read would find now. */
+static long pipe_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct pipe_inode_info *pipe = file->private_data;
+	int count;
+
+	if (cmd != FIONREAD)
+		return -ENOIOCTLCMD;
+	mutex_lock(&pipe->mutex);
+	count = pipe->len;
+	mutex_unlock(&pipe->mutex);
+	return put_user(count, (int __user *)arg);
+}
+
 const struct file_operations pipefifo_fops = {
 	.open = fifo_open,
 	.read_iter = pipe_read,
 	.write_iter = pipe_write,
+	.unlocked_ioctl = pipe_ioctl,
 	.release = pipe_release,
 };
 
@@ -390,7 +407,9 @@ out_put_files:
 	return err;
 }
 
-static const struct super_operations pipefs_ops = {};
+static const struct super_operations pipefs_ops = {
+	.statfs = simple_statfs,
+};
 
 static int pipefs_fill_super(struct super_block *sb, void *data)
 {
@@ -431,3 +450,24 @@ static int init_pipe_fs(void)
 	return 0;
 }
 fs_initcall(init_pipe_fs);
+
+SYSCALL_DEFINE2(pipe2, int __user *, fildes, int, flags)
+{
+	int fds[2];
+	long err;
+
+	err = ksys_pipe2(fds, flags);
+	if (err)
+		return err;
+	if (copy_to_user(fildes, fds, sizeof(fds))) {
+		ksys_close(fds[0]);
+		ksys_close(fds[1]);
+		return -EFAULT;
+	}
+	return 0;
+}
+
+SYSCALL_DEFINE1(pipe, int __user *, fildes)
+{
+	return __do_sys_pipe2(fildes, 0);
+}

@@ -75,4 +75,11 @@
 #define EALREADY	114
 #define EINPROGRESS	115
 
+/*
+ * Kernel-internal, never seen by user space (Linux's <linux/errno.h>):
+ * an ->unlocked_ioctl that does not know the command; the system call
+ * turns it into -ENOTTY.
+ */
+#define ENOIOCTLCMD	515
+
 #endif /* _KEEL_ERRNO_H */

@@ -303,10 +303,33 @@ void path_put(const struct path *path);
 #define LOOKUP_FOLLOW		(1 << 0)
 #define LOOKUP_DIRECTORY	(1 << 1)
 #define LOOKUP_BENEATH		(1 << 2)	/* never leave the start: -EXDEV */
+#define LOOKUP_EMPTY		(1 << 3)	/* getname(): "" is allowed */
 int kern_path(const char *name, unsigned int flags, struct path *path);
 int vfs_path_lookup(int dfd, const char *name, unsigned int flags,
 		    struct path *path);
 int inode_permission(struct inode *inode, int mask);	/* MAY_* */
+
+/*
+ * A path name a system call was handed, copied in from user memory
+ * (fs/filename.c).  The walk and the ksys_*() helpers take ->name, a
+ * kernel string; putname() frees it.
+ */
+struct filename {
+	const char *name;		/* NUL-terminated, shorter than PATH_MAX */
+	const char __user *uptr;	/* where it was copied from */
+	char iname[];
+};
+
+/*
+ * ERR_PTR(-EFAULT) for an unreadable name, -ENAMETOOLONG for one with no
+ * NUL in PATH_MAX bytes, -ENOENT for "" unless @flags has LOOKUP_EMPTY;
+ * getname_uflags() takes AT_EMPTY_PATH for LOOKUP_EMPTY.
+ */
+struct filename *getname_flags(const char __user *filename,
+			       unsigned int flags);
+struct filename *getname(const char __user *filename);
+struct filename *getname_uflags(const char __user *filename, int uflags);
+void putname(struct filename *name);
 #define MAY_EXEC	0x1
 #define MAY_WRITE	0x2
 #define MAY_READ	0x4
@@ -504,6 +527,8 @@ int simple_rename(struct inode *old_dir, struct dentry *old,
 		  struct inode *new_dir, struct dentry *new,
 		  unsigned int flags);
 int simple_statfs(struct dentry *dentry, struct kstatfs *buf);
+/* ->fsync of a file system that keeps everything in memory. */
+int noop_fsync(struct file *file);
 /* Symlinks whose target string is i_private (kfree()d at eviction). */
 const char *simple_get_link(struct dentry *dentry, struct inode *inode,
 			    struct delayed_call *done);

@@ -13,6 +13,7 @@
 #include <keel/syscalls.h>
 #include <keel/uio.h>
 #include <asm/pgtable.h>
+#include <asm/syscall.h>
 
 static char *window;	/* kernel alias; NULL until mapped */
 
@@ -134,4 +135,31 @@ ssize_t ktest_writev(unsigned int fd, const struct kvec *kv, int cnt)
 	if (!window)
 		return -E2BIG;
 	return ksys_writev(fd, stage_iovec(kv, cnt, true), cnt);
+}
+
+long ktest_getdents64(unsigned int fd, void *buf, unsigned int count)
+{
+	long ret;
+
+	if (!window || count > KTEST_UBUF_DATA)
+		return -E2BIG;
+	memcpy(window, buf, count);
+	ret = ksys_getdents64(fd, ktest_ubuf(), count);
+	if (ret > 0)
+		memcpy(buf, window, ret);
+	return ret;
+}
+
+long ktest_syscall(unsigned int nr, unsigned long a0, unsigned long a1,
+		   unsigned long a2, unsigned long a3, unsigned long a4,
+		   unsigned long a5)
+{
+	struct pt_regs regs = {
+		.di = a0, .si = a1, .dx = a2, .r10 = a3, .r8 = a4, .r9 = a5,
+		.orig_ax = nr, .ax = -ENOSYS,
+	};
+
+	if (nr >= NR_syscalls)
+		return -ENOSYS;
+	return sys_call_table[nr](&regs);
 }
