@@ -79,6 +79,19 @@ extern struct task_struct init_task;
  */
 void schedule(void);
 
+/* schedule_timeout()'s "no timeout": sleep until woken. */
+#define MAX_SCHEDULE_TIMEOUT	((long)(~0UL >> 1))
+
+/*
+ * schedule() for at most @timeout jiffies (kernel/time/sleep_timeout.c),
+ * in the state the caller set (the _interruptible and _uninterruptible
+ * forms set it).  Returns the jiffies left when woken early, 0 when the
+ * time ran out.  Must not be called in atomic context.
+ */
+long schedule_timeout(long timeout);
+long schedule_timeout_interruptible(long timeout);
+long schedule_timeout_uninterruptible(long timeout);
+
 /*
  * A scheduling point in long-running kernel code.  With one task nothing
  * else can run yet, so it only tells the soft lockup detector that the
