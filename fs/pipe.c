@@ -25,6 +25,7 @@
 #include <keel/mm.h>
 #include <keel/mutex.h>
 #include <keel/pipe_fs_i.h>
+#include <keel/poll.h>
 #include <keel/printk.h>
 #include <keel/slab.h>
 #include <keel/stat.h>
@@ -302,6 +303,35 @@ static int pipe_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
+/*
+ * Readable with data, hung up with no writer left; writable with room for
+ * PIPE_BUF bytes (a write of that size would not wait), in error with no
+ * reader left.
+ */
+static __poll_t pipe_poll(struct file *file, poll_table *pt)
+{
+	struct pipe_inode_info *pipe = file->private_data;
+	__poll_t mask = 0;
+
+	if (file->f_mode & FMODE_READ)
+		poll_wait(file, &pipe->rd_wait, pt);
+	if (file->f_mode & FMODE_WRITE)
+		poll_wait(file, &pipe->wr_wait, pt);
+	if (file->f_mode & FMODE_READ) {
+		if (READ_ONCE(pipe->len))
+			mask |= POLLIN | POLLRDNORM;
+		if (!READ_ONCE(pipe->writers))
+			mask |= POLLHUP;
+	}
+	if (file->f_mode & FMODE_WRITE) {
+		if (PIPE_SIZE - READ_ONCE(pipe->len) >= PIPE_BUF)
+			mask |= POLLOUT | POLLWRNORM;
+		if (!READ_ONCE(pipe->readers))
+			mask |= POLLERR;
+	}
+	return mask;
+}
+
 /* FIONREAD: the bytes a read would find now. */
 static long pipe_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
@@ -320,6 +350,7 @@ const struct file_operations pipefifo_fops = {
 	.open = fifo_open,
 	.read_iter = pipe_read,
 	.write_iter = pipe_write,
+	.poll = pipe_poll,
 	.unlocked_ioctl = pipe_ioctl,
 	.release = pipe_release,
 };

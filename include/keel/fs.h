@@ -40,6 +40,7 @@ struct dentry;
 struct file;
 struct inode;
 struct kstat;
+struct poll_table_struct;
 struct super_block;
 struct vfsmount;
 
@@ -103,6 +104,8 @@ struct file_operations {
 	ssize_t (*read_iter)(struct kiocb *iocb, struct iov_iter *to);
 	ssize_t (*write_iter)(struct kiocb *iocb, struct iov_iter *from);
 	int (*iterate_shared)(struct file *file, struct dir_context *ctx);
+	/* The POLL* events that hold now; <keel/poll.h>. */
+	__poll_t (*poll)(struct file *file, struct poll_table_struct *pt);
 	long (*unlocked_ioctl)(struct file *file, unsigned int cmd,
 			       unsigned long arg);
 	int (*open)(struct inode *inode, struct file *file);
