@@ -54,6 +54,20 @@ ssize_t ktest_writev(unsigned int fd, const struct kvec *kv, int cnt);
 long ktest_getdents64(unsigned int fd, void *buf, unsigned int count);
 
 /*
+ * System-call arguments in user memory: a bump allocator over the
+ * window's data pages, from the top down so that ktest_read() and friends
+ * (which stage from the bottom) leave them alone; reset before each case
+ * (ktest_ureset()), 8-byte aligned and zeroed.  Past the end it returns 0x10, a pointer every call
+ * refuses with -EFAULT.  ktest_ukaddr() is the kernel's view of a pointer
+ * into the window.
+ */
+void ktest_ureset(void);
+void __user *ktest_ualloc(size_t len);
+void __user *ktest_uput(const void *data, size_t len);
+char __user *ktest_ustr(const char *s);
+void *ktest_ukaddr(const void __user *p);
+
+/*
  * Calls system call @nr through sys_call_table[] with the six argument
  * registers of a struct pt_regs, as the entry code does: what a user
  * program would see in rax.
