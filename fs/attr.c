@@ -8,12 +8,15 @@
  * by the caller, as in Linux.
  */
 #include <keel/cred.h>
+#include <keel/err.h>
 #include <keel/errno.h>
 #include <keel/fcntl.h>
 #include <keel/fdtable.h>
 #include <keel/fs.h>
 #include <keel/stat.h>
 #include <keel/syscalls.h>
+#include <keel/uaccess.h>
+#include <uapi/linux/time_types.h>
 
 #include "internal.h"
 
@@ -96,80 +99,52 @@ long ksys_ftruncate(unsigned int fd, loff_t length)
 	return err;
 }
 
-/* Look @filename up from @dfd, or take @dfd itself for AT_EMPTY_PATH "". */
-static long at_path(int dfd, const char *filename, int flags,
-		    struct path *path)
+static long chmod_common(const struct path *path, umode_t mode)
 {
-	struct file *file;
+	struct iattr attr = { .ia_valid = ATTR_MODE | ATTR_CTIME };
+	struct inode *inode = d_inode(path->dentry);
+	long err;
 
-	if (!filename[0] && (flags & AT_EMPTY_PATH) && dfd != AT_FDCWD) {
-		file = fget(dfd);
-		if (!file)
-			return -EBADF;
-		*path = file->f_path;
-		path_get(path);
-		fput(file);
-		return 0;
-	}
-	if (!filename[0] && (flags & AT_EMPTY_PATH))
-		filename = ".";
-	return vfs_path_lookup(dfd, filename,
-			       flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW,
-			       path);
+	err = mnt_want_write(path->mnt);
+	if (err)
+		return err;
+	if (!is_owner_or_root(inode))
+		return -EPERM;
+	attr.ia_mode = (mode & S_IALLUGO) | (inode->i_mode & ~S_IALLUGO);
+	attr.ia_ctime = current_time(inode);
+	inode_lock(inode);
+	err = notify_change(path->dentry, &attr);
+	inode_unlock(inode);
+	return err;
 }
 
 long ksys_fchmodat(int dfd, const char *filename, umode_t mode)
 {
-	struct iattr attr = { .ia_valid = ATTR_MODE | ATTR_CTIME };
-	struct inode *inode;
 	struct path path;
 	long err;
 
-	err = at_path(dfd, filename, 0, &path);
+	err = path_at(dfd, filename, 0, &path);
 	if (err)
 		return err;
-	err = mnt_want_write(path.mnt);
-	if (err)
-		goto out_put;
-	inode = d_inode(path.dentry);
-	if (!is_owner_or_root(inode)) {
-		err = -EPERM;
-		goto out_put;
-	}
-	attr.ia_mode = (mode & S_IALLUGO) | (inode->i_mode & ~S_IALLUGO);
-	attr.ia_ctime = current_time(inode);
-	inode_lock(inode);
-	err = notify_change(path.dentry, &attr);
-	inode_unlock(inode);
-out_put:
+	err = chmod_common(&path, mode);
 	path_put(&path);
 	return err;
 }
 
-long ksys_fchownat(int dfd, const char *filename, uid_t user, gid_t group,
-		   int flag)
+static long chown_common(const struct path *path, uid_t user, gid_t group)
 {
 	struct iattr attr = { .ia_valid = ATTR_CTIME };
-	struct inode *inode;
-	struct path path;
+	struct inode *inode = d_inode(path->dentry);
 	long err;
 
-	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
-		return -EINVAL;
-	err = at_path(dfd, filename, flag, &path);
+	err = mnt_want_write(path->mnt);
 	if (err)
 		return err;
-	err = mnt_want_write(path.mnt);
-	if (err)
-		goto out_put;
-	inode = d_inode(path.dentry);
 	/* Giving files away, or to another group, takes root here. */
 	if (!capable_fowner() &&
 	    ((user != (uid_t)-1 && user != inode->i_uid) ||
-	     (group != (gid_t)-1 && group != inode->i_gid))) {
-		err = -EPERM;
-		goto out_put;
-	}
+	     (group != (gid_t)-1 && group != inode->i_gid)))
+		return -EPERM;
 	if (user != (uid_t)-1) {
 		attr.ia_valid |= ATTR_UID;
 		attr.ia_uid = user;
@@ -190,9 +165,23 @@ long ksys_fchownat(int dfd, const char *filename, uid_t user, gid_t group,
 	}
 	attr.ia_ctime = current_time(inode);
 	inode_lock(inode);
-	err = notify_change(path.dentry, &attr);
+	err = notify_change(path->dentry, &attr);
 	inode_unlock(inode);
-out_put:
+	return err;
+}
+
+long ksys_fchownat(int dfd, const char *filename, uid_t user, gid_t group,
+		   int flag)
+{
+	struct path path;
+	long err;
+
+	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = path_at(dfd, filename, flag, &path);
+	if (err)
+		return err;
+	err = chown_common(&path, user, group);
 	path_put(&path);
 	return err;
 }
@@ -262,13 +251,13 @@ long ksys_utimensat(int dfd, const char *filename,
 		return -EINVAL;
 	if (!filename) {
 		/* utimensat(fd, NULL, ...) is futimens(fd). */
-		if (flags)
-			return -EINVAL;
 		if (dfd == AT_FDCWD)
 			return -EFAULT;
-		err = at_path(dfd, "", AT_EMPTY_PATH, &path);
+		if (flags)
+			return -EINVAL;
+		err = path_at(dfd, "", AT_EMPTY_PATH, &path);
 	} else {
-		err = at_path(dfd, filename, flags, &path);
+		err = path_at(dfd, filename, flags, &path);
 	}
 	if (err)
 		return err;
@@ -276,5 +265,130 @@ long ksys_utimensat(int dfd, const char *filename,
 	if (!err)
 		err = utimes_common(&path, times);
 	path_put(&path);
+	return err;
+}
+
+/* The system calls: path names through getname(), times copied in. */
+SYSCALL_DEFINE2(truncate, const char __user *, path, long, length)
+{
+	struct filename *name;
+	long err;
+
+	if (length < 0)
+		return -EINVAL;
+	name = getname(path);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = ksys_truncate(name->name, length);
+	putname(name);
+	return err;
+}
+
+SYSCALL_DEFINE2(ftruncate, unsigned int, fd, unsigned long, length)
+{
+	return ksys_ftruncate(fd, length);
+}
+
+SYSCALL_DEFINE3(fchmodat, int, dfd, const char __user *, filename,
+		umode_t, mode)
+{
+	struct filename *name = getname(filename);
+	long err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = ksys_fchmodat(dfd, name->name, mode);
+	putname(name);
+	return err;
+}
+
+SYSCALL_DEFINE2(chmod, const char __user *, filename, umode_t, mode)
+{
+	return __do_sys_fchmodat(AT_FDCWD, filename, mode);
+}
+
+/* fchmod() and fchown() act on the file, whatever its fd's number. */
+static long fd_setattr(unsigned int fd, umode_t mode, uid_t user,
+		       gid_t group, bool chown)
+{
+	struct file *file = fget(fd);
+	long err;
+
+	if (!file)
+		return -EBADF;
+	if (chown)
+		err = chown_common(&file->f_path, user, group);
+	else
+		err = chmod_common(&file->f_path, mode);
+	fput(file);
+	return err;
+}
+
+SYSCALL_DEFINE2(fchmod, unsigned int, fd, umode_t, mode)
+{
+	return fd_setattr(fd, mode, 0, 0, false);
+}
+
+SYSCALL_DEFINE3(fchown, unsigned int, fd, uid_t, user, gid_t, group)
+{
+	return fd_setattr(fd, 0, user, group, true);
+}
+
+SYSCALL_DEFINE5(fchownat, int, dfd, const char __user *, filename,
+		uid_t, user, gid_t, group, int, flag)
+{
+	struct filename *name;
+	long err;
+
+	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	name = getname_uflags(filename, flag);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = ksys_fchownat(dfd, name->name, user, group, flag);
+	putname(name);
+	return err;
+}
+
+SYSCALL_DEFINE3(chown, const char __user *, filename, uid_t, user,
+		gid_t, group)
+{
+	return __do_sys_fchownat(AT_FDCWD, filename, user, group, 0);
+}
+
+SYSCALL_DEFINE3(lchown, const char __user *, filename, uid_t, user,
+		gid_t, group)
+{
+	return __do_sys_fchownat(AT_FDCWD, filename, user, group,
+				 AT_SYMLINK_NOFOLLOW);
+}
+
+SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
+		struct __kernel_timespec __user *, utimes, int, flags)
+{
+	struct __kernel_timespec ut[2];
+	struct timespec64 t[2];
+	struct filename *name;
+	long err;
+	int i;
+
+	if (utimes) {
+		if (copy_from_user(ut, utimes, sizeof(ut)))
+			return -EFAULT;
+		for (i = 0; i < 2; i++) {
+			t[i].tv_sec = ut[i].tv_sec;
+			t[i].tv_nsec = ut[i].tv_nsec;
+		}
+		/* Nothing to do: not even the name is looked at (Linux). */
+		if (t[0].tv_nsec == UTIME_OMIT && t[1].tv_nsec == UTIME_OMIT)
+			return 0;
+	}
+	if (!filename)
+		return ksys_utimensat(dfd, NULL, utimes ? t : NULL, flags);
+	name = getname_uflags(filename, flags);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = ksys_utimensat(dfd, name->name, utimes ? t : NULL, flags);
+	putname(name);
 	return err;
 }

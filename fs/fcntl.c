@@ -107,3 +107,32 @@ long ksys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	fput(file);
 	return ret;
 }
+
+SYSCALL_DEFINE1(dup, unsigned int, fildes)
+{
+	return ksys_dup(fildes);
+}
+
+SYSCALL_DEFINE3(dup3, unsigned int, oldfd, unsigned int, newfd, int, flags)
+{
+	return ksys_dup3(oldfd, newfd, flags);
+}
+
+SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
+{
+	struct file *file;
+
+	if (oldfd != newfd)
+		return ksys_dup3(oldfd, newfd, 0);
+	file = fget(oldfd);
+	if (!file)
+		return -EBADF;
+	fput(file);
+	return newfd;
+}
+
+SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd,
+		unsigned long, arg)
+{
+	return ksys_fcntl(fd, cmd, arg);
+}

@@ -216,6 +216,31 @@ int close_fd(unsigned int fd)
 	return 0;
 }
 
+int close_range(unsigned int fd, unsigned int max_fd, unsigned int flags)
+{
+	struct files_struct *files = current_files();
+
+	if (flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC))
+		return -EINVAL;
+	if (fd > max_fd)
+		return -EINVAL;
+	if ((flags & CLOSE_RANGE_UNSHARE) && atomic_read(&files->count) > 1) {
+		struct files_struct *copy = dup_fd(files);
+
+		if (IS_ERR(copy))
+			return PTR_ERR(copy);
+		current->files = copy;
+		put_files_struct(files);
+	}
+	for (; fd <= max_fd && fd < READ_ONCE(current_files()->max_fds); fd++) {
+		if (flags & CLOSE_RANGE_CLOEXEC)
+			set_close_on_exec(fd, true);
+		else
+			close_fd(fd);
+	}
+	return 0;
+}
+
 /*
  * dup2()/dup3(): make @fd refer to @file (a new reference), closing what
  * it referred to before.  -EBUSY for an fd reserved by an open that has

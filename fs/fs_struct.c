@@ -3,11 +3,14 @@
  * fs_struct (<keel/fs_struct.h>): a task's root, working directory and
  * umask.  Tasks that share one (CLONE_FS) count as users; fork without
  * CLONE_FS copies it.  Lock: fs->lock guards users, root and pwd, and
- * nests inside nothing: paths are got under it and put after it.
+ * nests inside nothing: paths are got under it and put after it.  umask()
+ * swaps the umask in one atomic exchange.
  */
 #include <keel/fs.h>
 #include <keel/fs_struct.h>
 #include <keel/slab.h>
+#include <keel/stat.h>
+#include <keel/syscalls.h>
 
 /* init_task's; never freed. */
 struct fs_struct init_fs = {
@@ -95,4 +98,10 @@ void put_fs_struct(struct fs_struct *fs)
 	path_put(&fs->root);
 	path_put(&fs->pwd);
 	kfree(fs);
+}
+
+SYSCALL_DEFINE1(umask, int, mask)
+{
+	return __atomic_exchange_n(&current_fs()->umask, mask & (S_IRWXU | S_IRWXG | S_IRWXO),
+				   __ATOMIC_RELAXED);
 }

@@ -26,6 +26,11 @@ struct super_block *alloc_super(struct file_system_type *type, int flags);
 void deactivate_super(struct super_block *sb);
 
 /* fs/namespace.c */
+/* mnt_flags, with Linux's values */
+#define MNT_NOSUID	0x01
+#define MNT_NODEV	0x02
+#define MNT_NOEXEC	0x04
+#define MNT_READONLY	0x40
 /* Protects the mount tree (mnt_parent, mnt_mountpoint, the list). */
 extern spinlock_t mount_lock;
 /* A new, unattached mount of @type (ksys_mount(), the root). */
@@ -35,6 +40,14 @@ struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags,
 struct vfsmount *lookup_mnt(struct vfsmount *mnt, struct dentry *dentry);
 /* -EROFS if @mnt is read-only: the check before any change in it. */
 int mnt_want_write(struct vfsmount *mnt);
+
+/* fs/namei.c */
+/*
+ * The *at() calls' lookup: @filename from @dfd, following a final symlink
+ * unless @flags has AT_SYMLINK_NOFOLLOW; with AT_EMPTY_PATH, "" is @dfd
+ * itself (or the working directory for AT_FDCWD).
+ */
+int path_at(int dfd, const char *filename, int flags, struct path *path);
 
 /* fs/ramfs/inode.c: registers ramfs, for the root mount. */
 int init_ramfs_fs(void);

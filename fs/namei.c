@@ -32,11 +32,13 @@
 #include <keel/fdtable.h>
 #include <keel/fs.h>
 #include <keel/fs_struct.h>
+#include <keel/kernel.h>
 #include <keel/namei.h>
 #include <keel/slab.h>
 #include <keel/stat.h>
 #include <keel/string.h>
 #include <keel/syscalls.h>
+#include <keel/uaccess.h>
 
 #include "internal.h"
 
@@ -452,6 +454,27 @@ int kern_path(const char *name, unsigned int flags, struct path *path)
 	return path_lookupat(AT_FDCWD, name, flags, path);
 }
 
+/* Look @filename up from @dfd, or take @dfd itself for AT_EMPTY_PATH "". */
+int path_at(int dfd, const char *filename, int flags, struct path *path)
+{
+	struct file *file;
+
+	if (!filename[0] && (flags & AT_EMPTY_PATH) && dfd != AT_FDCWD) {
+		file = fget(dfd);
+		if (!file)
+			return -EBADF;
+		*path = file->f_path;
+		path_get(path);
+		fput(file);
+		return 0;
+	}
+	if (!filename[0] && (flags & AT_EMPTY_PATH))
+		filename = ".";
+	return vfs_path_lookup(dfd, filename,
+			       flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW,
+			       path);
+}
+
 /* Walks to the parent of @name's final component (nd->last). */
 static int path_parentat(int dfd, const char *name, unsigned int flags,
 			 struct nameidata *nd)
@@ -717,11 +740,14 @@ long ksys_linkat(int olddfd, const char *oldname, int newdfd,
 	struct dentry *dentry;
 	long err;
 
-	if (flags & ~AT_SYMLINK_FOLLOW)
+	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	err = vfs_path_lookup(olddfd, oldname,
-			      flags & AT_SYMLINK_FOLLOW ? LOOKUP_FOLLOW : 0,
-			      &old);
+	/* Linking a file by its descriptor takes CAP_DAC_READ_SEARCH. */
+	if (!capable_fowner())
+		flags &= ~AT_EMPTY_PATH;
+	err = path_at(olddfd, oldname, (flags & AT_EMPTY_PATH) |
+		      (flags & AT_SYMLINK_FOLLOW ? 0 : AT_SYMLINK_NOFOLLOW),
+		      &old);
 	if (err)
 		return err;
 	dentry = filename_create(newdfd, newname, &nd, false);
@@ -1110,6 +1136,221 @@ long ksys_getcwd(char *buf, unsigned long size)
 put_pwd:
 	path_put(&pwd);
 	kfree(page);
+	return len;
+}
+
+/*
+ * The system calls over the helpers above: each copies its path names in
+ * with getname() and the results out with copy_to_user().
+ */
+SYSCALL_DEFINE4(mknodat, int, dfd, const char __user *, filename,
+		umode_t, mode, unsigned int, dev)
+{
+	struct filename *name = getname(filename);
+	long err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = ksys_mknodat(dfd, name->name, mode, dev);
+	putname(name);
+	return err;
+}
+
+SYSCALL_DEFINE3(mknod, const char __user *, filename, umode_t, mode,
+		unsigned int, dev)
+{
+	return __do_sys_mknodat(AT_FDCWD, filename, mode, dev);
+}
+
+SYSCALL_DEFINE3(mkdirat, int, dfd, const char __user *, pathname,
+		umode_t, mode)
+{
+	struct filename *name = getname(pathname);
+	long err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = ksys_mkdirat(dfd, name->name, mode);
+	putname(name);
+	return err;
+}
+
+SYSCALL_DEFINE2(mkdir, const char __user *, pathname, umode_t, mode)
+{
+	return __do_sys_mkdirat(AT_FDCWD, pathname, mode);
+}
+
+SYSCALL_DEFINE3(unlinkat, int, dfd, const char __user *, pathname, int, flag)
+{
+	struct filename *name;
+	long err;
+
+	if (flag & ~AT_REMOVEDIR)
+		return -EINVAL;
+	name = getname(pathname);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = ksys_unlinkat(dfd, name->name, flag);
+	putname(name);
+	return err;
+}
+
+SYSCALL_DEFINE1(unlink, const char __user *, pathname)
+{
+	return __do_sys_unlinkat(AT_FDCWD, pathname, 0);
+}
+
+SYSCALL_DEFINE1(rmdir, const char __user *, pathname)
+{
+	return __do_sys_unlinkat(AT_FDCWD, pathname, AT_REMOVEDIR);
+}
+
+/* Both names of a two-name call, or -errno with neither held. */
+static int getname_pair(const char __user *uold, int old_flags,
+			const char __user *unew, struct filename **old,
+			struct filename **new)
+{
+	*new = NULL;
+	*old = getname_uflags(uold, old_flags);
+	if (IS_ERR(*old))
+		return PTR_ERR(*old);
+	*new = getname(unew);
+	if (IS_ERR(*new)) {
+		putname(*old);
+		return PTR_ERR(*new);
+	}
+	return 0;
+}
+
+static void putname_pair(struct filename *old, struct filename *new)
+{
+	putname(new);
+	putname(old);
+}
+
+SYSCALL_DEFINE3(symlinkat, const char __user *, oldname, int, newdfd,
+		const char __user *, newname)
+{
+	struct filename *from, *to;
+	long err;
+
+	err = getname_pair(oldname, 0, newname, &from, &to);
+	if (err)
+		return err;
+	err = ksys_symlinkat(from->name, newdfd, to->name);
+	putname_pair(from, to);
+	return err;
+}
+
+SYSCALL_DEFINE2(symlink, const char __user *, oldname,
+		const char __user *, newname)
+{
+	return __do_sys_symlinkat(oldname, AT_FDCWD, newname);
+}
+
+SYSCALL_DEFINE5(linkat, int, olddfd, const char __user *, oldname,
+		int, newdfd, const char __user *, newname, int, flags)
+{
+	struct filename *from, *to;
+	long err;
+
+	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = getname_pair(oldname, flags, newname, &from, &to);
+	if (err)
+		return err;
+	err = ksys_linkat(olddfd, from->name, newdfd, to->name, flags);
+	putname_pair(from, to);
+	return err;
+}
+
+SYSCALL_DEFINE2(link, const char __user *, oldname,
+		const char __user *, newname)
+{
+	return __do_sys_linkat(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
+}
+
+SYSCALL_DEFINE5(renameat2, int, olddfd, const char __user *, oldname,
+		int, newdfd, const char __user *, newname, unsigned int, flags)
+{
+	struct filename *from, *to;
+	long err;
+
+	err = getname_pair(oldname, 0, newname, &from, &to);
+	if (err)
+		return err;
+	err = ksys_renameat2(olddfd, from->name, newdfd, to->name, flags);
+	putname_pair(from, to);
+	return err;
+}
+
+SYSCALL_DEFINE4(renameat, int, olddfd, const char __user *, oldname,
+		int, newdfd, const char __user *, newname)
+{
+	return __do_sys_renameat2(olddfd, oldname, newdfd, newname, 0);
+}
+
+SYSCALL_DEFINE2(rename, const char __user *, oldname,
+		const char __user *, newname)
+{
+	return __do_sys_renameat2(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
+}
+
+/* Through a kernel copy of at most PATH_MAX bytes: no link is longer. */
+SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname,
+		char __user *, buf, int, bufsiz)
+{
+	struct filename *name;
+	char *kbuf;
+	long len;
+
+	if (bufsiz <= 0)
+		return -EINVAL;
+	name = getname(pathname);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	kbuf = kmalloc(min(bufsiz, PATH_MAX), GFP_KERNEL);
+	len = -ENOMEM;
+	if (!kbuf)
+		goto put_name;
+	len = ksys_readlinkat(dfd, name->name, kbuf, min(bufsiz, PATH_MAX));
+	if (len > 0 && copy_to_user(buf, kbuf, len))
+		len = -EFAULT;
+	kfree(kbuf);
+put_name:
+	putname(name);
+	return len;
+}
+
+SYSCALL_DEFINE3(readlink, const char __user *, path, char __user *, buf,
+		int, bufsiz)
+{
+	return __do_sys_readlinkat(AT_FDCWD, path, buf, bufsiz);
+}
+
+SYSCALL_DEFINE1(chdir, const char __user *, filename)
+{
+	struct filename *name = getname(filename);
+	long err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = ksys_chdir(name->name);
+	putname(name);
+	return err;
+}
+
+SYSCALL_DEFINE2(getcwd, char __user *, buf, unsigned long, size)
+{
+	char *kbuf = kmalloc(PATH_MAX, GFP_KERNEL);
+	long len;
+
+	if (!kbuf)
+		return -ENOMEM;
+	len = ksys_getcwd(kbuf, min(size, (unsigned long)PATH_MAX));
+	if (len > 0 && copy_to_user(buf, kbuf, len))
+		len = -EFAULT;
+	kfree(kbuf);
 	return len;
 }
 

@@ -23,17 +23,13 @@
 #include <keel/stat.h>
 #include <keel/string.h>
 #include <keel/syscalls.h>
+#include <keel/uaccess.h>
+#include <asm/page.h>
 
 #include "internal.h"
 
 DEFINE_SPINLOCK(mount_lock);
 static LIST_HEAD(mounts);		/* in mount order [mount_lock] */
-
-/* mnt_flags, with Linux's values */
-#define MNT_NOSUID	0x01
-#define MNT_NODEV	0x02
-#define MNT_NOEXEC	0x04
-#define MNT_READONLY	0x40
 
 struct vfsmount *mntget(struct vfsmount *mnt)
 {
@@ -261,6 +257,7 @@ long ksys_mount(const char *dev_name, const char *dir_name,
 	return do_mount(dev_name, dir_name, type, flags, data, LOOKUP_FOLLOW);
 }
 
+#define MNT_EXPIRE	4
 #define UMOUNT_NOFOLLOW	8
 
 long ksys_umount(const char *name, int flags)
@@ -294,6 +291,110 @@ long ksys_umount(const char *name, int flags)
 put_path:
 	path_put(&path);
 	return err;
+}
+
+/*
+ * mount(2)'s strings (device name, type): NULL stays NULL; a string
+ * longer than PATH_MAX is -EINVAL, as Linux's strndup_user().
+ */
+static char *copy_mount_string(const char __user *data)
+{
+	long len;
+	char *copy;
+
+	if (!data)
+		return NULL;
+	len = strnlen_user(data, PATH_MAX);
+	if (!len)
+		return ERR_PTR(-EFAULT);
+	if (len > PATH_MAX)
+		return ERR_PTR(-EINVAL);
+	copy = kmalloc(len, GFP_KERNEL);
+	if (!copy)
+		return ERR_PTR(-ENOMEM);
+	if (copy_from_user(copy, data, len)) {
+		kfree(copy);
+		return ERR_PTR(-EFAULT);
+	}
+	copy[len - 1] = '\0';
+	return copy;
+}
+
+/*
+ * mount(2)'s data: up to a page, as much of it as is readable (the rest
+ * zero), -EFAULT if none is.
+ */
+static void *copy_mount_options(const void __user *data)
+{
+	char *copy;
+
+	if (!data)
+		return NULL;
+	copy = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!copy)
+		return ERR_PTR(-ENOMEM);
+	if (copy_from_user(copy, data, PAGE_SIZE) == PAGE_SIZE) {
+		kfree(copy);
+		return ERR_PTR(-EFAULT);
+	}
+	return copy;
+}
+
+static void free_mount_arg(void *arg)
+{
+	if (!IS_ERR(arg))
+		kfree(arg);
+}
+
+SYSCALL_DEFINE5(mount, char __user *, dev_name, char __user *, dir_name,
+		char __user *, type, unsigned long, flags, void __user *, data)
+{
+	struct filename *dir;
+	char *kernel_type, *kernel_dev;
+	void *options;
+	long ret;
+
+	kernel_type = copy_mount_string(type);
+	ret = PTR_ERR(kernel_type);
+	if (IS_ERR(kernel_type))
+		goto out_type;
+	kernel_dev = copy_mount_string(dev_name);
+	ret = PTR_ERR(kernel_dev);
+	if (IS_ERR(kernel_dev))
+		goto out_dev;
+	options = copy_mount_options(data);
+	ret = PTR_ERR(options);
+	if (IS_ERR(options))
+		goto out_data;
+	dir = getname(dir_name);
+	ret = PTR_ERR(dir);
+	if (IS_ERR(dir))
+		goto out_dir;
+	ret = ksys_mount(kernel_dev, dir->name, kernel_type, flags, options);
+	putname(dir);
+out_dir:
+	free_mount_arg(options);
+out_data:
+	free_mount_arg(kernel_dev);
+out_dev:
+	free_mount_arg(kernel_type);
+out_type:
+	return ret;
+}
+
+SYSCALL_DEFINE2(umount, char __user *, name, int, flags)
+{
+	struct filename *kname;
+	long ret;
+
+	if (flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW))
+		return -EINVAL;
+	kname = getname(name);
+	if (IS_ERR(kname))
+		return PTR_ERR(kname);
+	ret = ksys_umount(kname->name, flags);
+	putname(kname);
+	return ret;
 }
 
 static char *prepend(char *p, char *buf, const char *name, size_t len)

@@ -4,14 +4,24 @@
  * walk (do_filp_open() in fs/namei.c) find or create the file and build
  * its struct file, then install it.  The lookup, O_CREAT/O_EXCL/O_TRUNC
  * and permission checks are namei's; this file owns only the fd side.
+ * Also the calls that, as in Linux, live beside open: access(), chdir()
+ * by descriptor and chroot().
  */
+#include <keel/cred.h>
 #include <keel/err.h>
 #include <keel/errno.h>
 #include <keel/fcntl.h>
 #include <keel/fdtable.h>
 #include <keel/fs.h>
+#include <keel/fs_struct.h>
+#include <keel/kernel.h>
 #include <keel/stat.h>
+#include <keel/string.h>
 #include <keel/syscalls.h>
+#include <keel/uaccess.h>
+#include <asm/page.h>
+
+#include "internal.h"
 
 static long do_sys_open(int dfd, const char *filename, int flags,
 			umode_t mode, unsigned int lookup_flags)
@@ -64,4 +74,215 @@ int filp_close(struct file *file)
 {
 	fput(file);
 	return 0;
+}
+
+/*
+ * The system calls.  open() and openat() ignore flags they do not know,
+ * as Linux does; openat2() refuses them.
+ */
+static long do_sys_openat(int dfd, const char __user *filename, int flags,
+			  umode_t mode)
+{
+	struct filename *name = getname(filename);
+	long fd;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	fd = ksys_openat(dfd, name->name, flags, mode);
+	putname(name);
+	return fd;
+}
+
+SYSCALL_DEFINE3(open, const char __user *, filename, int, flags,
+		umode_t, mode)
+{
+	return do_sys_openat(AT_FDCWD, filename, flags, mode);
+}
+
+SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags,
+		umode_t, mode)
+{
+	return do_sys_openat(dfd, filename, flags, mode);
+}
+
+SYSCALL_DEFINE2(creat, const char __user *, pathname, umode_t, mode)
+{
+	return do_sys_openat(AT_FDCWD, pathname, O_CREAT | O_WRONLY | O_TRUNC,
+			     mode);
+}
+
+/* The first version of struct open_how; later ones only grow it. */
+#define OPEN_HOW_SIZE_VER0	24
+
+/*
+ * Linux's copy_struct_from_user(): a shorter @usize leaves the rest of
+ * @dst zero, a longer one must be zero past what the kernel knows
+ * (-E2BIG otherwise).
+ */
+static int copy_struct_from_user(void *dst, size_t ksize,
+				 const void __user *src, size_t usize)
+{
+	size_t i;
+	u8 c;
+
+	memset(dst, 0, ksize);
+	for (i = ksize; i < usize; i++) {
+		if (get_user(c, (const u8 __user *)src + i))
+			return -EFAULT;
+		if (c)
+			return -E2BIG;
+	}
+	if (copy_from_user(dst, src, min(ksize, usize)))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE4(openat2, int, dfd, const char __user *, filename,
+		struct open_how __user *, how, size_t, usize)
+{
+	struct filename *name;
+	struct open_how khow;
+	long err;
+
+	if (usize < OPEN_HOW_SIZE_VER0)
+		return -EINVAL;
+	if (usize > PAGE_SIZE)
+		return -E2BIG;
+	err = copy_struct_from_user(&khow, sizeof(khow), how, usize);
+	if (err)
+		return err;
+	name = getname(filename);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = ksys_openat2(dfd, name->name, &khow);
+	putname(name);
+	return err;
+}
+
+SYSCALL_DEFINE1(close, unsigned int, fd)
+{
+	return ksys_close(fd);
+}
+
+SYSCALL_DEFINE3(close_range, unsigned int, fd, unsigned int, max_fd,
+		unsigned int, flags)
+{
+	return close_range(fd, max_fd, flags);
+}
+
+/*
+ * access() checks with the real user and group ids, not the effective
+ * ones, unless AT_EACCESS says otherwise: it acts with a copy of the
+ * credentials whose fs ids are the real ones (Linux's
+ * access_override_creds()).
+ */
+long ksys_faccessat(int dfd, const char *filename, int mode, int flags)
+{
+	const struct cred *old = NULL;
+	struct cred *new = NULL;
+	struct inode *inode;
+	struct path path;
+	long err;
+
+	if (mode & ~S_IRWXO)
+		return -EINVAL;
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (!(flags & AT_EACCESS)) {
+		new = prepare_creds();
+		if (!new)
+			return -ENOMEM;
+		new->fsuid = new->uid;
+		new->fsgid = new->gid;
+		old = override_creds(new);
+	}
+	err = path_at(dfd, filename, flags, &path);
+	if (err)
+		goto revert;
+	inode = d_inode(path.dentry);
+	err = inode_permission(inode, mode);
+	/* Writing to a file on a read-only mount fails, to a device not. */
+	if (!err && (mode & MAY_WRITE) &&
+	    (S_ISREG(inode->i_mode) || S_ISDIR(inode->i_mode) ||
+	     S_ISLNK(inode->i_mode)))
+		err = mnt_want_write(path.mnt);
+	path_put(&path);
+revert:
+	if (new) {
+		revert_creds(old);
+		put_cred(new);
+	}
+	return err;
+}
+
+SYSCALL_DEFINE4(faccessat2, int, dfd, const char __user *, filename,
+		int, mode, int, flags)
+{
+	struct filename *name = getname_uflags(filename, flags);
+	long err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = ksys_faccessat(dfd, name->name, mode, flags);
+	putname(name);
+	return err;
+}
+
+SYSCALL_DEFINE3(faccessat, int, dfd, const char __user *, filename,
+		int, mode)
+{
+	return __do_sys_faccessat2(dfd, filename, mode, 0);
+}
+
+SYSCALL_DEFINE2(access, const char __user *, filename, int, mode)
+{
+	return __do_sys_faccessat2(AT_FDCWD, filename, mode, 0);
+}
+
+/* The directory @path names becomes the working directory, or the root. */
+static long set_fs_dir(const struct path *path, bool root)
+{
+	long err;
+
+	if (!S_ISDIR(d_inode(path->dentry)->i_mode))
+		return -ENOTDIR;
+	err = inode_permission(d_inode(path->dentry), MAY_EXEC);
+	if (err)
+		return err;
+	if (!root)
+		set_fs_pwd(current_fs(), path);
+	else if (capable_fowner())
+		set_fs_root(current_fs(), path);
+	else
+		err = -EPERM;
+	return err;
+}
+
+SYSCALL_DEFINE1(fchdir, unsigned int, fd)
+{
+	struct file *file = fget(fd);
+	long err;
+
+	if (!file)
+		return -EBADF;
+	err = set_fs_dir(&file->f_path, false);
+	fput(file);
+	return err;
+}
+
+SYSCALL_DEFINE1(chroot, const char __user *, filename)
+{
+	struct filename *name = getname(filename);
+	struct path path;
+	long err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = kern_path(name->name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
+	putname(name);
+	if (err)
+		return err;
+	err = set_fs_dir(&path, true);
+	path_put(&path);
+	return err;
 }

@@ -25,13 +25,16 @@
 #include <keel/mm.h>
 #include <keel/mutex.h>
 #include <keel/pipe_fs_i.h>
+#include <keel/poll.h>
 #include <keel/printk.h>
 #include <keel/slab.h>
 #include <keel/stat.h>
 #include <keel/string.h>
 #include <keel/syscalls.h>
+#include <keel/uaccess.h>
 #include <keel/uio.h>
 #include <keel/wait.h>
+#include <uapi/asm-generic/ioctls.h>
 #include <uapi/linux/magic.h>
 
 #define PIPE_SIZE		(PIPE_DEF_BUFFERS * PAGE_SIZE)
@@ -300,10 +303,55 @@ static int pipe_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
+/*
+ * Readable with data, hung up with no writer left; writable with room for
+ * PIPE_BUF bytes (a write of that size would not wait), in error with no
+ * reader left.
+ */
+static __poll_t pipe_poll(struct file *file, poll_table *pt)
+{
+	struct pipe_inode_info *pipe = file->private_data;
+	__poll_t mask = 0;
+
+	if (file->f_mode & FMODE_READ)
+		poll_wait(file, &pipe->rd_wait, pt);
+	if (file->f_mode & FMODE_WRITE)
+		poll_wait(file, &pipe->wr_wait, pt);
+	if (file->f_mode & FMODE_READ) {
+		if (READ_ONCE(pipe->len))
+			mask |= POLLIN | POLLRDNORM;
+		if (!READ_ONCE(pipe->writers))
+			mask |= POLLHUP;
+	}
+	if (file->f_mode & FMODE_WRITE) {
+		if (PIPE_SIZE - READ_ONCE(pipe->len) >= PIPE_BUF)
+			mask |= POLLOUT | POLLWRNORM;
+		if (!READ_ONCE(pipe->readers))
+			mask |= POLLERR;
+	}
+	return mask;
+}
+
+/* FIONREAD: the bytes a read would find now. */
+static long pipe_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct pipe_inode_info *pipe = file->private_data;
+	int count;
+
+	if (cmd != FIONREAD)
+		return -ENOIOCTLCMD;
+	mutex_lock(&pipe->mutex);
+	count = pipe->len;
+	mutex_unlock(&pipe->mutex);
+	return put_user(count, (int __user *)arg);
+}
+
 const struct file_operations pipefifo_fops = {
 	.open = fifo_open,
 	.read_iter = pipe_read,
 	.write_iter = pipe_write,
+	.poll = pipe_poll,
+	.unlocked_ioctl = pipe_ioctl,
 	.release = pipe_release,
 };
 
@@ -390,7 +438,9 @@ out_put_files:
 	return err;
 }
 
-static const struct super_operations pipefs_ops = {};
+static const struct super_operations pipefs_ops = {
+	.statfs = simple_statfs,
+};
 
 static int pipefs_fill_super(struct super_block *sb, void *data)
 {
@@ -431,3 +481,24 @@ static int init_pipe_fs(void)
 	return 0;
 }
 fs_initcall(init_pipe_fs);
+
+SYSCALL_DEFINE2(pipe2, int __user *, fildes, int, flags)
+{
+	int fds[2];
+	long err;
+
+	err = ksys_pipe2(fds, flags);
+	if (err)
+		return err;
+	if (copy_to_user(fildes, fds, sizeof(fds))) {
+		ksys_close(fds[0]);
+		ksys_close(fds[1]);
+		return -EFAULT;
+	}
+	return 0;
+}
+
+SYSCALL_DEFINE1(pipe, int __user *, fildes)
+{
+	return __do_sys_pipe2(fildes, 0);
+}

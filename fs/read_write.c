@@ -258,40 +258,48 @@ ssize_t ksys_pwrite64(unsigned int fd, const char __user *buf, size_t count,
 /*
  * readv/writev: the array is checked and copied in by import_iovec(),
  * then the file's ->read_iter/->write_iter sees every segment in one call
- * (so a short transfer ends the whole call, as in Linux).
+ * (so a short transfer ends the whole call, as in Linux).  @ppos is
+ * preadv/pwritev's position, NULL for the file's own.
  */
-static ssize_t do_readv_writev(unsigned int fd, const struct iovec __user *uvec,
-			       int iovcnt, bool write)
+static ssize_t vfs_readv_writev(struct file *file,
+				const struct iovec __user *uvec, int iovcnt,
+				loff_t *ppos, bool write)
 {
 	struct iovec iovstack[UIO_FASTIOV], *iov = iovstack;
 	struct iov_iter iter;
-	struct file *file;
 	ssize_t ret;
 	loff_t pos;
 
-	file = fget(fd);
-	if (!file)
-		return -EBADF;
-	ret = -EINVAL;
 	if (iovcnt < 0)
-		goto out_fput;
+		return -EINVAL;
 	ret = import_iovec(write ? ITER_SOURCE : ITER_DEST, uvec, iovcnt,
 			   ARRAY_SIZE(iovstack), &iov, &iter);
 	if (ret < 0)
-		goto out_fput;
+		return ret;
 	ret = write ? write_checks(file) : read_checks(file);
 	if (ret)
 		goto out_free;
-	pos = file_pos_read(file);
+	pos = ppos ? *ppos : file_pos_read(file);
 	if (write)
 		ret = do_iter_write(file, &iter, &pos);
 	else
 		ret = do_iter_read(file, &iter, &pos);
-	if (ret >= 0)
+	if (ret >= 0 && !ppos)
 		file_pos_write(file, pos);
 out_free:
 	kfree(iov);
-out_fput:
+	return ret;
+}
+
+static ssize_t do_readv_writev(unsigned int fd, const struct iovec __user *uvec,
+			       int iovcnt, bool write)
+{
+	struct file *file = fget(fd);
+	ssize_t ret;
+
+	if (!file)
+		return -EBADF;
+	ret = vfs_readv_writev(file, uvec, iovcnt, NULL, write);
 	fput(file);
 	return ret;
 }
@@ -305,6 +313,21 @@ ssize_t ksys_writev(unsigned int fd, const struct iovec __user *vec,
 		    int iovcnt)
 {
 	return do_readv_writev(fd, vec, iovcnt, true);
+}
+
+static ssize_t do_preadv_pwritev(unsigned int fd,
+				 const struct iovec __user *uvec, int iovcnt,
+				 loff_t pos, bool write)
+{
+	struct file *file;
+	ssize_t ret;
+
+	file = fget_positional(fd, pos, &ret);
+	if (!file)
+		return ret;
+	ret = vfs_readv_writev(file, uvec, iovcnt, &pos, write);
+	fput(file);
+	return ret;
 }
 
 /*
@@ -366,4 +389,67 @@ loff_t ksys_lseek(unsigned int fd, loff_t offset, unsigned int whence)
 	ret = whence <= SEEK_MAX ? vfs_llseek(file, offset, whence) : -EINVAL;
 	fput(file);
 	return ret;
+}
+
+/*
+ * The system calls.  On x86_64 preadv/pwritev's position is all in the
+ * low argument; the high one is for 32-bit callers and ignored here.
+ */
+
+/* A segment count as the helpers take it: one they refuse if too many. */
+static int iov_count(unsigned long vlen)
+{
+	return vlen > UIO_MAXIOV ? -1 : (int)vlen;
+}
+
+SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
+{
+	return ksys_read(fd, buf, count);
+}
+
+SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf,
+		size_t, count)
+{
+	return ksys_write(fd, buf, count);
+}
+
+SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf,
+		size_t, count, loff_t, pos)
+{
+	return ksys_pread64(fd, buf, count, pos);
+}
+
+SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf,
+		size_t, count, loff_t, pos)
+{
+	return ksys_pwrite64(fd, buf, count, pos);
+}
+
+SYSCALL_DEFINE3(readv, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen)
+{
+	return do_readv_writev(fd, vec, iov_count(vlen), false);
+}
+
+SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen)
+{
+	return do_readv_writev(fd, vec, iov_count(vlen), true);
+}
+
+SYSCALL_DEFINE5(preadv, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h)
+{
+	return do_preadv_pwritev(fd, vec, iov_count(vlen), pos_l, false);
+}
+
+SYSCALL_DEFINE5(pwritev, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h)
+{
+	return do_preadv_pwritev(fd, vec, iov_count(vlen), pos_l, true);
+}
+
+SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
+{
+	return ksys_lseek(fd, offset, whence);
 }

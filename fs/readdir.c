@@ -2,8 +2,8 @@
 /*
  * getdents64(): a directory's ->iterate_shared hands entries to an actor
  * that packs Linux's struct linux_dirent64 records (8-byte aligned,
- * NUL-terminated names) into the caller's buffer.  Each record's d_off is
- * the position to resume after it, as Linux reports it.  The directory's
+ * NUL-terminated names) into the caller's user buffer.  Each record's
+ * d_off is the position to resume after it, as Linux reports it.  The directory's
  * i_rwsem is held shared around ->iterate_shared, which keeps its names
  * from being removed or renamed meanwhile; f_lock guards f_pos.
  */
@@ -11,9 +11,11 @@
 #include <keel/fdtable.h>
 #include <keel/fs.h>
 #include <keel/kernel.h>
+#include <keel/namei.h>
 #include <keel/stat.h>
 #include <keel/string.h>
 #include <keel/syscalls.h>
+#include <keel/uaccess.h>
 
 int iterate_dir(struct file *file, struct dir_context *ctx)
 {
@@ -36,10 +38,16 @@ int iterate_dir(struct file *file, struct dir_context *ctx)
 
 struct getdents_callback64 {
 	struct dir_context ctx;
-	struct linux_dirent64 *current_dir;
-	struct linux_dirent64 *prev;	/* the last record, or NULL */
+	struct linux_dirent64 __user *current_dir;
+	struct linux_dirent64 __user *prev;	/* the last record, or NULL */
 	unsigned int count;		/* room left */
 	int error;
+};
+
+/* One record, header and name, as it goes out in one copy. */
+struct dirent64_out {
+	struct linux_dirent64 d;
+	char name[NAME_MAX + 1];
 };
 
 static bool filldir64(struct dir_context *ctx, const char *name, int namelen,
@@ -47,31 +55,38 @@ static bool filldir64(struct dir_context *ctx, const char *name, int namelen,
 {
 	struct getdents_callback64 *buf =
 		container_of(ctx, struct getdents_callback64, ctx);
-	struct linux_dirent64 *dirent = buf->current_dir;
-	unsigned int reclen = ALIGN(offsetof(struct linux_dirent64, d_name) +
-				    namelen + 1, sizeof(u64));
+	struct linux_dirent64 __user *dirent = buf->current_dir;
+	size_t len = offsetof(struct linux_dirent64, d_name) + namelen + 1;
+	unsigned int reclen = ALIGN(len, sizeof(u64));
+	struct dirent64_out out;
 
 	if (reclen > buf->count) {
 		buf->error = -EINVAL;	/* only reported if nothing fit */
 		return false;
 	}
 	/* This entry's position is where to resume after the previous one. */
-	if (buf->prev)
-		buf->prev->d_off = offset;
-	dirent->d_ino = ino;
-	dirent->d_off = 0;
-	dirent->d_reclen = reclen;
-	dirent->d_type = d_type;
+	if (buf->prev && put_user(offset, &buf->prev->d_off))
+		goto efault;
+	out.d.d_ino = ino;
+	out.d.d_off = 0;
+	out.d.d_reclen = reclen;
+	out.d.d_type = d_type;
+	memcpy(out.d.d_name, name, namelen);
+	out.d.d_name[namelen] = '\0';
 	/* As Linux, the padding after the NUL is left as it was. */
-	memcpy(dirent->d_name, name, namelen);
-	dirent->d_name[namelen] = '\0';
+	if (copy_to_user(dirent, &out, len))
+		goto efault;
 	buf->prev = dirent;
-	buf->current_dir = (void *)dirent + reclen;
+	buf->current_dir = (void __user *)dirent + reclen;
 	buf->count -= reclen;
 	return true;
+
+efault:
+	buf->error = -EFAULT;
+	return false;
 }
 
-long ksys_getdents64(unsigned int fd, void *dirent, unsigned int count)
+long ksys_getdents64(unsigned int fd, void __user *dirent, unsigned int count)
 {
 	struct getdents_callback64 buf = {
 		.ctx.actor = filldir64,
@@ -84,12 +99,20 @@ long ksys_getdents64(unsigned int fd, void *dirent, unsigned int count)
 	if (!file)
 		return -EBADF;
 	err = iterate_dir(file, &buf.ctx);
-	if (buf.prev) {
-		buf.prev->d_off = buf.ctx.pos;
-		err = count - buf.count;
-	} else if (!err) {
+	if (err >= 0)
 		err = buf.error;
+	if (buf.prev) {
+		if (put_user(buf.ctx.pos, &buf.prev->d_off))
+			err = -EFAULT;
+		else
+			err = count - buf.count;
 	}
 	fput(file);
 	return err;
+}
+
+SYSCALL_DEFINE3(getdents64, unsigned int, fd,
+		struct linux_dirent64 __user *, dirent, unsigned int, count)
+{
+	return ksys_getdents64(fd, dirent, count);
 }

@@ -2,18 +2,22 @@
 /*
  * stat(): an inode's attributes as struct kstat (->getattr, or straight
  * from the inode), then in the x86_64 struct stat layout exactly as Linux
- * fills it (devices through new_encode_dev, sizes in 512-byte blocks).
+ * fills it (devices through new_encode_dev, sizes in 512-byte blocks),
+ * or as struct statx.
  */
+#include <keel/err.h>
 #include <keel/errno.h>
+#include <keel/kernel.h>
 #include <keel/fcntl.h>
 #include <keel/fdtable.h>
 #include <keel/fs.h>
 #include <keel/stat.h>
 #include <keel/string.h>
 #include <keel/syscalls.h>
+#include <keel/uaccess.h>
 #include <asm/page.h>
 
-#define AT_NO_AUTOMOUNT		0x800
+#include "internal.h"
 
 static void generic_fillattr(struct inode *inode, struct kstat *stat)
 {
@@ -97,16 +101,127 @@ long ksys_newfstatat(int dfd, const char *filename, struct stat *st,
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
 		return -EINVAL;
-	if (!filename[0] && (flags & AT_EMPTY_PATH) && dfd != AT_FDCWD)
-		return ksys_fstat(dfd, st);
-	if (!filename[0] && (flags & AT_EMPTY_PATH))
-		filename = ".";
-	err = vfs_path_lookup(dfd, filename,
-			      flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW,
-			      &path);
+	err = path_at(dfd, filename, flags, &path);
 	if (err)
 		return err;
 	err = stat_path(&path, st);
 	path_put(&path);
+	return err;
+}
+
+/*
+ * The system calls: the kernel's struct stat or statx filled as above,
+ * then copied out (-EFAULT if the buffer is not writable user memory).
+ */
+static long stat_to_user(long err, const struct stat *st,
+			 struct stat __user *statbuf)
+{
+	if (!err && copy_to_user(statbuf, st, sizeof(*st)))
+		err = -EFAULT;
+	return err;
+}
+
+SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, filename,
+		struct stat __user *, statbuf, int, flag)
+{
+	struct filename *name = getname_uflags(filename, flag);
+	struct stat st;
+	long err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = ksys_newfstatat(dfd, name->name, &st, flag);
+	putname(name);
+	return stat_to_user(err, &st, statbuf);
+}
+
+SYSCALL_DEFINE2(newstat, const char __user *, filename,
+		struct stat __user *, statbuf)
+{
+	return __do_sys_newfstatat(AT_FDCWD, filename, statbuf, 0);
+}
+
+SYSCALL_DEFINE2(newlstat, const char __user *, filename,
+		struct stat __user *, statbuf)
+{
+	return __do_sys_newfstatat(AT_FDCWD, filename, statbuf,
+				   AT_SYMLINK_NOFOLLOW);
+}
+
+SYSCALL_DEFINE2(newfstat, unsigned int, fd, struct stat __user *, statbuf)
+{
+	struct stat st;
+
+	return stat_to_user(ksys_fstat(fd, &st), &st, statbuf);
+}
+
+static void cp_statx(const struct kstat *stat, struct statx *tmp)
+{
+	const struct timespec64 *times[] = {
+		&stat->atime, &stat->ctime, &stat->mtime,
+	};
+	struct statx_timestamp *out[] = {
+		&tmp->stx_atime, &tmp->stx_ctime, &tmp->stx_mtime,
+	};
+	unsigned int i;
+
+	memset(tmp, 0, sizeof(*tmp));
+	/* Everything but the birth time is known, whatever was asked. */
+	tmp->stx_mask = STATX_BASIC_STATS;
+	tmp->stx_blksize = stat->blksize;
+	tmp->stx_nlink = stat->nlink;
+	tmp->stx_uid = stat->uid;
+	tmp->stx_gid = stat->gid;
+	tmp->stx_mode = stat->mode;
+	tmp->stx_ino = stat->ino;
+	tmp->stx_size = stat->size;
+	tmp->stx_blocks = stat->blocks;
+	for (i = 0; i < ARRAY_SIZE(times); i++) {
+		out[i]->tv_sec = times[i]->tv_sec;
+		out[i]->tv_nsec = times[i]->tv_nsec;
+	}
+	tmp->stx_rdev_major = MAJOR(stat->rdev);
+	tmp->stx_rdev_minor = MINOR(stat->rdev);
+	tmp->stx_dev_major = MAJOR(stat->dev);
+	tmp->stx_dev_minor = MINOR(stat->dev);
+}
+
+long ksys_statx(int dfd, const char *filename, int flags, unsigned int mask,
+		struct statx *buf)
+{
+	struct kstat stat;
+	struct path path;
+	long err;
+
+	if (mask & STATX__RESERVED)
+		return -EINVAL;
+	if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE)
+		return -EINVAL;
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT |
+		      AT_STATX_SYNC_TYPE))
+		return -EINVAL;
+	err = path_at(dfd, filename, flags, &path);
+	if (err)
+		return err;
+	err = vfs_getattr(&path, &stat);
+	if (!err)
+		cp_statx(&stat, buf);
+	path_put(&path);
+	return err;
+}
+
+SYSCALL_DEFINE5(statx, int, dfd, const char __user *, filename, int, flags,
+		unsigned int, mask, struct statx __user *, buffer)
+{
+	struct filename *name = getname_uflags(filename, flags);
+	struct statx tmp;
+	long err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = ksys_statx(dfd, name->name, flags, mask, &tmp);
+	putname(name);
+	if (!err && copy_to_user(buffer, &tmp, sizeof(tmp)))
+		err = -EFAULT;
 	return err;
 }

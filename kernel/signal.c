@@ -14,6 +14,7 @@
 #include <keel/sched/task.h>
 #include <keel/slab.h>
 #include <keel/string.h>
+#include <keel/uaccess.h>
 #include <asm/ptrace.h>
 #include <uapi/linux/signal.h>
 
@@ -96,4 +97,22 @@ int force_sig_fault(int sig, int code, void __user *addr)
 		current->comm, current->pid, sig, code, (unsigned long)addr,
 		regs->ip, regs->sp);
 	do_group_exit(sig);
+}
+
+/* No blocked set to install the mask in until signals are delivered. */
+int set_user_sigmask(const sigset_t __user *umask, size_t sigsetsize)
+{
+	sigset_t kmask;
+
+	if (!umask)
+		return 0;
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&kmask, umask, sizeof(kmask)))
+		return -EFAULT;
+	return 0;
+}
+
+void restore_saved_sigmask_unless(bool interrupted)
+{
 }

@@ -359,6 +359,7 @@ const struct file_operations ramfs_file_operations = {
 	.mmap = ramfs_file_mmap,
 	.read_iter = ramfs_file_read_iter,
 	.write_iter = ramfs_file_write_iter,
+	.fsync = noop_fsync,
 };
 
 const struct inode_operations ramfs_file_inode_operations = {

@@ -11,6 +11,7 @@
 #include <keel/fs.h>
 #include <keel/kstrtox.h>
 #include <keel/ktest.h>
+#include <keel/ktest_user.h>
 #include <keel/slab.h>
 #include <keel/sprintf.h>
 #include <keel/stat.h>
@@ -52,7 +53,7 @@ static void list_big(struct ktest *t, u8 *seen, unsigned int bufsize,
 	KTEST_ASSERT_NOT_NULL(t, buf);
 	fd = ksys_openat(AT_FDCWD, "/st/big", O_RDONLY | O_DIRECTORY, 0);
 	KTEST_ASSERT_GE(t, fd, 0);
-	while ((n = ksys_getdents64(fd, buf, bufsize)) > 0) {
+	while ((n = ktest_getdents64(fd, buf, bufsize)) > 0) {
 		long off = 0;
 
 		while (off < n) {

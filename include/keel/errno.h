@@ -152,4 +152,11 @@
 #define ENOIOCTLCMD		515	/* no such ioctl: ENOTTY */
 #define ERESTART_RESTARTBLOCK	516	/* restart by restart_syscall() */
 
+/*
+ * Kernel-internal, never seen by user space (Linux's <linux/errno.h>):
+ * an ->unlocked_ioctl that does not know the command; the system call
+ * turns it into -ENOTTY.
+ */
+#define ENOIOCTLCMD	515
+
 #endif /* _KEEL_ERRNO_H */

@@ -72,6 +72,12 @@ void fd_install(unsigned int fd, struct file *file);
 struct file *fget(unsigned int fd);
 /* Remove @fd from the table and drop its reference: 0 or -EBADF. */
 int close_fd(unsigned int fd);
+/*
+ * close_range(): close (or, with CLOSE_RANGE_CLOEXEC, mark close-on-exec)
+ * every open fd from @fd to @max_fd; CLOSE_RANGE_UNSHARE first gives the
+ * task a table of its own if it shares one.  0 or -errno.
+ */
+int close_range(unsigned int fd, unsigned int max_fd, unsigned int flags);
 /* How many fds are open in @files (tests and /proc). */
 unsigned int files_count_open(struct files_struct *files);
 

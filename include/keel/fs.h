@@ -40,6 +40,7 @@ struct dentry;
 struct file;
 struct inode;
 struct kstat;
+struct poll_table_struct;
 struct super_block;
 struct vfsmount;
 struct vm_area_struct;
@@ -104,6 +105,8 @@ struct file_operations {
 	ssize_t (*read_iter)(struct kiocb *iocb, struct iov_iter *to);
 	ssize_t (*write_iter)(struct kiocb *iocb, struct iov_iter *from);
 	int (*iterate_shared)(struct file *file, struct dir_context *ctx);
+	/* The POLL* events that hold now; <keel/poll.h>. */
+	__poll_t (*poll)(struct file *file, struct poll_table_struct *pt);
 	long (*unlocked_ioctl)(struct file *file, unsigned int cmd,
 			       unsigned long arg);
 	int (*open)(struct inode *inode, struct file *file);
@@ -306,10 +309,33 @@ void path_put(const struct path *path);
 #define LOOKUP_FOLLOW		(1 << 0)
 #define LOOKUP_DIRECTORY	(1 << 1)
 #define LOOKUP_BENEATH		(1 << 2)	/* never leave the start: -EXDEV */
+#define LOOKUP_EMPTY		(1 << 3)	/* getname(): "" is allowed */
 int kern_path(const char *name, unsigned int flags, struct path *path);
 int vfs_path_lookup(int dfd, const char *name, unsigned int flags,
 		    struct path *path);
 int inode_permission(struct inode *inode, int mask);	/* MAY_* */
+
+/*
+ * A path name a system call was handed, copied in from user memory
+ * (fs/filename.c).  The walk and the ksys_*() helpers take ->name, a
+ * kernel string; putname() frees it.
+ */
+struct filename {
+	const char *name;		/* NUL-terminated, shorter than PATH_MAX */
+	const char __user *uptr;	/* where it was copied from */
+	char iname[];
+};
+
+/*
+ * ERR_PTR(-EFAULT) for an unreadable name, -ENAMETOOLONG for one with no
+ * NUL in PATH_MAX bytes, -ENOENT for "" unless @flags has LOOKUP_EMPTY;
+ * getname_uflags() takes AT_EMPTY_PATH for LOOKUP_EMPTY.
+ */
+struct filename *getname_flags(const char __user *filename,
+			       unsigned int flags);
+struct filename *getname(const char __user *filename);
+struct filename *getname_uflags(const char __user *filename, int uflags);
+void putname(struct filename *name);
 #define MAY_EXEC	0x1
 #define MAY_WRITE	0x2
 #define MAY_READ	0x4
@@ -507,6 +533,8 @@ int simple_rename(struct inode *old_dir, struct dentry *old,
 		  struct inode *new_dir, struct dentry *new,
 		  unsigned int flags);
 int simple_statfs(struct dentry *dentry, struct kstatfs *buf);
+/* ->fsync of a file system that keeps everything in memory. */
+int noop_fsync(struct file *file);
 /* Symlinks whose target string is i_private (kfree()d at eviction). */
 const char *simple_get_link(struct dentry *dentry, struct inode *inode,
 			    struct delayed_call *done);

@@ -9,6 +9,7 @@
  * ktest_read() and friends take kernel buffers: they stage the data in
  * the window, call ksys_read() and friends on it, and copy the result
  * back, so a suite checks the real system-call path with plain arrays.
+ * ktest_syscall() goes through the system-call table itself.
  */
 #ifndef _KEEL_KTEST_USER_H
 #define _KEEL_KTEST_USER_H
@@ -46,5 +47,48 @@ ssize_t ktest_pwrite64(unsigned int fd, const void *buf, size_t count,
  */
 ssize_t ktest_readv(unsigned int fd, const struct kvec *kv, int cnt);
 ssize_t ktest_writev(unsigned int fd, const struct kvec *kv, int cnt);
+/*
+ * getdents64 into @buf through the window: @buf's bytes are staged first,
+ * so what the call leaves alone (the records' padding) stays as it was.
+ */
+long ktest_getdents64(unsigned int fd, void *buf, unsigned int count);
+
+/*
+ * System-call arguments in user memory: a bump allocator over the
+ * window's data pages, from the top down so that ktest_read() and friends
+ * (which stage from the bottom) leave them alone; reset before each case
+ * (ktest_ureset()), 8-byte aligned and zeroed.  Past the end it returns 0x10, a pointer every call
+ * refuses with -EFAULT.  ktest_ukaddr() is the kernel's view of a pointer
+ * into the window.
+ */
+void ktest_ureset(void);
+void __user *ktest_ualloc(size_t len);
+void __user *ktest_uput(const void *data, size_t len);
+char __user *ktest_ustr(const char *s);
+void *ktest_ukaddr(const void __user *p);
+
+/*
+ * Calls system call @nr through sys_call_table[] with the six argument
+ * registers of a struct pt_regs, as the entry code does: what a user
+ * program would see in rax.
+ */
+long ktest_syscall(unsigned int nr, unsigned long a0, unsigned long a1,
+		   unsigned long a2, unsigned long a3, unsigned long a4,
+		   unsigned long a5);
+#define ktest_syscall0(nr)		ktest_syscall(nr, 0, 0, 0, 0, 0, 0)
+#define ktest_syscall1(nr, a)		ktest_syscall(nr, (unsigned long)(a), \
+						      0, 0, 0, 0, 0)
+#define ktest_syscall2(nr, a, b)	ktest_syscall(nr, (unsigned long)(a), \
+						      (unsigned long)(b), 0, 0, 0, 0)
+#define ktest_syscall3(nr, a, b, c)					\
+	ktest_syscall(nr, (unsigned long)(a), (unsigned long)(b),	\
+		      (unsigned long)(c), 0, 0, 0)
+#define ktest_syscall4(nr, a, b, c, d)					\
+	ktest_syscall(nr, (unsigned long)(a), (unsigned long)(b),	\
+		      (unsigned long)(c), (unsigned long)(d), 0, 0)
+#define ktest_syscall5(nr, a, b, c, d, e)				\
+	ktest_syscall(nr, (unsigned long)(a), (unsigned long)(b),	\
+		      (unsigned long)(c), (unsigned long)(d),		\
+		      (unsigned long)(e), 0)
 
 #endif /* _KEEL_KTEST_USER_H */

@@ -203,18 +203,18 @@ static inline bool is_idle_task(const struct task_struct *p)
  */
 void schedule(void);
 
-/*
- * Sleep in the current state until woken or @timeout jiffies have passed
- * (MAX_SCHEDULE_TIMEOUT: no limit).  Returns the jiffies left, 0 if the
- * time ran out.
- */
+/* schedule_timeout()'s "no timeout": sleep until woken. */
 #define MAX_SCHEDULE_TIMEOUT	((long)(~0UL >> 1))
+
+/*
+ * schedule() for at most @timeout jiffies (kernel/time/sleep_timeout.c),
+ * in the state the caller set (the _interruptible and _uninterruptible
+ * forms set it).  Returns the jiffies left when woken early, 0 when the
+ * time ran out.  Must not be called in atomic context.
+ */
 long schedule_timeout(long timeout);
 long schedule_timeout_interruptible(long timeout);
 long schedule_timeout_uninterruptible(long timeout);
-
-/* From an interrupt's return to preemptible kernel code (CONFIG_PREEMPT). */
-void preempt_schedule_irq(void);
 
 /* The run queue; start_kernel() calls it before any task is made. */
 void sched_init(void);

@@ -2,10 +2,11 @@
 /*
  * The file system calls as kernel functions (Linux's ksys_*): they
  * return a result or -errno, with Linux's semantics and error codes.
- * Path names and stat buffers are kernel memory (the system-call layer
- * copies them); the data of read, write, pread64, pwrite64, readv and
- * writev is user memory (__user), reached through an iov_iter, so no
- * layer bounces it.  Kernel code with kernel buffers uses
+ * Path names and stat buffers are kernel memory (the system calls,
+ * SYSCALL_DEFINEn() beside each, copy them with getname() and
+ * copy_to_user()); the data of read, write, pread64, pwrite64, readv and
+ * writev and getdents64's buffer are user memory (__user), reached
+ * through an iov_iter or copy_to_user(), so no layer bounces them.  Kernel code with kernel buffers uses
  * kernel_read()/kernel_write() on a struct file instead.  They act on the
  * current file table, root and working directory (<keel/fdtable.h>).
  */
@@ -14,6 +15,7 @@
 
 #include <keel/fs_types.h>
 #include <keel/stat.h>
+#include <asm/ptrace.h>
 #include <asm/syscall_wrapper.h>
 
 struct iovec;
@@ -22,6 +24,7 @@ long ksys_openat(int dfd, const char *filename, int flags, umode_t mode);
 struct open_how;
 long ksys_openat2(int dfd, const char *filename, const struct open_how *how);
 long ksys_close(unsigned int fd);
+long ksys_faccessat(int dfd, const char *filename, int mode, int flags);
 /* Reads and writes take user buffers (-EFAULT, short counts). */
 ssize_t ksys_read(unsigned int fd, char __user *buf, size_t count);
 ssize_t ksys_write(unsigned int fd, const char __user *buf, size_t count);
@@ -34,10 +37,12 @@ ssize_t ksys_readv(unsigned int fd, const struct iovec __user *vec,
 ssize_t ksys_writev(unsigned int fd, const struct iovec __user *vec,
 		    int iovcnt);
 loff_t ksys_lseek(unsigned int fd, loff_t offset, unsigned int whence);
-long ksys_getdents64(unsigned int fd, void *dirent, unsigned int count);
+long ksys_getdents64(unsigned int fd, void __user *dirent, unsigned int count);
 long ksys_newfstatat(int dfd, const char *filename, struct stat *st,
 		     int flags);
 long ksys_fstat(unsigned int fd, struct stat *st);
+long ksys_statx(int dfd, const char *filename, int flags, unsigned int mask,
+		struct statx *buf);
 long ksys_mkdirat(int dfd, const char *pathname, umode_t mode);
 long ksys_mknodat(int dfd, const char *filename, umode_t mode,
 		  unsigned int dev);

@@ -25,5 +25,6 @@ typedef int64_t s64;
 typedef long ssize_t;
 typedef u64 phys_addr_t;
 typedef int pid_t;
+typedef unsigned int __poll_t;	/* POLL* events (<keel/poll.h>) */
 
 #endif /* _KEEL_TYPES_H */

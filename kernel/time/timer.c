@@ -14,8 +14,6 @@
 #include <keel/hardirq.h>
 #include <keel/interrupt.h>
 #include <keel/jiffies.h>
-#include <keel/kernel.h>
-#include <keel/sched.h>
 #include <keel/spinlock.h>
 #include <keel/timer.h>
 #include <asm/processor.h>
@@ -155,57 +153,4 @@ void run_local_timers(void)
 void init_timers(void)
 {
 	open_softirq(TIMER_SOFTIRQ, run_timer_softirq);
-}
-
-struct process_timer {
-	struct timer_list timer;
-	struct task_struct *task;
-};
-
-static void process_timeout(struct timer_list *t)
-{
-	struct process_timer *timeout = container_of(t, struct process_timer,
-						     timer);
-
-	wake_up_process(timeout->task);
-}
-
-/*
- * The caller has set its state; a timer on the stack wakes it if nothing
- * else does first.  As in Linux, a negative timeout is a caller's bug:
- * it is reported and treated as zero.
- */
-long schedule_timeout(long timeout)
-{
-	struct process_timer timer;
-	u64 expire;
-
-	if (timeout == MAX_SCHEDULE_TIMEOUT) {
-		schedule();
-		return timeout;
-	}
-	if (WARN_ON(timeout < 0)) {
-		__set_current_state(TASK_RUNNING);
-		return 0;
-	}
-	expire = get_jiffies_64() + timeout;
-	timer.task = current;
-	timer_setup(&timer.timer, process_timeout, 0);
-	mod_timer(&timer.timer, expire);
-	schedule();
-	del_timer_sync(&timer.timer);
-	timeout = expire - get_jiffies_64();
-	return timeout < 0 ? 0 : timeout;
-}
-
-long schedule_timeout_interruptible(long timeout)
-{
-	__set_current_state(TASK_INTERRUPTIBLE);
-	return schedule_timeout(timeout);
-}
-
-long schedule_timeout_uninterruptible(long timeout)
-{
-	__set_current_state(TASK_UNINTERRUPTIBLE);
-	return schedule_timeout(timeout);
 }

@@ -13,6 +13,7 @@
 #include <keel/syscalls.h>
 #include <keel/uio.h>
 #include <asm/pgtable.h>
+#include <asm/syscall.h>
 
 static char *window;	/* kernel alias; NULL until mapped */
 
@@ -134,4 +135,74 @@ ssize_t ktest_writev(unsigned int fd, const struct kvec *kv, int cnt)
 	if (!window)
 		return -E2BIG;
 	return ksys_writev(fd, stage_iovec(kv, cnt, true), cnt);
+}
+
+long ktest_getdents64(unsigned int fd, void *buf, unsigned int count)
+{
+	long ret;
+
+	if (!window || count > KTEST_UBUF_DATA)
+		return -E2BIG;
+	memcpy(window, buf, count);
+	ret = ksys_getdents64(fd, ktest_ubuf(), count);
+	if (ret > 0)
+		memcpy(buf, window, ret);
+	return ret;
+}
+
+/*
+ * Bytes ktest_ualloc() handed out, from the top of the data pages down:
+ * ktest_read() and friends stage their data from the bottom up.
+ */
+static size_t ubuf_used;
+
+void ktest_ureset(void)
+{
+	ubuf_used = 0;
+}
+
+void *ktest_ukaddr(const void __user *p)
+{
+	return window + ((const char __force *)p -
+			 (const char __force *)ktest_ubuf());
+}
+
+void __user *ktest_ualloc(size_t len)
+{
+	char __user *p;
+
+	if (!window || len > KTEST_UBUF_DATA - ubuf_used)
+		return (void __user *)0x10;
+	ubuf_used += ALIGN(len, 8);
+	p = ktest_ubuf() + KTEST_UBUF_DATA - ubuf_used;
+	memset(ktest_ukaddr(p), 0, len);
+	return p;
+}
+
+void __user *ktest_uput(const void *data, size_t len)
+{
+	void __user *p = ktest_ualloc(len);
+
+	if (p != (void __user *)0x10)
+		memcpy(ktest_ukaddr(p), data, len);
+	return p;
+}
+
+char __user *ktest_ustr(const char *s)
+{
+	return ktest_uput(s, strlen(s) + 1);
+}
+
+long ktest_syscall(unsigned int nr, unsigned long a0, unsigned long a1,
+		   unsigned long a2, unsigned long a3, unsigned long a4,
+		   unsigned long a5)
+{
+	struct pt_regs regs = {
+		.di = a0, .si = a1, .dx = a2, .r10 = a3, .r8 = a4, .r9 = a5,
+		.orig_ax = nr, .ax = -ENOSYS,
+	};
+
+	if (nr >= NR_syscalls)
+		return -ENOSYS;
+	return sys_call_table[nr](&regs);
 }

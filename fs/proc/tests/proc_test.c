@@ -309,7 +309,7 @@ static void readdir(struct ktest *t)
 
 	fd = ksys_openat(AT_FDCWD, "/proc", O_RDONLY | O_DIRECTORY, 0);
 	KTEST_ASSERT_GE(t, fd, 0);
-	while ((n = ksys_getdents64(fd, big, BUF_SIZE)) > 0) {
+	while ((n = ktest_getdents64(fd, big, BUF_SIZE)) > 0) {
 		long off = 0;
 
 		while (off < n) {

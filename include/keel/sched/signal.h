@@ -19,6 +19,14 @@
 
 struct pt_regs;
 
+#define _NSIG_BPW	(8 * sizeof(unsigned long))
+#define _NSIG_WORDS	(_NSIG / _NSIG_BPW)
+
+/* The kernel's and the user ABI's sigset_t (rt_sigprocmask's size). */
+typedef struct {
+	unsigned long sig[_NSIG_WORDS];
+} sigset_t;
+
 /* signal->flags */
 #define SIGNAL_GROUP_EXIT	0x00000004	/* the group is exiting */
 
@@ -91,6 +99,16 @@ void zap_other_threads(struct task_struct *p);
 int wait_task_stopped_continued(int options, struct task_struct *p,
 				int __user *stat_addr, void __user *infop,
 				unsigned long flags);
+
+/*
+ * ppoll() and pselect6()'s mask: copies it in (-EINVAL for a size other
+ * than sizeof(sigset_t), -EFAULT) and makes it current's blocked set for
+ * the call, saving the old one; restore_saved_sigmask_unless() puts the
+ * old set back, unless the call was @interrupted by a signal, whose
+ * delivery restores it after the handler ran.
+ */
+int set_user_sigmask(const sigset_t __user *umask, size_t sigsetsize);
+void restore_saved_sigmask_unless(bool interrupted);
 
 static inline unsigned long rlimit(unsigned int limit)
 {

@@ -17,6 +17,7 @@
 #define O_APPEND	00002000
 #define O_NONBLOCK	00004000
 #define O_DSYNC		00010000
+#define FASYNC		00020000	/* O_ASYNC: SIGIO on I/O */
 #define O_DIRECT	00040000
 #define O_LARGEFILE	00100000
 #define O_DIRECTORY	00200000
@@ -37,7 +38,16 @@
 #define AT_FDCWD		-100
 #define AT_SYMLINK_NOFOLLOW	0x100
 #define AT_REMOVEDIR		0x200
+#define AT_EACCESS		0x200	/* faccessat(): effective ids */
 #define AT_SYMLINK_FOLLOW	0x400
+#define AT_NO_AUTOMOUNT		0x800
 #define AT_EMPTY_PATH		0x1000
+#define AT_STATX_SYNC_TYPE	0x6000	/* statx(): both bits is -EINVAL */
+#define AT_STATX_FORCE_SYNC	0x2000
+#define AT_STATX_DONT_SYNC	0x4000
+
+/* close_range(2) flags (Linux's <linux/close_range.h>) */
+#define CLOSE_RANGE_UNSHARE	(1U << 1)
+#define CLOSE_RANGE_CLOEXEC	(1U << 2)
 
 #endif /* _UAPI_LINUX_FCNTL_H */

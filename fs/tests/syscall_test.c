@@ -1,0 +1,517 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KTEST suite for the file system calls as user space makes them: each
+ * goes through sys_call_table[] (ktest_syscall()) with its arguments in
+ * a struct pt_regs, and every pointer is user memory in the KTEST window
+ * or a bad one (0x10, a kernel address, the unmapped page after the
+ * window).  Checks getname()'s errors, AT_EMPTY_PATH, results copied out
+ * (stat, statx, statfs, readlink, getcwd, getdents64, pipe) and the
+ * calls without a ksys_*() twin (ioctl, fsync, umask, access, dup2).
+ */
+#include <keel/errno.h>
+#include <keel/fcntl.h>
+#include <keel/ktest.h>
+#include <keel/namei.h>
+#include <keel/stat.h>
+#include <keel/string.h>
+#include <asm/unistd.h>
+#include <uapi/asm-generic/ioctls.h>
+#include <uapi/asm-generic/statfs.h>
+#include <uapi/linux/magic.h>
+#include <uapi/linux/time_types.h>
+#include "file_test.h"
+
+#define SC_DIR		"/sc"
+#define BAD_LOW		((void __user *)0x10)
+#define BAD_KERNEL	((void __user *)sc_kernel_string)
+#define BAD_UNMAPPED	((void __user *)(KTEST_UBUF + KTEST_UBUF_SIZE))
+
+static const char sc_kernel_string[] = SC_DIR;
+
+static int sc_init(struct ktest *t)
+{
+	ktest_ureset();
+	if (!ktest_ubuf())
+		return -ENOMEM;
+	return ksys_mkdirat(AT_FDCWD, SC_DIR, 0755);
+}
+
+static void sc_exit(struct ktest *t)
+{
+	static const char *const names[] = {
+		SC_DIR "/f", SC_DIR "/g", SC_DIR "/l", SC_DIR "/h",
+	};
+	unsigned int i;
+
+	ksys_chdir("/");
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		ksys_unlinkat(AT_FDCWD, names[i], 0);
+	ksys_unlinkat(AT_FDCWD, SC_DIR "/d", AT_REMOVEDIR);
+	ksys_unlinkat(AT_FDCWD, SC_DIR, AT_REMOVEDIR);
+}
+
+/* getname(): bad pointers, "", and the PATH_MAX boundary. */
+static void path_names(struct ktest *t)
+{
+	char *k;
+	char __user *u;
+
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_open, BAD_LOW, O_RDONLY, 0),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_open, BAD_KERNEL, O_RDONLY, 0),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_open, BAD_UNMAPPED, O_RDONLY,
+					  0), -EFAULT);
+	/* A name that runs into the unmapped page before its NUL. */
+	u = (char __user *)BAD_UNMAPPED - 2;
+	memcpy(ktest_ubuf_kaddr() + KTEST_UBUF_SIZE - 2, "/x", 2);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_mkdir, u, 0755), -EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_open, ktest_ustr(""), O_RDONLY, 0),
+			-ENOENT);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_chdir, ktest_ustr("")), -ENOENT);
+
+	/* PATH_MAX - 1 slashes and the NUL fit: that is "/". */
+	u = ktest_ualloc(PATH_MAX);
+	k = ktest_ukaddr(u);
+	memset(k, '/', PATH_MAX - 1);
+	k[PATH_MAX - 1] = '\0';
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_stat, u,
+					  ktest_ualloc(sizeof(struct stat))), 0);
+	/* One more byte and the NUL is past PATH_MAX. */
+	u = ktest_ualloc(PATH_MAX + 1);
+	k = ktest_ukaddr(u);
+	memset(k, '/', PATH_MAX);
+	k[PATH_MAX] = '\0';
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_stat, u,
+					  ktest_ualloc(sizeof(struct stat))),
+			-ENAMETOOLONG);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_rmdir, u), -ENAMETOOLONG);
+}
+
+/* open, write, lseek, read, stat through user memory; creat. */
+static void open_rw_stat(struct ktest *t)
+{
+	struct stat __user *ust = ktest_ualloc(sizeof(*ust));
+	struct stat *st = ktest_ukaddr(ust);
+	char __user *data = ktest_uput("hello", 5);
+	char __user *rbuf = ktest_ualloc(8);
+	long fd;
+
+	fd = ktest_syscall3(__NR_open, ktest_ustr(SC_DIR "/f"),
+			    O_RDWR | O_CREAT | O_EXCL, 0640);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_write, fd, data, 5), 5);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_write, fd, BAD_LOW, 5),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_lseek, fd, 1, SEEK_SET), 1);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_read, fd, rbuf, 8), 4);
+	KTEST_EXPECT_MEMEQ(t, ktest_ukaddr(rbuf), "ello", 4);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_pread64, fd, rbuf, 2, 3), 2);
+	KTEST_EXPECT_MEMEQ(t, ktest_ukaddr(rbuf), "lo", 2);
+
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fstat, fd, ust), 0);
+	KTEST_EXPECT_EQ(t, st->st_size, 5);
+	KTEST_EXPECT_EQ(t, st->st_mode, S_IFREG | 0640);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fstat, fd, BAD_KERNEL),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fstat, 999, ust), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_stat, ktest_ustr(SC_DIR "/f"),
+					  BAD_UNMAPPED), -EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_newfstatat, AT_FDCWD,
+					  ktest_ustr("sc-none"), ust, 0), -ENOENT);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_newfstatat, AT_FDCWD,
+					  ktest_ustr(SC_DIR "/f"), ust, 0x8000),
+			-EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_close, fd), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_close, fd), -EBADF);
+
+	/* creat() truncates and opens for writing only. */
+	fd = ktest_syscall2(__NR_creat, ktest_ustr(SC_DIR "/f"), 0600);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_fcntl, fd, F_GETFL, 0),
+			O_WRONLY | O_LARGEFILE);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_read, fd, rbuf, 1), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_lstat, ktest_ustr(SC_DIR "/f"),
+					  ust), 0);
+	KTEST_EXPECT_EQ(t, st->st_size, 0);
+	/* Locks are not there: -EINVAL, as for any unknown command. */
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_fcntl, fd, 5, 0), -EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_close, fd), 0);
+}
+
+/* AT_EMPTY_PATH: "" names the dfd itself; without it "" is -ENOENT. */
+static void empty_path(struct ktest *t)
+{
+	struct stat __user *ust = ktest_ualloc(sizeof(*ust));
+	struct statx __user *usx = ktest_ualloc(sizeof(*usx));
+	struct statx *sx = ktest_ukaddr(usx);
+	char __user *empty = ktest_ustr("");
+	long fd;
+	u64 ino;
+
+	KTEST_ASSERT_EQ(t, ftest_put_file(SC_DIR "/f", "abc", 3), 0);
+	fd = ksys_openat(AT_FDCWD, SC_DIR "/f", O_RDONLY, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_newfstatat, fd, empty, ust, 0),
+			-ENOENT);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_newfstatat, fd, empty, ust,
+					  AT_EMPTY_PATH), 0);
+	ino = ((struct stat *)ktest_ukaddr(ust))->st_ino;
+	KTEST_EXPECT_EQ(t, ((struct stat *)ktest_ukaddr(ust))->st_size, 3);
+
+	KTEST_EXPECT_EQ(t, sizeof(struct statx), 256);
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_statx, fd, empty,
+					  AT_EMPTY_PATH, STATX_BASIC_STATS,
+					  usx), 0);
+	KTEST_EXPECT_EQ(t, sx->stx_mask, STATX_BASIC_STATS);
+	KTEST_EXPECT_EQ(t, sx->stx_ino, ino);
+	KTEST_EXPECT_EQ(t, sx->stx_size, 3);
+	KTEST_EXPECT_EQ(t, sx->stx_mode, S_IFREG | 0644);
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_statx, fd, empty,
+					  AT_EMPTY_PATH, STATX__RESERVED,
+					  usx), -EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_statx, fd, empty,
+					  AT_EMPTY_PATH | AT_STATX_SYNC_TYPE,
+					  0, usx), -EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_statx, fd, empty,
+					  AT_EMPTY_PATH, 0, BAD_LOW), -EFAULT);
+
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_fchownat, fd, empty, -1, -1,
+					  AT_EMPTY_PATH), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_fchownat, fd, empty, -1, -1,
+					  0), -ENOENT);
+	/* linkat(fd, "", ..., AT_EMPTY_PATH) links the open file. */
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_linkat, fd, empty, AT_FDCWD,
+					  ktest_ustr(SC_DIR "/h"), 0), -ENOENT);
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_linkat, fd, empty, AT_FDCWD,
+					  ktest_ustr(SC_DIR "/h"), AT_EMPTY_PATH), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_stat, ktest_ustr(SC_DIR "/h"),
+					  ust), 0);
+	KTEST_EXPECT_EQ(t, ((struct stat *)ktest_ukaddr(ust))->st_ino, ino);
+	KTEST_EXPECT_EQ(t, ((struct stat *)ktest_ukaddr(ust))->st_nlink, 2);
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_linkat, fd, empty, AT_FDCWD,
+					  ktest_ustr(SC_DIR "/g"), 0x8000), -EINVAL);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+}
+
+/* mkdir, rename, symlink, readlink, unlink, rmdir by user names. */
+static void namespace_calls(struct ktest *t)
+{
+	char __user *buf = ktest_ualloc(16);
+	char *k = ktest_ukaddr(buf);
+
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_mkdir, ktest_ustr(SC_DIR "/d"), 0700),
+			0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_mkdir, ktest_ustr(SC_DIR "/d"), 0700),
+			-EEXIST);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_mknod, ktest_ustr(SC_DIR "/f"),
+					  S_IFREG | 0600, 0), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_rename, ktest_ustr(SC_DIR "/f"),
+					  ktest_ustr(SC_DIR "/g")), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_rename, ktest_ustr(SC_DIR "/f"),
+					  BAD_LOW), -EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_renameat2, AT_FDCWD,
+					  ktest_ustr(SC_DIR "/g"), AT_FDCWD,
+					  ktest_ustr(SC_DIR "/d"), RENAME_NOREPLACE),
+			-EEXIST);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_symlink, ktest_ustr("g"),
+					  ktest_ustr(SC_DIR "/l")), 0);
+	/* readlink: no NUL, truncated to bufsiz, -EINVAL for bufsiz <= 0. */
+	memset(k, '#', 16);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_readlink, ktest_ustr(SC_DIR "/l"),
+					  buf, 16), 1);
+	KTEST_EXPECT_MEMEQ(t, k, "g#", 2);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_readlink, ktest_ustr(SC_DIR "/l"),
+					  buf, 0), -EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_readlink, ktest_ustr(SC_DIR "/l"),
+					  buf, -1), -EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_readlink, ktest_ustr(SC_DIR "/g"),
+					  buf, 16), -EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_readlink, ktest_ustr(SC_DIR "/l"),
+					  BAD_KERNEL, 16), -EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_readlinkat, AT_FDCWD,
+					  ktest_ustr(""), buf, 16), -ENOENT);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_unlink, ktest_ustr(SC_DIR "/d")),
+			-EISDIR);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_rmdir, ktest_ustr(SC_DIR "/g")),
+			-ENOTDIR);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_unlinkat, AT_FDCWD,
+					  ktest_ustr(SC_DIR "/d"), AT_REMOVEDIR), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_unlinkat, AT_FDCWD,
+					  BAD_LOW, 0x1), -EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_unlink, ktest_ustr(SC_DIR "/l")), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_unlink, ktest_ustr(SC_DIR "/g")), 0);
+}
+
+/* chdir, fchdir, getcwd into user memory: -ERANGE, -EFAULT. */
+static void cwd_calls(struct ktest *t)
+{
+	char __user *buf = ktest_ualloc(16);
+	long fd;
+
+	fd = ksys_openat(AT_FDCWD, "/", O_RDONLY | O_DIRECTORY, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_chdir, ktest_ustr(SC_DIR)), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_getcwd, buf, 16), 4);
+	KTEST_EXPECT_MEMEQ(t, ktest_ukaddr(buf), SC_DIR, 4);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_getcwd, buf, 3), -ERANGE);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_getcwd, BAD_LOW, 16), -EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_fchdir, fd), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_getcwd, buf, 16), 2);
+	KTEST_EXPECT_MEMEQ(t, ktest_ukaddr(buf), "/", 2);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_fchdir, 999), -EBADF);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+	KTEST_ASSERT_EQ(t, ftest_put_file(SC_DIR "/f", "", 0), 0);
+	fd = ksys_openat(AT_FDCWD, SC_DIR "/f", O_RDONLY, 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_fchdir, fd), -ENOTDIR);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+}
+
+/* getdents64 into user memory: a too-small buffer, a bad one. */
+static void getdents(struct ktest *t)
+{
+	char __user *buf = ktest_ualloc(256);
+	struct linux_dirent64 *d = ktest_ukaddr(buf);
+	long fd;
+
+	fd = ksys_openat(AT_FDCWD, SC_DIR, O_RDONLY | O_DIRECTORY, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_getdents64, fd, buf, 1),
+			-EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_getdents64, fd, BAD_LOW, 256),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_getdents64, fd, buf, 24), 24);
+	KTEST_EXPECT_STREQ(t, d->d_name, ".");
+	KTEST_EXPECT_EQ(t, d->d_reclen, 24);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_getdents64, fd, buf, 256), 24);
+	KTEST_EXPECT_STREQ(t, d->d_name, "..");
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_getdents64, fd, buf, 256), 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+}
+
+/* pipe/pipe2 write the fds to user memory, or leave none open. */
+static void pipes_dup_fcntl(struct ktest *t)
+{
+	int __user *ufds = ktest_ualloc(2 * sizeof(int));
+	int *fds = ktest_ukaddr(ufds);
+	unsigned int open = files_count_open(current_files());
+
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_pipe, BAD_LOW), -EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_pipe2, BAD_UNMAPPED, 0),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, files_count_open(current_files()), open);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_pipe2, ufds, O_APPEND), -EINVAL);
+	KTEST_ASSERT_EQ(t, ktest_syscall2(__NR_pipe2, ufds, O_CLOEXEC), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_fcntl, fds[0], F_GETFD, 0),
+			FD_CLOEXEC);
+	/* dup2(fd, fd) is fd if open; dup3(fd, fd) is -EINVAL. */
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_dup2, fds[0], fds[0]), fds[0]);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_dup3, fds[0], fds[0], 0),
+			-EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_dup2, 999, 999), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_dup2, fds[0], 900), 900);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_fcntl, 900, F_GETFD, 0), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_close, 900), 0);
+	/* close_range() marks or closes every open fd in the range. */
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_close_range, 5, 4, 0), -EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_close_range, fds[0], fds[0],
+					  0x1), -EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_fcntl, fds[1], F_SETFD, 0), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_close_range, fds[1], fds[1],
+					  CLOSE_RANGE_CLOEXEC), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_fcntl, fds[1], F_GETFD, 0),
+			FD_CLOEXEC);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_close_range, fds[0], fds[1], 0),
+			0);
+	KTEST_EXPECT_EQ(t, files_count_open(current_files()), open);
+}
+
+/* ioctl: the FIO* commands, FIONREAD of a pipe, -ENOTTY otherwise. */
+static void ioctls(struct ktest *t)
+{
+	int __user *arg = ktest_ualloc(sizeof(long long));
+	int *karg = ktest_ukaddr(arg);
+	int fds[2];
+	long fd;
+
+	KTEST_ASSERT_EQ(t, ksys_pipe2(fds, 0), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_ioctl, fds[0], FIOCLEX, 0), 0);
+	KTEST_EXPECT_EQ(t, ksys_fcntl(fds[0], F_GETFD, 0), FD_CLOEXEC);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_ioctl, fds[0], FIONCLEX, 0), 0);
+	KTEST_EXPECT_EQ(t, ksys_fcntl(fds[0], F_GETFD, 0), 0);
+	*karg = 1;
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_ioctl, fds[0], FIONBIO, arg), 0);
+	KTEST_EXPECT_EQ(t, ksys_fcntl(fds[0], F_GETFL, 0),
+			O_RDONLY | O_NONBLOCK);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_ioctl, fds[0], FIONBIO,
+					  BAD_LOW), -EFAULT);
+	/* No file can signal I/O: O_ASYNC on is -ENOTTY, off is fine. */
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_ioctl, fds[0], FIOASYNC, arg),
+			-ENOTTY);
+	*karg = 0;
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_ioctl, fds[0], FIOASYNC, arg),
+			0);
+	KTEST_EXPECT_EQ(t, ktest_write(fds[1], "abcdefg", 7), 7);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_ioctl, fds[0], FIONREAD, arg),
+			0);
+	KTEST_EXPECT_EQ(t, *karg, 7);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_ioctl, fds[0], 0x5401, arg),
+			-ENOTTY);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_ioctl, 999, FIOCLEX, 0), -EBADF);
+	/* fsync: a pipe has nothing to sync to (-EINVAL); ramfs says 0. */
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_fsync, fds[0]), -EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_fsync, 999), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_syncfs, fds[0]), 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fds[0]), 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fds[1]), 0);
+
+	KTEST_ASSERT_EQ(t, ftest_put_file(SC_DIR "/f", "0123456789", 10), 0);
+	fd = ksys_openat(AT_FDCWD, SC_DIR "/f", O_RDONLY, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 4, SEEK_SET), 4);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_ioctl, fd, FIONREAD, arg), 0);
+	KTEST_EXPECT_EQ(t, *karg, 6);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_ioctl, fd, 0x5401, arg),
+			-ENOTTY);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_fsync, fd), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_fdatasync, fd), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall0(__NR_sync), 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+}
+
+/* statfs and fstatfs: the file system's magic number, ST_VALID. */
+static void statfs_calls(struct ktest *t)
+{
+	struct statfs __user *ubuf = ktest_ualloc(sizeof(struct statfs));
+	struct statfs *buf = ktest_ukaddr(ubuf);
+	int fds[2];
+
+	KTEST_EXPECT_EQ(t, sizeof(struct statfs), 120);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_statfs, ktest_ustr(SC_DIR), ubuf), 0);
+	KTEST_EXPECT_EQ(t, buf->f_type, RAMFS_MAGIC);
+	KTEST_EXPECT_EQ(t, buf->f_bsize, 4096);
+	KTEST_EXPECT_EQ(t, buf->f_frsize, 4096);
+	KTEST_EXPECT_EQ(t, buf->f_namelen, NAME_MAX);
+	KTEST_EXPECT_EQ(t, buf->f_flags, ST_VALID);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_statfs, ktest_ustr(SC_DIR),
+					  BAD_KERNEL), -EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_statfs, ktest_ustr("/nonexistent"),
+					  ubuf), -ENOENT);
+	KTEST_ASSERT_EQ(t, ksys_pipe2(fds, 0), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fstatfs, fds[0], ubuf), 0);
+	KTEST_EXPECT_EQ(t, buf->f_type, PIPEFS_MAGIC);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fstatfs, 999, ubuf), -EBADF);
+	KTEST_EXPECT_EQ(t, ksys_close(fds[0]), 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fds[1]), 0);
+}
+
+/* umask, access and attribute changes by user name. */
+static void attrs_access_umask(struct ktest *t)
+{
+	struct __kernel_timespec __user *uts = ktest_ualloc(2 * sizeof(*uts));
+	struct __kernel_timespec *ts = ktest_ukaddr(uts);
+	struct stat st;
+	long old, fd;
+
+	old = ktest_syscall1(__NR_umask, 077);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_umask, old), 077);
+	KTEST_ASSERT_EQ(t, ftest_put_file(SC_DIR "/f", "x", 1), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_access, ktest_ustr(SC_DIR "/f"),
+					  MAY_READ | MAY_WRITE), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_access, ktest_ustr(SC_DIR "/f"), 8),
+			-EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_access, ktest_ustr(SC_DIR "/none"),
+					  0), -ENOENT);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_faccessat2, AT_FDCWD,
+					  ktest_ustr(SC_DIR "/f"), 0, 0x8000),
+			-EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_chmod, ktest_ustr(SC_DIR "/f"), 0751),
+			0);
+	fd = ksys_openat(AT_FDCWD, SC_DIR "/f", O_RDWR, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fchmod, fd, 0604), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_fchown, fd, 7, 8), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_ftruncate, fd, 9), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_truncate, ktest_ustr(SC_DIR "/f"), -1),
+			-EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_truncate, ktest_ustr(SC_DIR "/f"), 3),
+			0);
+	KTEST_EXPECT_EQ(t, ksys_fstat(fd, &st), 0);
+	KTEST_EXPECT_EQ(t, st.st_mode, S_IFREG | 0604);
+	KTEST_EXPECT_EQ(t, st.st_uid, 7);
+	KTEST_EXPECT_EQ(t, st.st_gid, 8);
+	KTEST_EXPECT_EQ(t, st.st_size, 3);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_lchown, ktest_ustr(SC_DIR "/f"), 0,
+					  0), 0);
+
+	/* utimensat: both UTIME_OMIT is done before the name is read. */
+	ts[0].tv_nsec = UTIME_OMIT;
+	ts[1].tv_nsec = UTIME_OMIT;
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, AT_FDCWD, BAD_LOW,
+					  uts, 0), 0);
+	ts[1].tv_sec = 1000;
+	ts[1].tv_nsec = 5;
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, AT_FDCWD,
+					  ktest_ustr(SC_DIR "/f"), uts, 0), 0);
+	KTEST_EXPECT_EQ(t, ksys_fstat(fd, &st), 0);
+	KTEST_EXPECT_EQ(t, st.st_mtime, 1000);
+	KTEST_EXPECT_EQ(t, st.st_mtime_nsec, 5);
+	/* futimens(fd): a NULL name is the fd; for AT_FDCWD it is -EFAULT. */
+	ts[1].tv_sec = 2000;
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, fd, NULL, uts, 0), 0);
+	KTEST_EXPECT_EQ(t, ksys_fstat(fd, &st), 0);
+	KTEST_EXPECT_EQ(t, st.st_mtime, 2000);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, AT_FDCWD, NULL, uts,
+					  0), -EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, fd, NULL, BAD_LOW,
+					  0), -EFAULT);
+	ts[1].tv_nsec = 1000000000;
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, fd, NULL, uts, 0),
+			-EINVAL);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+}
+
+/* mount and umount2 with user strings. */
+static void mount_calls(struct ktest *t)
+{
+	char __user *dir = ktest_ustr(SC_DIR "/d");
+	struct statfs __user *ubuf = ktest_ualloc(sizeof(struct statfs));
+
+	KTEST_ASSERT_EQ(t, ksys_mkdirat(AT_FDCWD, SC_DIR "/d", 0755), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_mount, ktest_ustr("none"), dir,
+					  BAD_LOW, 0, NULL), -EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_mount, ktest_ustr("none"), dir,
+					  ktest_ustr("nosuchfs"), 0, NULL), -ENODEV);
+	KTEST_ASSERT_EQ(t, ktest_syscall5(__NR_mount, ktest_ustr("none"), dir,
+					  ktest_ustr("ramfs"), MS_RDONLY, NULL), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_statfs, dir, ubuf), 0);
+	KTEST_EXPECT_EQ(t, ((struct statfs *)ktest_ukaddr(ubuf))->f_flags,
+			ST_VALID | ST_RDONLY);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_umount2, dir, 0x100), -EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_umount2, BAD_LOW, 0), -EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_umount2, dir, 0), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_umount2, dir, 0), -EINVAL);
+}
+
+static struct ktest_case syscall_cases[] = {
+	KTEST_CASE(path_names),
+	KTEST_CASE(open_rw_stat),
+	KTEST_CASE(empty_path),
+	KTEST_CASE(namespace_calls),
+	KTEST_CASE(cwd_calls),
+	KTEST_CASE(getdents),
+	KTEST_CASE(pipes_dup_fcntl),
+	KTEST_CASE(ioctls),
+	KTEST_CASE(statfs_calls),
+	KTEST_CASE(attrs_access_umask),
+	KTEST_CASE(mount_calls),
+	{}
+};
+
+static struct ktest_suite syscall_suite = {
+	.name = "fs_syscall",
+	.init = sc_init,
+	.exit = sc_exit,
+	.cases = syscall_cases,
+};
+ktest_register_suite(syscall_suite);
