@@ -186,6 +186,29 @@ void fd_install(unsigned int fd, struct file *file)
 	spin_unlock(&files->file_lock);
 }
 
+/*
+ * exec: close every fd marked close-on-exec.  The table is unshared by
+ * then; the lock is dropped around each fput(), which may sleep.
+ */
+void do_close_on_exec(struct files_struct *files)
+{
+	unsigned int fd;
+
+	spin_lock(&files->file_lock);
+	for (fd = 0; fd < files->max_fds; fd++) {
+		struct file *file = files->fd[fd];
+
+		if (!file || !fd_bit(files->close_on_exec, fd))
+			continue;
+		files->fd[fd] = NULL;
+		release_fd_locked(files, fd);
+		spin_unlock(&files->file_lock);
+		fput(file);
+		spin_lock(&files->file_lock);
+	}
+	spin_unlock(&files->file_lock);
+}
+
 struct file *fget(unsigned int fd)
 {
 	struct files_struct *files = current_files();

@@ -4,15 +4,19 @@
  * code has the CPU in long mode with exception handling in place; this
  * prints the banner, reads the command line and brings up the core
  * subsystems, then starts kernel_init() as PID 1, which runs the
- * initcalls, level by level, and then starts user space, while the boot
- * task becomes the idle task.  With no init program to start yet, the
- * boot ends by powering the machine off.
+ * initcalls, level by level, and then becomes the init program, while the
+ * boot task becomes the idle task.
  */
+#include <keel/binfmts.h>
 #include <keel/console.h>
 #include <keel/delay.h>
+#include <keel/err.h>
 #include <keel/errno.h>
+#include <keel/fcntl.h>
+#include <keel/fdtable.h>
 #include <keel/fs.h>
 #include <keel/init.h>
+#include <keel/initramfs.h>
 #include <keel/irq.h>
 #include <keel/kallsyms.h>
 #include <keel/mm.h>
@@ -22,6 +26,7 @@
 #include <keel/reboot.h>
 #include <keel/sched.h>
 #include <keel/sched/task.h>
+#include <keel/string.h>
 #include <keel/stackprotector.h>
 #include <keel/timekeeping.h>
 #include <keel/timer.h>
@@ -106,16 +111,109 @@ void do_initcalls(void)
 		do_initcall_level(level);
 }
 
+#ifdef CONFIG_BINFMT_ELF
+static char execute_command[256];	/* init= */
+
+static int init_setup(const char *val)
+{
+	if (!val || strscpy(execute_command, val, sizeof(execute_command)) < 0)
+		return -EINVAL;
+	return 0;
+}
+kernel_param("init", init_setup);
+
+static const char *argv_init[] = { NULL, NULL };
+static const char *const envp_init[] = { "HOME=/", "TERM=linux", NULL };
+
+static int run_init_process(const char *init_filename)
+{
+	argv_init[0] = init_filename;
+	pr_info("Run %s as init process\n", init_filename);
+	return kernel_execve(init_filename, argv_init, envp_init);
+}
+
+static int try_to_run_init_process(const char *init_filename)
+{
+	int ret = run_init_process(init_filename);
+
+	if (ret && ret != -ENOENT)
+		pr_err("Starting init: %s exists but couldn't execute it (error %d)\n",
+		       init_filename, ret);
+	return ret;
+}
+
+/* fds 0, 1 and 2 of init, and so of every process: /dev/console. */
+static void console_on_rootfs(void)
+{
+	struct file *file = filp_open("/dev/console", O_RDWR, 0);
+	int i, fd;
+
+	if (IS_ERR(file)) {
+		pr_err("Warning: unable to open an initial console.\n");
+		return;
+	}
+	for (i = 0; i < 3; i++) {
+		fd = get_unused_fd_flags(0);
+		if (fd < 0)
+			break;
+		fd_install(fd, get_file(file));
+	}
+	fput(file);
+}
+
+/*
+ * Become the init program, trying what Linux tries in its order: the
+ * initramfs's rdinit= (/init) if it is there, init= if given (which must
+ * work), then the usual places.  If none runs, the system cannot go on.
+ */
+static void run_init(void)
+{
+	static const char *const defaults[] = {
+		"/sbin/init", "/etc/init", "/bin/init", "/bin/sh",
+	};
+	const char *rdinit = rdinit_path();
+	struct path path;
+	unsigned int i;
+	int ret;
+
+	console_on_rootfs();
+	if (!kern_path(rdinit, LOOKUP_FOLLOW, &path)) {
+		path_put(&path);
+		ret = run_init_process(rdinit);
+		if (!ret)
+			return;
+		pr_err("Failed to execute %s (error %d)\n", rdinit, ret);
+	}
+	if (execute_command[0]) {
+		ret = run_init_process(execute_command);
+		if (!ret)
+			return;
+		panic("Requested init %s failed (error %d).", execute_command,
+		      ret);
+	}
+	for (i = 0; i < ARRAY_SIZE(defaults); i++)
+		if (!try_to_run_init_process(defaults[i]))
+			return;
+	panic("No working init found.  Try passing init= option to kernel. See Linux Documentation/admin-guide/init.rst for guidance.");
+}
+#else
+static void run_init(void)
+{
+	pr_notice("Keel: boot complete; no user space in this kernel (CONFIG_BINFMT_ELF=n), powering off\n");
+	kernel_power_off();
+}
+#endif
+
 /*
  * PID 1 before it becomes the init program: the rest of the boot, then
- * user space.
+ * user space.  Returning to ret_from_fork() enters the program.
  */
 static int kernel_init(void *unused)
 {
 	do_initcalls();
 	system_state = SYSTEM_RUNNING;
-	pr_notice("Keel: boot complete; no init program yet, powering off\n");
-	kernel_power_off();
+	run_init();
+	return 0;
 }
 
 /*

@@ -116,3 +116,8 @@ int set_user_sigmask(const sigset_t __user *umask, size_t sigsetsize)
 void restore_saved_sigmask_unless(bool interrupted)
 {
 }
+
+/* exec: handlers go back to SIG_DFL; there are none to reset yet. */
+void flush_signal_handlers(struct task_struct *t, int force_default)
+{
+}

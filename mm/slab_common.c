@@ -161,3 +161,13 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	}
 	__kmem_cache_release(s);
 }
+
+char *kstrdup(const char *s, gfp_t gfp)
+{
+	size_t len = strlen(s) + 1;
+	char *p = kmalloc(len, gfp);
+
+	if (p)
+		memcpy(p, s, len);
+	return p;
+}

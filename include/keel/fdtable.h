@@ -62,6 +62,9 @@ static inline struct files_struct *get_files_struct(struct files_struct *files)
 /* A task stops using @files; the last one closes every fd and frees it. */
 void put_files_struct(struct files_struct *files);
 
+/* exec: close the fds marked close-on-exec (O_CLOEXEC, FD_CLOEXEC). */
+void do_close_on_exec(struct files_struct *files);
+
 /* Reserve the lowest free fd (O_CLOEXEC in @flags sets its bit); -EMFILE. */
 int get_unused_fd_flags(unsigned int flags);
 /* Give back a reserved fd that was never installed. */

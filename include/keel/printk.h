@@ -44,6 +44,16 @@ int vprintk(const char *fmt, va_list args) __printf(1, 0);
 #define pr_crit(fmt, ...)	printk(KERN_CRIT pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_err(fmt, ...)	printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_warn(fmt, ...)	printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+
+/* The first time only: for a condition worth one line per boot. */
+#define pr_warn_once(fmt, ...)						\
+	do {								\
+		static bool __warned;					\
+		if (!__warned) {					\
+			__warned = true;				\
+			pr_warn(fmt, ##__VA_ARGS__);			\
+		}							\
+	} while (0)
 #define pr_notice(fmt, ...)	printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_info(fmt, ...)	printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_debug(fmt, ...)	printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)

@@ -95,4 +95,7 @@ static inline void *kcalloc(size_t n, size_t size, gfp_t gfp)
 /* Called by mm_init() once the page allocator works. */
 void kmem_cache_init(void);
 
+/* A kmalloc()ed copy of the string @s, or NULL. */
+char *kstrdup(const char *s, gfp_t gfp);
+
 #endif /* _KEEL_SLAB_H */

@@ -439,4 +439,6 @@ void sched_init(void)
 	for (i = 0; i < NR_QUEUES; i++)
 		INIT_LIST_HEAD(&rq->queues[i]);
 	spin_lock_init(&rq->lock);
+	/* The idle task's borrowed mm, which its first switch hands on. */
+	mmgrab(&init_mm);
 }

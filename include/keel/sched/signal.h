@@ -110,6 +110,9 @@ int wait_task_stopped_continued(int options, struct task_struct *p,
 int set_user_sigmask(const sigset_t __user *umask, size_t sigsetsize);
 void restore_saved_sigmask_unless(bool interrupted);
 
+/* exec: caught signals go back to SIG_DFL (ignored ones stay ignored). */
+void flush_signal_handlers(struct task_struct *t, int force_default);
+
 static inline unsigned long rlimit(unsigned int limit)
 {
 	return READ_ONCE(current->signal->rlim[limit].rlim_cur);
