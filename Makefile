@@ -394,14 +394,31 @@ initramfs-files := $(if $(initramfs-y),$(shell sed -n \
 	$(initramfs-list) 2>/dev/null))
 initramfs-files := $(foreach f,$(initramfs-files),$(if $(filter /%,$(f)),$(f),$(srctree)/$(f)))
 
+# CONFIG_INITRAMFS_INIT adds usr/init.c, a static user program, as /init.
+USERCC ?= musl-gcc
+initramfs-init := $(if $(CONFIG_INITRAMFS_INIT),usr/init)
+initramfs-init-line := $(if $(initramfs-init),file /init $(CURDIR)/usr/init 0755 0 0)
+
 quiet_cmd_initramfs = GEN     $@
-      cmd_initramfs = usr/gen_init_cpio -t $(INITRAMFS_MTIME) -C $(srctree) \
-		      -o $@.tmp $(initramfs-list) && \
+      cmd_initramfs = { cat $(initramfs-list); \
+		      $(if $(initramfs-init-line),echo '$(initramfs-init-line)';) } \
+		      > $@.list && \
+		      usr/gen_init_cpio -t $(INITRAMFS_MTIME) -C $(srctree) \
+		      -o $@.tmp $@.list && rm -f $@.list && \
 		      $(if $(CONFIG_RD_GZIP),gzip -n -9 -f $@.tmp && mv -f $@.tmp.gz $@,mv -f $@.tmp $@)
 
 usr/initramfs_data.cpio usr/initramfs_data.cpio.gz: usr/gen_init_cpio \
-		$(initramfs-list) $(initramfs-files) FORCE
+		$(initramfs-list) $(initramfs-files) $(initramfs-init) FORCE
 	$(call if_changed,initramfs)
+
+quiet_cmd_usercc = USERCC  $@
+      cmd_usercc = $(USERCC) -static -Os -Wall -o $@ $<
+
+usr/init: $(srctree)/usr/init.c FORCE
+	$(call need-tool,$(USERCC),musl-tools)
+	$(call if_changed,usercc)
+
+include $(wildcard usr/.init.cmd)
 
 include $(wildcard usr/.initramfs_data.cpio*.cmd)
 

@@ -633,7 +633,7 @@ def check_bootmatrix_reports(tally):
             "BUG kmalloc-64 (Not tainted): Redzone overwritten",
             "    ok 1 overflow_detected_at_kfree", "ok 1 slab_debug",
             "# Totals: pass:1 fail:0 skip:0 total:1"]
-    tail_lines = ["Keel: boot complete; no init program yet, powering off",
+    tail_lines = ["init: no shell to run; powering off",
                   bootmatrix.POWEROFF_MARKER]
     for name, extra, want in (
             ("a report inside a suite is KTEST's", [], "ok"),
