@@ -451,9 +451,9 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file,
 		if (err)
 			return err;
 	} else {
+		/* MAP_SHARED_VALIDATE is for files only, as in Linux. */
 		switch (flags & MAP_TYPE) {
 		case MAP_SHARED:
-		case MAP_SHARED_VALIDATE:
 			if (vm_flags & VM_GROWSDOWN)
 				return -EINVAL;
 			pgoff = 0;

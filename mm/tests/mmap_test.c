@@ -301,6 +301,8 @@ static void mmap_refuses_bad_arguments(struct ktest *t)
 			(long)-EINVAL);
 	KTEST_EXPECT_EQ(t, mt_mmap(0, PAGE_SIZE, rw, anon | 0x0f, -1, 0),
 			(long)-EINVAL);
+	KTEST_EXPECT_EQ(t, mt_mmap(0, PAGE_SIZE, rw, MAP_SHARED_VALIDATE |
+				   MAP_ANONYMOUS, -1, 0), (long)-EINVAL);
 	KTEST_EXPECT_EQ(t, mt_mmap(0, PAGE_SIZE, rw, anon, -1, 100),
 			(long)-EINVAL);
 	KTEST_EXPECT_EQ(t, mt_mmap(0x10000100, PAGE_SIZE, rw, anon | MAP_FIXED,
