@@ -20,6 +20,7 @@
 #include <keel/slab.h>
 #include <keel/string.h>
 #include <keel/uaccess.h>
+#include <asm/pgtable.h>
 #include <asm/syscall.h>
 
 #include "../internal.h"
@@ -413,6 +414,57 @@ static void stack_grows_down(struct ktest *t)
 	mt_leave(mm);
 }
 
+static pteval_t entry_of(struct mm_struct *mm, unsigned long addr)
+{
+	enum pg_level level;
+	pte_t *pte = lookup_address_in_mm(mm, addr, &level);
+
+	return pte && level == PG_LEVEL_4K ? pte_val(*pte) : 0;
+}
+
+/*
+ * MAP_POPULATE maps every page at once; user entries are _PAGE_USER,
+ * never _PAGE_GLOBAL, _PAGE_NX unless executable (where the CPU has
+ * NX), writable only where the area is and the page exclusive.
+ */
+static void populate_and_entry_bits(struct ktest *t)
+{
+	struct mm_struct *mm = mt_enter(t);
+	pteval_t ro, rx, rw, nx = _PAGE_NX & __supported_pte_mask;
+	long addr;
+
+	if (!mm)
+		return;
+	addr = mt_mmap(0, 3 * PAGE_SIZE, PROT_READ, MAP_PRIVATE |
+		       MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	KTEST_ASSERT_GE(t, addr, 0L);
+	KTEST_EXPECT_NOT_NULL(t, follow_page(mm, addr));
+	KTEST_EXPECT_NOT_NULL(t, follow_page(mm, addr + 2 * PAGE_SIZE));
+	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr + PAGE_SIZE,
+				      PAGE_SIZE, PROT_READ | PROT_EXEC,
+				      0, 0, 0), 0L);
+	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr + 2 * PAGE_SIZE,
+				      PAGE_SIZE, PROT_READ | PROT_WRITE,
+				      0, 0, 0), 0L);
+	ro = entry_of(mm, addr);
+	rx = entry_of(mm, addr + PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, ro & (_PAGE_PRESENT | _PAGE_USER | _PAGE_RW |
+				 _PAGE_GLOBAL | _PAGE_NX),
+			_PAGE_PRESENT | _PAGE_USER | nx);
+	KTEST_EXPECT_EQ(t, rx & (_PAGE_PRESENT | _PAGE_USER | _PAGE_RW |
+				 _PAGE_GLOBAL | _PAGE_NX),
+			_PAGE_PRESENT | _PAGE_USER);
+	/* Private: read-only until the first write, then the page itself. */
+	KTEST_EXPECT_EQ(t, entry_of(mm, addr + 2 * PAGE_SIZE) & _PAGE_RW, 0UL);
+	KTEST_EXPECT_EQ(t, mt_poke(addr + 2 * PAGE_SIZE, 1), 0);
+	rw = entry_of(mm, addr + 2 * PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, rw & (_PAGE_RW | _PAGE_GLOBAL | _PAGE_NX),
+			_PAGE_RW | nx);
+	KTEST_EXPECT_EQ(t, rw & PTE_PFN_MASK, (pteval_t)PFN_PHYS(page_to_pfn(
+				follow_page(mm, addr + 2 * PAGE_SIZE))));
+	mt_leave(mm);
+}
+
 /*
  * Every page an address space maps, its tables and its areas come back
  * when it goes, forked or not.
@@ -457,6 +509,7 @@ static struct ktest_case mmap_cases[] = {
 	KTEST_CASE(mmap_refuses_bad_arguments),
 	KTEST_CASE(brk_moves_the_break),
 	KTEST_CASE(stack_grows_down),
+	KTEST_CASE(populate_and_entry_bits),
 	KTEST_CASE(address_spaces_leave_nothing),
 	{}
 };
