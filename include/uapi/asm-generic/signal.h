@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
 /* Signal numbers, Linux's x86_64 values. */
 #ifndef _UAPI_ASM_GENERIC_SIGNAL_H
 #define _UAPI_ASM_GENERIC_SIGNAL_H
