@@ -466,6 +466,52 @@ static void populate_and_entry_bits(struct ktest *t)
 }
 
 /*
+ * access_remote_vm(): another address space's memory, touched as its
+ * owner would (faults, copy on write, the areas' access).
+ */
+static void access_remote_vm_copies(struct ktest *t)
+{
+	const unsigned long anon = MAP_PRIVATE | MAP_ANONYMOUS;
+	struct mm_struct *mm = mm_alloc(), *child;
+	char buf[16] = "";
+	unsigned long addr, ro;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	mmap_write_lock(mm);
+	addr = do_mmap(mm, NULL, 0, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE,
+		       anon, 0);
+	ro = do_mmap(mm, NULL, 0, PAGE_SIZE, PROT_READ, anon, 0);
+	mmap_write_unlock(mm);
+	KTEST_EXPECT_EQ(t, addr, MMAP_BASE - 2 * PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, ro, addr - PAGE_SIZE);
+	/* Across a page boundary, both ways. */
+	KTEST_EXPECT_EQ(t, access_remote_vm(mm, addr + PAGE_SIZE - 3,
+					    "remote", 7, FOLL_WRITE), 7);
+	KTEST_EXPECT_EQ(t, access_remote_vm(mm, addr + PAGE_SIZE - 3, buf, 7,
+					    0), 7);
+	KTEST_EXPECT_STREQ(t, buf, "remote");
+	/* Read-only: readable, not writable; nothing past the last area. */
+	KTEST_EXPECT_EQ(t, access_remote_vm(mm, ro, "x", 1, FOLL_WRITE), 0);
+	KTEST_EXPECT_EQ(t, access_remote_vm(mm, ro + 5, buf, 1, 0), 1);
+	KTEST_EXPECT_EQ(t, buf[0], 0);
+	KTEST_EXPECT_EQ(t, access_remote_vm(mm, addr + 2 * PAGE_SIZE - 2, buf,
+					    8, 0), 2);
+	/* Writing the child's copy leaves the parent's page alone. */
+	child = mm_alloc();
+	KTEST_ASSERT_NOT_NULL(t, child);
+	KTEST_EXPECT_EQ(t, dup_mmap(child, mm), 0);
+	KTEST_EXPECT_EQ(t, access_remote_vm(child, addr + PAGE_SIZE - 3,
+					    "child", 6, FOLL_WRITE), 6);
+	KTEST_EXPECT_EQ(t, access_remote_vm(mm, addr + PAGE_SIZE - 3, buf, 7,
+					    0), 7);
+	KTEST_EXPECT_STREQ(t, buf, "remote");
+	KTEST_EXPECT_PTR_NE(t, follow_page(child, addr + PAGE_SIZE - 3),
+			    follow_page(mm, addr + PAGE_SIZE - 3));
+	mmput(child);
+	mmput(mm);
+}
+
+/*
  * Every page an address space maps, its tables and its areas come back
  * when it goes, forked or not.
  */
@@ -510,6 +556,7 @@ static struct ktest_case mmap_cases[] = {
 	KTEST_CASE(brk_moves_the_break),
 	KTEST_CASE(stack_grows_down),
 	KTEST_CASE(populate_and_entry_bits),
+	KTEST_CASE(access_remote_vm_copies),
 	KTEST_CASE(address_spaces_leave_nothing),
 	{}
 };
