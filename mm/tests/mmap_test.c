@@ -357,6 +357,10 @@ static void brk_moves_the_break(struct ktest *t)
 
 	if (!mm)
 		return;
+	/* Before exec sets start_brk, page 0 is no place for a heap. */
+	KTEST_EXPECT_EQ(t, mt_syscall(__NR_brk, 5000, 0, 0, 0, 0, 0), 0L);
+	KTEST_EXPECT_EQ(t, mm->map_count, 0);
+	KTEST_EXPECT_EQ(t, vm_brk_flags(0, PAGE_SIZE, 0), -EPERM);
 	mm->start_brk = mm->brk = base;
 	KTEST_EXPECT_EQ(t, mt_syscall(__NR_brk, 0, 0, 0, 0, 0, 0), (long)base);
 	KTEST_EXPECT_EQ(t, mt_syscall(__NR_brk, base + 5000, 0, 0, 0, 0, 0),
