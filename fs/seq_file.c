@@ -36,6 +36,24 @@ void seq_putc(struct seq_file *m, char c)
 	seq_write(m, &c, 1);
 }
 
+void seq_pad(struct seq_file *m, char c)
+{
+	if (seq_has_overflowed(m))
+		return;
+	if (m->pad_until > m->count) {
+		size_t size = m->pad_until - m->count;
+
+		if (size > m->size - m->count) {
+			seq_set_overflow(m);
+			return;
+		}
+		memset(m->buf + m->count, ' ', size);
+		m->count += size;
+	}
+	if (c)
+		seq_putc(m, c);
+}
+
 void seq_printf(struct seq_file *m, const char *fmt, ...)
 {
 	size_t room;

@@ -2,10 +2,11 @@
 /*
  * The pages of user address spaces: filling page-table entries on demand
  * (handle_mm_fault(): zero-filled anonymous pages, file and shared pages
- * from vm_ops->fault(), copy on write), and the walks the mapping calls
- * make over the entries of a range: dropping pages (zap_page_range()),
- * re-protecting them, moving them (mremap) and sharing them with a child
- * (copy_page_range(), for fork).  The tables themselves are the
+ * from vm_ops->fault(), copy on write), access_remote_vm() to another
+ * address space's memory through the same faults, and the walks the
+ * mapping calls make over the entries of a range: dropping pages
+ * (zap_page_range()), re-protecting them, moving them (mremap) and
+ * sharing them with a child (copy_page_range(), for fork).  The tables themselves are the
  * architecture's (asm/pgtable.h); which VMA maps what is mm/mmap.c.
  *
  * Every mapped page holds one reference (page_ref.h) per entry mapping
@@ -395,6 +396,59 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 	/* Another thread was first, or a stale TLB entry. */
 	flush_tlb_mm_range(vma->vm_mm, addr, addr + PAGE_SIZE);
 	return 0;
+}
+
+/*
+ * The page mapping @addr in @vma, faulted in (and made writable for
+ * @write) if it has to be, or NULL where the area forbids the access or
+ * the fault fails.
+ */
+static struct page *get_page_for(struct vm_area_struct *vma,
+				 unsigned long addr, bool write)
+{
+	enum pg_level level;
+	pte_t *pte;
+
+	if (!(vma->vm_flags & (write ? VM_WRITE : VM_READ)))
+		return NULL;
+	pte = lookup_address_in_mm(vma->vm_mm, addr, &level);
+	if (!pte || !pte_present(*pte) || (write && !pte_write(*pte))) {
+		if (handle_mm_fault(vma, addr, write ? FAULT_FLAG_WRITE : 0))
+			return NULL;
+		pte = lookup_address_in_mm(vma->vm_mm, addr, &level);
+		if (!pte || !pte_present(*pte))
+			return NULL;
+	}
+	return pte_page(*pte);
+}
+
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
+		     int len, unsigned int gup_flags)
+{
+	bool write = gup_flags & FOLL_WRITE;
+	int done = 0;
+
+	mmap_read_lock(mm);
+	while (done < len) {
+		unsigned long at = addr + done, offset = offset_in_page(at);
+		int chunk = min((unsigned long)(len - done),
+				PAGE_SIZE - offset);
+		struct vm_area_struct *vma = find_vma(mm, at);
+		struct page *page;
+
+		if (!vma || vma->vm_start > at)
+			break;
+		page = get_page_for(vma, at & PAGE_MASK, write);
+		if (!page)
+			break;
+		if (write)
+			memcpy(page_address(page) + offset, buf + done, chunk);
+		else
+			memcpy(buf + done, page_address(page) + offset, chunk);
+		done += chunk;
+	}
+	mmap_read_unlock(mm);
+	return done;
 }
 
 /* The page @addr maps in @mm, or NULL (mincore(), tests). */

@@ -274,7 +274,8 @@ unsigned long get_unmapped_area(struct mm_struct *mm, struct file *file,
 			return -ENOMEM;
 		if (offset_in_page(addr))
 			return -EINVAL;
-		return addr;
+		/* Linux's security_mmap_addr(): never the lowest page. */
+		return addr < MMAP_MIN_ADDR ? -EPERM : addr;
 	}
 	if (addr) {
 		addr = PAGE_ALIGN(addr);
@@ -442,8 +443,6 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file,
 	if ((flags & MAP_FIXED_NOREPLACE) &&
 	    find_vma_intersection(mm, addr, addr + len))
 		return -EEXIST;
-	if (addr < MMAP_MIN_ADDR)
-		return -EPERM;
 	vm_flags = calc_vm_prot_bits(prot) | calc_vm_flag_bits(flags) |
 		   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
 	if (file) {
@@ -451,9 +450,9 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file,
 		if (err)
 			return err;
 	} else {
+		/* MAP_SHARED_VALIDATE is for files only, as in Linux. */
 		switch (flags & MAP_TYPE) {
 		case MAP_SHARED:
-		case MAP_SHARED_VALIDATE:
 			if (vm_flags & VM_GROWSDOWN)
 				return -EINVAL;
 			pgoff = 0;
@@ -588,6 +587,10 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 			goto out;
 		goto set;
 	}
+	/* Linux's check_brk_limits(): a place mmap(MAP_FIXED) could take. */
+	if (IS_ERR_VALUE(get_unmapped_area(mm, NULL, oldbrk, newbrk - oldbrk,
+					   0, MAP_FIXED)))
+		goto out;
 	next = find_vma(mm, oldbrk);
 	if (next && newbrk + PAGE_SIZE > vm_start_gap(next))
 		goto out;

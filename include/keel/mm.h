@@ -256,6 +256,19 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file,
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
 
 /*
+ * Copy @len bytes between @buf and @mm's memory at @addr, which need not
+ * be the current address space (exec filling a new stack, /proc reading
+ * another process's): to it with FOLL_WRITE in @gup_flags, from it
+ * otherwise.  Pages are faulted in as an access of the owner would,
+ * copy on write included, and the areas' vm_flags must allow the access.
+ * Returns the bytes copied, stopping at the first page it cannot reach.
+ * Takes @mm's mmap_lock for reading.
+ */
+#define FOLL_WRITE	0x01
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
+		     int len, unsigned int gup_flags);
+
+/*
  * Make @vma's pages a shared anonymous object (MAP_SHARED |
  * MAP_ANONYMOUS): zero-filled pages that every copy of the VMA, in this
  * address space or a forked one, sees.  0 or -ENOMEM.

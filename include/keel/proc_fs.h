@@ -19,10 +19,17 @@
 
 struct proc_dir_entry;
 struct seq_file;
+struct vm_area_struct;
 
 typedef int (*proc_show_t)(struct seq_file *m, void *v);
 
 #ifdef CONFIG_PROC_FS
+/*
+ * One line of /proc/<pid>/maps for @vma, in Linux's format
+ * (fs/proc/task_mmu.c); the caller holds the mm's mmap_lock.
+ */
+void show_map_vma(struct seq_file *m, struct vm_area_struct *vma);
+
 /*
  * The show function finds @data in m->private.  These return NULL when
  * the name is taken or invalid or memory ran out.

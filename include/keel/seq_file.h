@@ -20,6 +20,7 @@ struct seq_file {
 	char *buf;
 	size_t size;		/* of buf */
 	size_t count;		/* bytes shown; size + 1 once overflowed */
+	size_t pad_until;	/* seq_pad()'s column, set by seq_setwidth() */
 	void *private;		/* for the show function */
 };
 
@@ -28,6 +29,7 @@ static inline void seq_init(struct seq_file *m, char *buf, size_t size)
 	m->buf = buf;
 	m->size = size;
 	m->count = 0;
+	m->pad_until = 0;
 }
 
 static inline bool seq_has_overflowed(const struct seq_file *m)
@@ -39,6 +41,17 @@ void seq_printf(struct seq_file *m, const char *fmt, ...) __printf(2, 3);
 void seq_puts(struct seq_file *m, const char *s);
 void seq_putc(struct seq_file *m, char c);
 void seq_write(struct seq_file *m, const void *data, size_t len);
+
+/*
+ * Columns, as Linux: seq_setwidth() says the text from here on is @size
+ * wide; seq_pad() then pads it with spaces to that width and adds @c
+ * (unless it is 0).
+ */
+static inline void seq_setwidth(struct seq_file *m, size_t size)
+{
+	m->pad_until = m->count + size;
+}
+void seq_pad(struct seq_file *m, char c);
 
 /*
  * For code that formats into a plain buffer itself (mounts_show()):

@@ -20,6 +20,7 @@
 #include <keel/slab.h>
 #include <keel/string.h>
 #include <keel/uaccess.h>
+#include <asm/pgtable.h>
 #include <asm/syscall.h>
 
 #include "../internal.h"
@@ -301,6 +302,8 @@ static void mmap_refuses_bad_arguments(struct ktest *t)
 			(long)-EINVAL);
 	KTEST_EXPECT_EQ(t, mt_mmap(0, PAGE_SIZE, rw, anon | 0x0f, -1, 0),
 			(long)-EINVAL);
+	KTEST_EXPECT_EQ(t, mt_mmap(0, PAGE_SIZE, rw, MAP_SHARED_VALIDATE |
+				   MAP_ANONYMOUS, -1, 0), (long)-EINVAL);
 	KTEST_EXPECT_EQ(t, mt_mmap(0, PAGE_SIZE, rw, anon, -1, 100),
 			(long)-EINVAL);
 	KTEST_EXPECT_EQ(t, mt_mmap(0x10000100, PAGE_SIZE, rw, anon | MAP_FIXED,
@@ -354,6 +357,10 @@ static void brk_moves_the_break(struct ktest *t)
 
 	if (!mm)
 		return;
+	/* Before exec sets start_brk, page 0 is no place for a heap. */
+	KTEST_EXPECT_EQ(t, mt_syscall(__NR_brk, 5000, 0, 0, 0, 0, 0), 0L);
+	KTEST_EXPECT_EQ(t, mm->map_count, 0);
+	KTEST_EXPECT_EQ(t, vm_brk_flags(0, PAGE_SIZE, 0), -EPERM);
 	mm->start_brk = mm->brk = base;
 	KTEST_EXPECT_EQ(t, mt_syscall(__NR_brk, 0, 0, 0, 0, 0, 0), (long)base);
 	KTEST_EXPECT_EQ(t, mt_syscall(__NR_brk, base + 5000, 0, 0, 0, 0, 0),
@@ -411,6 +418,103 @@ static void stack_grows_down(struct ktest *t)
 	mt_leave(mm);
 }
 
+static pteval_t entry_of(struct mm_struct *mm, unsigned long addr)
+{
+	enum pg_level level;
+	pte_t *pte = lookup_address_in_mm(mm, addr, &level);
+
+	return pte && level == PG_LEVEL_4K ? pte_val(*pte) : 0;
+}
+
+/*
+ * MAP_POPULATE maps every page at once; user entries are _PAGE_USER,
+ * never _PAGE_GLOBAL, _PAGE_NX unless executable (where the CPU has
+ * NX), writable only where the area is and the page exclusive.
+ */
+static void populate_and_entry_bits(struct ktest *t)
+{
+	struct mm_struct *mm = mt_enter(t);
+	pteval_t ro, rx, rw, nx = _PAGE_NX & __supported_pte_mask;
+	long addr;
+
+	if (!mm)
+		return;
+	addr = mt_mmap(0, 3 * PAGE_SIZE, PROT_READ, MAP_PRIVATE |
+		       MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	KTEST_ASSERT_GE(t, addr, 0L);
+	KTEST_EXPECT_NOT_NULL(t, follow_page(mm, addr));
+	KTEST_EXPECT_NOT_NULL(t, follow_page(mm, addr + 2 * PAGE_SIZE));
+	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr + PAGE_SIZE,
+				      PAGE_SIZE, PROT_READ | PROT_EXEC,
+				      0, 0, 0), 0L);
+	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr + 2 * PAGE_SIZE,
+				      PAGE_SIZE, PROT_READ | PROT_WRITE,
+				      0, 0, 0), 0L);
+	ro = entry_of(mm, addr);
+	rx = entry_of(mm, addr + PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, ro & (_PAGE_PRESENT | _PAGE_USER | _PAGE_RW |
+				 _PAGE_GLOBAL | _PAGE_NX),
+			_PAGE_PRESENT | _PAGE_USER | nx);
+	KTEST_EXPECT_EQ(t, rx & (_PAGE_PRESENT | _PAGE_USER | _PAGE_RW |
+				 _PAGE_GLOBAL | _PAGE_NX),
+			_PAGE_PRESENT | _PAGE_USER);
+	/* Private: read-only until the first write, then the page itself. */
+	KTEST_EXPECT_EQ(t, entry_of(mm, addr + 2 * PAGE_SIZE) & _PAGE_RW, 0UL);
+	KTEST_EXPECT_EQ(t, mt_poke(addr + 2 * PAGE_SIZE, 1), 0);
+	rw = entry_of(mm, addr + 2 * PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, rw & (_PAGE_RW | _PAGE_GLOBAL | _PAGE_NX),
+			_PAGE_RW | nx);
+	KTEST_EXPECT_EQ(t, rw & PTE_PFN_MASK, (pteval_t)PFN_PHYS(page_to_pfn(
+				follow_page(mm, addr + 2 * PAGE_SIZE))));
+	mt_leave(mm);
+}
+
+/*
+ * access_remote_vm(): another address space's memory, touched as its
+ * owner would (faults, copy on write, the areas' access).
+ */
+static void access_remote_vm_copies(struct ktest *t)
+{
+	const unsigned long anon = MAP_PRIVATE | MAP_ANONYMOUS;
+	struct mm_struct *mm = mm_alloc(), *child;
+	char buf[16] = "";
+	unsigned long addr, ro;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	mmap_write_lock(mm);
+	addr = do_mmap(mm, NULL, 0, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE,
+		       anon, 0);
+	ro = do_mmap(mm, NULL, 0, PAGE_SIZE, PROT_READ, anon, 0);
+	mmap_write_unlock(mm);
+	KTEST_EXPECT_EQ(t, addr, MMAP_BASE - 2 * PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, ro, addr - PAGE_SIZE);
+	/* Across a page boundary, both ways. */
+	KTEST_EXPECT_EQ(t, access_remote_vm(mm, addr + PAGE_SIZE - 3,
+					    "remote", 7, FOLL_WRITE), 7);
+	KTEST_EXPECT_EQ(t, access_remote_vm(mm, addr + PAGE_SIZE - 3, buf, 7,
+					    0), 7);
+	KTEST_EXPECT_STREQ(t, buf, "remote");
+	/* Read-only: readable, not writable; nothing past the last area. */
+	KTEST_EXPECT_EQ(t, access_remote_vm(mm, ro, "x", 1, FOLL_WRITE), 0);
+	KTEST_EXPECT_EQ(t, access_remote_vm(mm, ro + 5, buf, 1, 0), 1);
+	KTEST_EXPECT_EQ(t, buf[0], 0);
+	KTEST_EXPECT_EQ(t, access_remote_vm(mm, addr + 2 * PAGE_SIZE - 2, buf,
+					    8, 0), 2);
+	/* Writing the child's copy leaves the parent's page alone. */
+	child = mm_alloc();
+	KTEST_ASSERT_NOT_NULL(t, child);
+	KTEST_EXPECT_EQ(t, dup_mmap(child, mm), 0);
+	KTEST_EXPECT_EQ(t, access_remote_vm(child, addr + PAGE_SIZE - 3,
+					    "child", 6, FOLL_WRITE), 6);
+	KTEST_EXPECT_EQ(t, access_remote_vm(mm, addr + PAGE_SIZE - 3, buf, 7,
+					    0), 7);
+	KTEST_EXPECT_STREQ(t, buf, "remote");
+	KTEST_EXPECT_PTR_NE(t, follow_page(child, addr + PAGE_SIZE - 3),
+			    follow_page(mm, addr + PAGE_SIZE - 3));
+	mmput(child);
+	mmput(mm);
+}
+
 /*
  * Every page an address space maps, its tables and its areas come back
  * when it goes, forked or not.
@@ -455,6 +559,8 @@ static struct ktest_case mmap_cases[] = {
 	KTEST_CASE(mmap_refuses_bad_arguments),
 	KTEST_CASE(brk_moves_the_break),
 	KTEST_CASE(stack_grows_down),
+	KTEST_CASE(populate_and_entry_bits),
+	KTEST_CASE(access_remote_vm_copies),
 	KTEST_CASE(address_spaces_leave_nothing),
 	{}
 };

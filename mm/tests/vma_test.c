@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KTEST suite for the VMA tree (mm/vma.c): insertion with overlap and
- * range checks, lookup at area edges, first-fit free-space search with
- * alignment and hole reuse, removal and in-order iteration.  Runs in the
- * kernel and on the host.
+ * range checks, lookup at area edges, first-fit and last-fit (top-down)
+ * free-space search with alignment and hole reuse, removal and in-order
+ * iteration.  Runs in the kernel and on the host.
  */
 #include <keel/err.h>
 #include <keel/errno.h>
@@ -140,12 +140,68 @@ static void iterate_in_order(struct ktest *t)
 	KTEST_EXPECT_EQ(t, vma_first(&tree)->vm_flags, 1);
 }
 
+/* Last fit: the highest aligned room, below @high and above @low. */
+static void unmapped_area_top_down(struct ktest *t)
+{
+	struct vma_tree tree = VMA_TREE_INIT;
+
+	KTEST_EXPECT_EQ(t, vma_get_unmapped_area_topdown(&tree, LOW, HIGH,
+							 0x1000, 0x1000),
+			HIGH - 0x1000);
+	KTEST_ASSERT_EQ(t, vma_insert(&tree, area(0, 0x1e000, 0x20000)), 0);
+	KTEST_ASSERT_EQ(t, vma_insert(&tree, area(1, 0x12000, 0x1c000)), 0);
+	/* Two 0x2000 gaps, at 0x10000 and 0x1c000: the upper one first. */
+	KTEST_EXPECT_EQ(t, vma_get_unmapped_area_topdown(&tree, LOW, HIGH,
+							 0x2000, 0x1000),
+			0x1c000UL);
+	KTEST_EXPECT_EQ(t, vma_get_unmapped_area_topdown(&tree, LOW, HIGH,
+							 0x1800, 0x1000),
+			0x1c000UL);
+	KTEST_EXPECT_EQ(t, vma_get_unmapped_area_topdown(&tree, LOW, HIGH,
+							 0x1800, 1),
+			0x1c800UL);
+	/* Alignment can push it down to the lower gap. */
+	KTEST_EXPECT_EQ(t, vma_get_unmapped_area_topdown(&tree, LOW, HIGH,
+							 0x1000, 0x8000),
+			0x10000UL);
+	KTEST_EXPECT_EQ(t, vma_get_unmapped_area_topdown(&tree, LOW, HIGH,
+							 0x2001, 1),
+			(unsigned long)-ENOMEM);
+	KTEST_EXPECT_EQ(t, vma_get_unmapped_area_topdown(&tree, LOW, HIGH,
+							 0, 1),
+			(unsigned long)-EINVAL);
+	/* Areas outside [low, high) do not matter. */
+	KTEST_EXPECT_EQ(t, vma_get_unmapped_area_topdown(&tree, 0x1c000,
+							 0x1e000, 0x2000, 1),
+			0x1c000UL);
+}
+
+static void find_above_and_prev(struct ktest *t)
+{
+	struct vma_tree tree = VMA_TREE_INIT;
+
+	KTEST_EXPECT_NULL(t, vma_find_above(&tree, 0));
+	KTEST_ASSERT_EQ(t, vma_insert(&tree, area(0, 0x3000, 0x4000)), 0);
+	KTEST_ASSERT_EQ(t, vma_insert(&tree, area(1, 0x1000, 0x2000)), 0);
+	KTEST_ASSERT_EQ(t, vma_insert(&tree, area(2, 0x6000, 0x7000)), 0);
+	KTEST_EXPECT_PTR_EQ(t, vma_find_above(&tree, 0), &areas[1]);
+	KTEST_EXPECT_PTR_EQ(t, vma_find_above(&tree, 0x1fff), &areas[1]);
+	KTEST_EXPECT_PTR_EQ(t, vma_find_above(&tree, 0x2000), &areas[0]);
+	KTEST_EXPECT_PTR_EQ(t, vma_find_above(&tree, 0x4000), &areas[2]);
+	KTEST_EXPECT_PTR_EQ(t, vma_find_above(&tree, 0x6fff), &areas[2]);
+	KTEST_EXPECT_NULL(t, vma_find_above(&tree, 0x7000));
+	KTEST_EXPECT_PTR_EQ(t, vma_prev(&areas[2]), &areas[0]);
+	KTEST_EXPECT_NULL(t, vma_prev(&areas[1]));
+}
+
 static struct ktest_case vma_cases[] = {
 	KTEST_CASE(insert_and_overlap),
 	KTEST_CASE(find_edges),
 	KTEST_CASE(unmapped_area_first_fit),
 	KTEST_CASE(remove_reuses_hole),
 	KTEST_CASE(iterate_in_order),
+	KTEST_CASE(unmapped_area_top_down),
+	KTEST_CASE(find_above_and_prev),
 	{}
 };
 

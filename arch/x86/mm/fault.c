@@ -207,26 +207,24 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long address)
 	struct vm_area_struct *vma;
 	vm_fault_t fault;
 
-	if (!user_mode(regs)) {
-		/*
-		 * The kernel executing user memory (SMEP), touching it outside
-		 * stac()/clac() (SMAP) or with reserved bits set is a bug, not
-		 * something to resolve: a fix-up or an oops.
-		 */
-		if ((error_code & (X86_PF_INSTR | X86_PF_RSVD)) ||
-		    (smap_enabled && !(regs->flags & X86_EFLAGS_AC)) ||
-		    /* where sleeping is not allowed, only a fix-up will do */
-		    !mm || in_atomic() || !(regs->flags & X86_EFLAGS_IF)) {
-			bad_access(regs, address, SIGSEGV, SEGV_MAPERR);
-			return;
-		}
-	} else {
-		flags |= FAULT_FLAG_USER;
-		if (!mm) {
-			bad_access(regs, address, SIGSEGV, SEGV_MAPERR);
-			return;
-		}
+	/* A reserved bit set means corrupt page tables, whoever faulted. */
+	if (error_code & X86_PF_RSVD)
+		page_fault_oops(regs, address);
+	/*
+	 * The kernel executing user memory (SMEP) or touching it outside
+	 * stac()/clac() (SMAP) is a bug, not something to resolve; and where
+	 * it may not sleep, only a fix-up will do.  Without an address
+	 * space (a kernel thread) there is nothing to resolve against.
+	 */
+	if (!mm || (!user_mode(regs) &&
+		    ((error_code & X86_PF_INSTR) ||
+		     (smap_enabled && !(regs->flags & X86_EFLAGS_AC)) ||
+		     in_atomic() || !(regs->flags & X86_EFLAGS_IF)))) {
+		bad_access(regs, address, SIGSEGV, SEGV_MAPERR);
+		return;
 	}
+	if (user_mode(regs))
+		flags |= FAULT_FLAG_USER;
 	if (error_code & X86_PF_WRITE)
 		flags |= FAULT_FLAG_WRITE;
 	if (error_code & X86_PF_INSTR)

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/* SPDX-License-Identifier: GPL-2.0 */
 /*
  * mmap(), mprotect(), msync() and madvise() arguments: Linux's values,
  * which user space compiles against.  The x86_64 flags the generic list
@@ -31,11 +31,11 @@
 #define MAP_NORESERVE		0x4000	/* don't check for reservations */
 #define MAP_POPULATE		0x008000	/* populate (prefault) pagetables */
 #define MAP_NONBLOCK		0x010000	/* do not block on IO */
-#define MAP_STACK		0x020000	/* give out an address that is best suited for process/thread stacks */
+#define MAP_STACK		0x020000	/* an address fit for a stack */
 #define MAP_HUGETLB		0x040000	/* create a huge page mapping */
-#define MAP_SYNC		0x080000	/* perform synchronous page faults for the mapping */
-#define MAP_FIXED_NOREPLACE	0x100000	/* MAP_FIXED which doesn't unmap underlying mapping */
-#define MAP_UNINITIALIZED	0x4000000	/* for anonymous mmap, memory could be uninitialized */
+#define MAP_SYNC		0x080000	/* synchronous page faults (DAX) */
+#define MAP_FIXED_NOREPLACE	0x100000	/* MAP_FIXED, but never unmapping */
+#define MAP_UNINITIALIZED	0x4000000	/* anonymous memory, not zeroed */
 
 #define MAP_FILE	0
 #define MAP_ANON	MAP_ANONYMOUS
