@@ -5,8 +5,9 @@
  * ONLCR).  Received bytes arrive on IRQ 4 into a ring buffer (full:
  * new bytes are dropped, as an overrun); read() returns what is there,
  * -EAGAIN when empty under O_NONBLOCK, and otherwise waits for the
- * interrupt; poll() waits for it likewise.  There is no line discipline yet: no echo, no line editing,
- * no termios; that is the tty layer's job when it exists.
+ * interrupt; poll() waits for it likewise.  There is no line discipline
+ * yet: no echo, no line editing, no termios; that is the tty layer's job
+ * when it exists.
  *
  * Lock: rx_lock (irqsave: the interrupt handler fills the ring).
  */
