@@ -6,7 +6,8 @@
  * or a bad one (0x10, a kernel address, the unmapped page after the
  * window).  Checks getname()'s errors, AT_EMPTY_PATH, results copied out
  * (stat, statx, statfs, readlink, getcwd, getdents64, pipe) and the
- * calls without a ksys_*() twin (ioctl, fsync, umask, access, dup2).
+ * calls without a ksys_*() twin (ioctl, fsync, umask, access, dup2,
+ * sendfile).
  */
 #include <keel/errno.h>
 #include <keel/fcntl.h>
@@ -498,6 +499,52 @@ static void mount_calls(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_umount2, dir, 0), -EINVAL);
 }
 
+/* sendfile: from a file at an offset or its position, into a pipe. */
+static void sendfile_calls(struct ktest *t)
+{
+	loff_t __user *uoff = ktest_ualloc(sizeof(loff_t));
+	loff_t *off = ktest_ukaddr(uoff);
+	char buf[16];
+	int fds[2];
+	long fd, app;
+
+	KTEST_ASSERT_EQ(t, ftest_put_file(SC_DIR "/f", "0123456789", 10), 0);
+	fd = ksys_openat(AT_FDCWD, SC_DIR "/f", O_RDONLY, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_ASSERT_EQ(t, ksys_pipe2(fds, O_NONBLOCK), 0);
+	*off = 2;
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_sendfile, fds[1], fd, uoff, 5),
+			5);
+	KTEST_EXPECT_EQ(t, *off, 7);
+	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 0, SEEK_CUR), 0);
+	KTEST_EXPECT_EQ(t, ktest_read(fds[0], buf, sizeof(buf)), 5);
+	KTEST_EXPECT_MEMEQ(t, buf, "23456", 5);
+	/* No offset: the file's own position, which advances. */
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_sendfile, fds[1], fd, NULL,
+					  100), 10);
+	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 0, SEEK_CUR), 10);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_sendfile, fds[1], fd, NULL, 1),
+			0);
+	KTEST_EXPECT_EQ(t, ktest_read(fds[0], buf, sizeof(buf)), 10);
+	KTEST_EXPECT_MEMEQ(t, buf, "0123456789", 10);
+
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_sendfile, fds[1], fds[0], uoff,
+					  1), -ESPIPE);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_sendfile, fd, fd, NULL, 1),
+			-EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_sendfile, fds[1], fd, BAD_LOW,
+					  1), -EFAULT);
+	app = ksys_openat(AT_FDCWD, SC_DIR "/g", O_WRONLY | O_CREAT | O_APPEND,
+			  0600);
+	KTEST_ASSERT_GE(t, app, 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_sendfile, app, fd, uoff, 1),
+			-EINVAL);
+	KTEST_EXPECT_EQ(t, ksys_close(app), 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fds[0]), 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fds[1]), 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+}
+
 static struct ktest_case syscall_cases[] = {
 	KTEST_CASE(path_names),
 	KTEST_CASE(open_rw_stat),
@@ -510,6 +557,7 @@ static struct ktest_case syscall_cases[] = {
 	KTEST_CASE(statfs_calls),
 	KTEST_CASE(attrs_access_umask),
 	KTEST_CASE(mount_calls),
+	KTEST_CASE(sendfile_calls),
 	{}
 };
 
