@@ -102,6 +102,7 @@ void put_fs_struct(struct fs_struct *fs)
 
 SYSCALL_DEFINE1(umask, int, mask)
 {
-	return __atomic_exchange_n(&current_fs()->umask, mask & (S_IRWXU | S_IRWXG | S_IRWXO),
+	return __atomic_exchange_n(&current_fs()->umask,
+				   mask & (S_IRWXU | S_IRWXG | S_IRWXO),
 				   __ATOMIC_RELAXED);
 }

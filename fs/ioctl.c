@@ -81,7 +81,8 @@ static long do_vfs_ioctl(struct file *file, unsigned int fd,
 		bytes = READ_ONCE(inode->i_blocks) * 512;
 		return copy_to_user(argp, &bytes, sizeof(bytes)) ? -EFAULT : 0;
 	case FIGETBSZ:
-		return put_user((int)inode->i_sb->s_blocksize, (int __user *)argp);
+		return put_user((int)inode->i_sb->s_blocksize,
+				(int __user *)argp);
 	case FIONREAD:
 		/* A regular file's bytes after the position; others say. */
 		if (!S_ISREG(inode->i_mode))

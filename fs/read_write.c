@@ -16,7 +16,9 @@
 #include <keel/stat.h>
 #include <keel/slab.h>
 #include <keel/syscalls.h>
+#include <keel/uaccess.h>
 #include <keel/uio.h>
+#include <asm/page.h>
 
 #define SEEK_MAX	SEEK_HOLE
 
@@ -331,6 +333,87 @@ static ssize_t do_preadv_pwritev(unsigned int fd,
 }
 
 /*
+ * sendfile(): from @in_fd at *@ppos (or at its own position, which then
+ * advances) to @out_fd at its position, a page at a time through kernel
+ * memory, where Linux splices through a pipe.  The first short read or
+ * write ends it; the input position moves by what was written.  Returns
+ * the bytes written, or an error if there were none.
+ */
+static ssize_t do_sendfile(unsigned int out_fd, unsigned int in_fd,
+			   loff_t *ppos, size_t count)
+{
+	struct file *in, *out;
+	ssize_t ret, n, written;
+	loff_t pos, out_pos;
+	size_t done = 0;
+	char *buf;
+
+	in = fget(in_fd);
+	if (!in)
+		return -EBADF;
+	ret = -EBADF;
+	if (!(in->f_mode & FMODE_READ))
+		goto fput_in;
+	ret = -ESPIPE;
+	if (ppos && !(in->f_mode & FMODE_LSEEK))
+		goto fput_in;
+	pos = ppos ? *ppos : file_pos_read(in);
+	ret = rw_verify_area(pos, count);
+	if (ret < 0)
+		goto fput_in;
+	count = ret;
+	ret = -EBADF;
+	out = fget(out_fd);
+	if (!out)
+		goto fput_in;
+	if (!(out->f_mode & FMODE_WRITE))
+		goto fput_out;
+	/* As Linux's splice: an appending output is refused. */
+	ret = -EINVAL;
+	if (out->f_flags & O_APPEND)
+		goto fput_out;
+	ret = read_checks(in);
+	if (!ret)
+		ret = write_checks(out);
+	if (ret)
+		goto fput_out;
+	ret = -ENOMEM;
+	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!buf)
+		goto fput_out;
+	out_pos = file_pos_read(out);
+	ret = 0;
+	while (done < count) {
+		n = kernel_read(in, buf, min(count - done, PAGE_SIZE), &pos);
+		if (n <= 0) {
+			ret = n;
+			break;
+		}
+		written = kernel_write(out, buf, n, &out_pos);
+		if (written > 0)
+			done += written;
+		if (written != n) {
+			pos -= n - max(written, (ssize_t)0);
+			ret = min(written, (ssize_t)0);
+			break;
+		}
+	}
+	kfree(buf);
+	file_pos_write(out, out_pos);
+	if (ppos)
+		*ppos = pos;
+	else
+		file_pos_write(in, pos);
+	if (done)
+		ret = done;
+fput_out:
+	fput(out);
+fput_in:
+	fput(in);
+	return ret;
+}
+
+/*
  * SEEK_SET/CUR/END on the file size, and the trivial SEEK_DATA/SEEK_HOLE
  * of a file without holes (all data, one hole at the end).
  */
@@ -452,4 +535,20 @@ SYSCALL_DEFINE5(pwritev, unsigned long, fd, const struct iovec __user *, vec,
 SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
 {
 	return ksys_lseek(fd, offset, whence);
+}
+
+SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, loff_t __user *, offset,
+		size_t, count)
+{
+	loff_t pos;
+	ssize_t ret;
+
+	if (!offset)
+		return do_sendfile(out_fd, in_fd, NULL, count);
+	if (get_user(pos, offset))
+		return -EFAULT;
+	ret = do_sendfile(out_fd, in_fd, &pos, count);
+	if (put_user(pos, offset))
+		return -EFAULT;
+	return ret;
 }

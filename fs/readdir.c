@@ -3,9 +3,9 @@
  * getdents64(): a directory's ->iterate_shared hands entries to an actor
  * that packs Linux's struct linux_dirent64 records (8-byte aligned,
  * NUL-terminated names) into the caller's user buffer.  Each record's
- * d_off is the position to resume after it, as Linux reports it.  The directory's
- * i_rwsem is held shared around ->iterate_shared, which keeps its names
- * from being removed or renamed meanwhile; f_lock guards f_pos.
+ * d_off is the position to resume after it, as Linux reports it.  The
+ * directory's i_rwsem is held shared around ->iterate_shared, which keeps
+ * its names from being removed or renamed meanwhile; f_lock guards f_pos.
  */
 #include <keel/errno.h>
 #include <keel/fdtable.h>

@@ -476,9 +476,9 @@ static long core_sys_select(int n, unsigned long __user *inp,
 		ret = get_fd_set(n, exp, fds.ex);
 	if (!ret)
 		ret = do_select(n, &fds, end);
-	if (ret >= 0 &&
-	    (set_fd_set(n, inp, fds.res_in) || set_fd_set(n, outp, fds.res_out) ||
-	     set_fd_set(n, exp, fds.res_ex)))
+	if (ret >= 0 && (set_fd_set(n, inp, fds.res_in) ||
+			 set_fd_set(n, outp, fds.res_out) ||
+			 set_fd_set(n, exp, fds.res_ex)))
 		ret = -EFAULT;
 	kfree(bits);
 	return ret;
@@ -499,9 +499,8 @@ SYSCALL_DEFINE5(select, int, n, unsigned long __user *, inp,
 		if (tv.tv_sec < 0 || tv.tv_usec < 0)
 			return -EINVAL;
 		ret = poll_select_set_timeout(&end,
-					      tv.tv_sec + tv.tv_usec / USEC_PER_SEC,
-					      tv.tv_usec % USEC_PER_SEC *
-					      NSEC_PER_USEC);
+				tv.tv_sec + tv.tv_usec / USEC_PER_SEC,
+				tv.tv_usec % USEC_PER_SEC * NSEC_PER_USEC);
 		if (ret)
 			return ret;
 	}

@@ -15,6 +15,7 @@
 #include <keel/fs.h>
 #include <keel/init.h>
 #include <keel/kmsg.h>
+#include <keel/poll.h>
 #include <keel/printk.h>
 #include <keel/slab.h>
 #include <keel/sprintf.h>
@@ -94,6 +95,27 @@ static ssize_t devkmsg_read(struct kiocb *iocb, struct iov_iter *to)
 		return -EFAULT;
 	user->seq++;
 	return len;
+}
+
+/*
+ * Readable while a record is unread; with POLLERR and POLLPRI too when
+ * records were overwritten before this reader got to them (the next
+ * read is -EPIPE), as Linux's devkmsg_poll().
+ */
+static __poll_t devkmsg_poll(struct file *file, poll_table *pt)
+{
+	struct devkmsg_user *user = file->private_data;
+	u64 first, next;
+
+	if (!user)
+		return POLLERR | POLLNVAL;
+	poll_wait(file, &log_wait, pt);
+	printk_seq_range(&first, &next);
+	if (user->seq >= next)
+		return 0;
+	if (user->seq < first)
+		return POLLIN | POLLRDNORM | POLLERR | POLLPRI;
+	return POLLIN | POLLRDNORM;
 }
 
 /* One record per write, copied in whole first (-EFAULT otherwise). */
@@ -176,6 +198,7 @@ static const struct file_operations kmsg_fops = {
 	.open = devkmsg_open,
 	.read_iter = devkmsg_read,
 	.write_iter = devkmsg_write,
+	.poll = devkmsg_poll,
 	.llseek = devkmsg_llseek,
 	.release = devkmsg_release,
 };

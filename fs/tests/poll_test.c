@@ -2,7 +2,7 @@
 /*
  * KTEST suite for poll, ppoll, select and pselect6 through the system-call
  * table: a pipe's readiness before and after a write and after its other
- * end closes, files without ->poll always ready, POLLNVAL and -EBADF for
+ * end closes, files without ->poll always ready, /dev/kmsg and ttyS0, POLLNVAL and -EBADF for
  * closed fds, timeouts of zero (no wait) and 20 ms (slept through the
  * timer, then the time left written back as zero), and the argument
  * errors.  With one task nothing can write while a call sleeps, so every
@@ -12,6 +12,7 @@
 #include <keel/fcntl.h>
 #include <keel/ktest.h>
 #include <keel/poll.h>
+#include <keel/printk.h>
 #include <keel/sched/signal.h>
 #include <keel/string.h>
 #include <keel/timekeeping.h>
@@ -70,15 +71,54 @@ static void pipe_readiness(struct ktest *t)
 	KTEST_EXPECT_EQ(t, p[0].revents, POLLHUP);
 	KTEST_EXPECT_EQ(t, ksys_close(fds[0]), 0);
 
-	/* A file without ->poll is ready both ways. */
-	fd = ksys_openat(AT_FDCWD, "/dev/null", O_RDWR, 0);
-	if (fd < 0)
-		fd = ksys_openat(AT_FDCWD, "/", O_RDONLY, 0);
+	/* A file without ->poll is ready both ways: a directory here. */
+	fd = ksys_openat(AT_FDCWD, "/", O_RDONLY, 0);
 	KTEST_ASSERT_GE(t, fd, 0);
 	p[0] = (struct pollfd){ .fd = fd, .events = POLLIN | POLLOUT };
 	KTEST_EXPECT_EQ(t, do_poll(u, 1, 0), 1);
 	KTEST_EXPECT_EQ(t, p[0].revents, POLLIN | POLLOUT);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+}
+
+/*
+ * Devices: /dev/null has no ->poll (always ready), /dev/kmsg is readable
+ * while a record is unread, ttyS0 always writable.
+ */
+static void device_files(struct ktest *t)
+{
+	struct pollfd __user *u = ktest_ualloc(sizeof(struct pollfd));
+	struct pollfd *p = ktest_ukaddr(u);
+	long fd;
+
+	fd = ksys_openat(AT_FDCWD, "/dev/null", O_RDWR, 0);
+	if (fd < 0) {
+		ktest_skip(t, "needs /dev/null");
+		return;
+	}
+	*p = (struct pollfd){ .fd = fd, .events = POLLIN | POLLOUT };
+	KTEST_EXPECT_EQ(t, do_poll(u, 1, 0), 1);
+	KTEST_EXPECT_EQ(t, p->revents, POLLIN | POLLOUT);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+
+	fd = ksys_openat(AT_FDCWD, "/dev/kmsg", O_RDONLY, 0);
+	if (fd >= 0) {
+		*p = (struct pollfd){ .fd = fd, .events = POLLIN };
+		/* The boot's records are there from the oldest kept on. */
+		KTEST_EXPECT_EQ(t, do_poll(u, 1, 0), 1);
+		KTEST_EXPECT_EQ(t, p->revents, POLLIN);
+		KTEST_EXPECT_GE(t, ksys_lseek(fd, 0, SEEK_END), 0);
+		KTEST_EXPECT_EQ(t, do_poll(u, 1, 0), 0);
+		pr_info("poll_test: a record for /dev/kmsg\n");
+		KTEST_EXPECT_EQ(t, do_poll(u, 1, 0), 1);
+		KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+	}
+	fd = ksys_openat(AT_FDCWD, "/dev/ttyS0", O_RDWR | O_NONBLOCK, 0);
+	if (fd >= 0) {
+		*p = (struct pollfd){ .fd = fd, .events = POLLOUT };
+		KTEST_EXPECT_EQ(t, do_poll(u, 1, 0), 1);
+		KTEST_EXPECT_EQ(t, p->revents, POLLOUT);
+		KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+	}
 }
 
 static void poll_errors(struct ktest *t)
@@ -225,6 +265,7 @@ static void select_calls(struct ktest *t)
 
 static struct ktest_case poll_cases[] = {
 	KTEST_CASE(pipe_readiness),
+	KTEST_CASE(device_files),
 	KTEST_CASE(poll_errors),
 	KTEST_CASE(timeouts),
 	KTEST_CASE(select_calls),

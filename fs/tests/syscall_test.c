@@ -6,7 +6,8 @@
  * or a bad one (0x10, a kernel address, the unmapped page after the
  * window).  Checks getname()'s errors, AT_EMPTY_PATH, results copied out
  * (stat, statx, statfs, readlink, getcwd, getdents64, pipe) and the
- * calls without a ksys_*() twin (ioctl, fsync, umask, access, dup2).
+ * calls without a ksys_*() twin (ioctl, fsync, umask, access, dup2,
+ * sendfile).
  */
 #include <keel/errno.h>
 #include <keel/fcntl.h>
@@ -27,6 +28,9 @@
 #define BAD_UNMAPPED	((void __user *)(KTEST_UBUF + KTEST_UBUF_SIZE))
 
 static const char sc_kernel_string[] = SC_DIR;
+
+/* A name in the suite's directory, in user memory. */
+#define P(name)		ktest_ustr(SC_DIR "/" name)
 
 static int sc_init(struct ktest *t)
 {
@@ -53,6 +57,7 @@ static void sc_exit(struct ktest *t)
 /* getname(): bad pointers, "", and the PATH_MAX boundary. */
 static void path_names(struct ktest *t)
 {
+	struct stat __user *ust = ktest_ualloc(sizeof(*ust));
 	char *k;
 	char __user *u;
 
@@ -66,7 +71,8 @@ static void path_names(struct ktest *t)
 	u = (char __user *)BAD_UNMAPPED - 2;
 	memcpy(ktest_ubuf_kaddr() + KTEST_UBUF_SIZE - 2, "/x", 2);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_mkdir, u, 0755), -EFAULT);
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_open, ktest_ustr(""), O_RDONLY, 0),
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_open, ktest_ustr(""),
+					  O_RDONLY, 0),
 			-ENOENT);
 	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_chdir, ktest_ustr("")), -ENOENT);
 
@@ -75,16 +81,13 @@ static void path_names(struct ktest *t)
 	k = ktest_ukaddr(u);
 	memset(k, '/', PATH_MAX - 1);
 	k[PATH_MAX - 1] = '\0';
-	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_stat, u,
-					  ktest_ualloc(sizeof(struct stat))), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_stat, u, ust), 0);
 	/* One more byte and the NUL is past PATH_MAX. */
 	u = ktest_ualloc(PATH_MAX + 1);
 	k = ktest_ukaddr(u);
 	memset(k, '/', PATH_MAX);
 	k[PATH_MAX] = '\0';
-	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_stat, u,
-					  ktest_ualloc(sizeof(struct stat))),
-			-ENAMETOOLONG);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_stat, u, ust), -ENAMETOOLONG);
 	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_rmdir, u), -ENAMETOOLONG);
 }
 
@@ -97,7 +100,7 @@ static void open_rw_stat(struct ktest *t)
 	char __user *rbuf = ktest_ualloc(8);
 	long fd;
 
-	fd = ktest_syscall3(__NR_open, ktest_ustr(SC_DIR "/f"),
+	fd = ktest_syscall3(__NR_open, P("f"),
 			    O_RDWR | O_CREAT | O_EXCL, 0640);
 	KTEST_ASSERT_GE(t, fd, 0);
 	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_write, fd, data, 5), 5);
@@ -115,23 +118,23 @@ static void open_rw_stat(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fstat, fd, BAD_KERNEL),
 			-EFAULT);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fstat, 999, ust), -EBADF);
-	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_stat, ktest_ustr(SC_DIR "/f"),
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_stat, P("f"),
 					  BAD_UNMAPPED), -EFAULT);
 	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_newfstatat, AT_FDCWD,
-					  ktest_ustr("sc-none"), ust, 0), -ENOENT);
+					  ktest_ustr("scn"), ust, 0), -ENOENT);
 	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_newfstatat, AT_FDCWD,
-					  ktest_ustr(SC_DIR "/f"), ust, 0x8000),
+					  P("f"), ust, 0x8000),
 			-EINVAL);
 	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_close, fd), 0);
 	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_close, fd), -EBADF);
 
 	/* creat() truncates and opens for writing only. */
-	fd = ktest_syscall2(__NR_creat, ktest_ustr(SC_DIR "/f"), 0600);
+	fd = ktest_syscall2(__NR_creat, P("f"), 0600);
 	KTEST_ASSERT_GE(t, fd, 0);
 	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_fcntl, fd, F_GETFL, 0),
 			O_WRONLY | O_LARGEFILE);
 	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_read, fd, rbuf, 1), -EBADF);
-	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_lstat, ktest_ustr(SC_DIR "/f"),
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_lstat, P("f"),
 					  ust), 0);
 	KTEST_EXPECT_EQ(t, st->st_size, 0);
 	/* Locks are not there: -EINVAL, as for any unknown command. */
@@ -182,15 +185,15 @@ static void empty_path(struct ktest *t)
 					  0), -ENOENT);
 	/* linkat(fd, "", ..., AT_EMPTY_PATH) links the open file. */
 	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_linkat, fd, empty, AT_FDCWD,
-					  ktest_ustr(SC_DIR "/h"), 0), -ENOENT);
+					  P("h"), 0), -ENOENT);
 	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_linkat, fd, empty, AT_FDCWD,
-					  ktest_ustr(SC_DIR "/h"), AT_EMPTY_PATH), 0);
-	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_stat, ktest_ustr(SC_DIR "/h"),
+					  P("h"), AT_EMPTY_PATH), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_stat, P("h"),
 					  ust), 0);
 	KTEST_EXPECT_EQ(t, ((struct stat *)ktest_ukaddr(ust))->st_ino, ino);
 	KTEST_EXPECT_EQ(t, ((struct stat *)ktest_ukaddr(ust))->st_nlink, 2);
 	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_linkat, fd, empty, AT_FDCWD,
-					  ktest_ustr(SC_DIR "/g"), 0x8000), -EINVAL);
+					  P("g"), 0x8000), -EINVAL);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 }
 
@@ -200,47 +203,47 @@ static void namespace_calls(struct ktest *t)
 	char __user *buf = ktest_ualloc(16);
 	char *k = ktest_ukaddr(buf);
 
-	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_mkdir, ktest_ustr(SC_DIR "/d"), 0700),
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_mkdir, P("d"), 0700),
 			0);
-	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_mkdir, ktest_ustr(SC_DIR "/d"), 0700),
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_mkdir, P("d"), 0700),
 			-EEXIST);
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_mknod, ktest_ustr(SC_DIR "/f"),
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_mknod, P("f"),
 					  S_IFREG | 0600, 0), 0);
-	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_rename, ktest_ustr(SC_DIR "/f"),
-					  ktest_ustr(SC_DIR "/g")), 0);
-	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_rename, ktest_ustr(SC_DIR "/f"),
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_rename, P("f"),
+					  P("g")), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_rename, P("f"),
 					  BAD_LOW), -EFAULT);
 	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_renameat2, AT_FDCWD,
-					  ktest_ustr(SC_DIR "/g"), AT_FDCWD,
-					  ktest_ustr(SC_DIR "/d"), RENAME_NOREPLACE),
+					  P("g"), AT_FDCWD,
+					  P("d"), RENAME_NOREPLACE),
 			-EEXIST);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_symlink, ktest_ustr("g"),
-					  ktest_ustr(SC_DIR "/l")), 0);
+					  P("l")), 0);
 	/* readlink: no NUL, truncated to bufsiz, -EINVAL for bufsiz <= 0. */
 	memset(k, '#', 16);
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_readlink, ktest_ustr(SC_DIR "/l"),
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_readlink, P("l"),
 					  buf, 16), 1);
 	KTEST_EXPECT_MEMEQ(t, k, "g#", 2);
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_readlink, ktest_ustr(SC_DIR "/l"),
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_readlink, P("l"),
 					  buf, 0), -EINVAL);
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_readlink, ktest_ustr(SC_DIR "/l"),
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_readlink, P("l"),
 					  buf, -1), -EINVAL);
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_readlink, ktest_ustr(SC_DIR "/g"),
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_readlink, P("g"),
 					  buf, 16), -EINVAL);
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_readlink, ktest_ustr(SC_DIR "/l"),
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_readlink, P("l"),
 					  BAD_KERNEL, 16), -EFAULT);
 	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_readlinkat, AT_FDCWD,
 					  ktest_ustr(""), buf, 16), -ENOENT);
-	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_unlink, ktest_ustr(SC_DIR "/d")),
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_unlink, P("d")),
 			-EISDIR);
-	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_rmdir, ktest_ustr(SC_DIR "/g")),
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_rmdir, P("g")),
 			-ENOTDIR);
 	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_unlinkat, AT_FDCWD,
-					  ktest_ustr(SC_DIR "/d"), AT_REMOVEDIR), 0);
+					  P("d"), AT_REMOVEDIR), 0);
 	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_unlinkat, AT_FDCWD,
 					  BAD_LOW, 0x1), -EINVAL);
-	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_unlink, ktest_ustr(SC_DIR "/l")), 0);
-	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_unlink, ktest_ustr(SC_DIR "/g")), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_unlink, P("l")), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_unlink, P("g")), 0);
 }
 
 /* chdir, fchdir, getcwd into user memory: -ERANGE, -EFAULT. */
@@ -387,7 +390,8 @@ static void statfs_calls(struct ktest *t)
 	int fds[2];
 
 	KTEST_EXPECT_EQ(t, sizeof(struct statfs), 120);
-	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_statfs, ktest_ustr(SC_DIR), ubuf), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_statfs, ktest_ustr(SC_DIR),
+					  ubuf), 0);
 	KTEST_EXPECT_EQ(t, buf->f_type, RAMFS_MAGIC);
 	KTEST_EXPECT_EQ(t, buf->f_bsize, 4096);
 	KTEST_EXPECT_EQ(t, buf->f_frsize, 4096);
@@ -395,7 +399,7 @@ static void statfs_calls(struct ktest *t)
 	KTEST_EXPECT_EQ(t, buf->f_flags, ST_VALID);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_statfs, ktest_ustr(SC_DIR),
 					  BAD_KERNEL), -EFAULT);
-	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_statfs, ktest_ustr("/nonexistent"),
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_statfs, ktest_ustr("/none"),
 					  ubuf), -ENOENT);
 	KTEST_ASSERT_EQ(t, ksys_pipe2(fds, 0), 0);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fstatfs, fds[0], ubuf), 0);
@@ -416,32 +420,32 @@ static void attrs_access_umask(struct ktest *t)
 	old = ktest_syscall1(__NR_umask, 077);
 	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_umask, old), 077);
 	KTEST_ASSERT_EQ(t, ftest_put_file(SC_DIR "/f", "x", 1), 0);
-	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_access, ktest_ustr(SC_DIR "/f"),
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_access, P("f"),
 					  MAY_READ | MAY_WRITE), 0);
-	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_access, ktest_ustr(SC_DIR "/f"), 8),
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_access, P("f"), 8),
 			-EINVAL);
-	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_access, ktest_ustr(SC_DIR "/none"),
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_access, P("none"),
 					  0), -ENOENT);
 	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_faccessat2, AT_FDCWD,
-					  ktest_ustr(SC_DIR "/f"), 0, 0x8000),
+					  P("f"), 0, 0x8000),
 			-EINVAL);
-	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_chmod, ktest_ustr(SC_DIR "/f"), 0751),
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_chmod, P("f"), 0751),
 			0);
 	fd = ksys_openat(AT_FDCWD, SC_DIR "/f", O_RDWR, 0);
 	KTEST_ASSERT_GE(t, fd, 0);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fchmod, fd, 0604), 0);
 	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_fchown, fd, 7, 8), 0);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_ftruncate, fd, 9), 0);
-	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_truncate, ktest_ustr(SC_DIR "/f"), -1),
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_truncate, P("f"), -1),
 			-EINVAL);
-	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_truncate, ktest_ustr(SC_DIR "/f"), 3),
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_truncate, P("f"), 3),
 			0);
 	KTEST_EXPECT_EQ(t, ksys_fstat(fd, &st), 0);
 	KTEST_EXPECT_EQ(t, st.st_mode, S_IFREG | 0604);
 	KTEST_EXPECT_EQ(t, st.st_uid, 7);
 	KTEST_EXPECT_EQ(t, st.st_gid, 8);
 	KTEST_EXPECT_EQ(t, st.st_size, 3);
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_lchown, ktest_ustr(SC_DIR "/f"), 0,
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_lchown, P("f"), 0,
 					  0), 0);
 
 	/* utimensat: both UTIME_OMIT is done before the name is read. */
@@ -452,7 +456,7 @@ static void attrs_access_umask(struct ktest *t)
 	ts[1].tv_sec = 1000;
 	ts[1].tv_nsec = 5;
 	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, AT_FDCWD,
-					  ktest_ustr(SC_DIR "/f"), uts, 0), 0);
+					  P("f"), uts, 0), 0);
 	KTEST_EXPECT_EQ(t, ksys_fstat(fd, &st), 0);
 	KTEST_EXPECT_EQ(t, st.st_mtime, 1000);
 	KTEST_EXPECT_EQ(t, st.st_mtime_nsec, 5);
@@ -474,16 +478,18 @@ static void attrs_access_umask(struct ktest *t)
 /* mount and umount2 with user strings. */
 static void mount_calls(struct ktest *t)
 {
-	char __user *dir = ktest_ustr(SC_DIR "/d");
+	char __user *dir = P("d");
 	struct statfs __user *ubuf = ktest_ualloc(sizeof(struct statfs));
 
 	KTEST_ASSERT_EQ(t, ksys_mkdirat(AT_FDCWD, SC_DIR "/d", 0755), 0);
 	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_mount, ktest_ustr("none"), dir,
 					  BAD_LOW, 0, NULL), -EFAULT);
 	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_mount, ktest_ustr("none"), dir,
-					  ktest_ustr("nosuchfs"), 0, NULL), -ENODEV);
+					  ktest_ustr("nofs"), 0, NULL),
+			-ENODEV);
 	KTEST_ASSERT_EQ(t, ktest_syscall5(__NR_mount, ktest_ustr("none"), dir,
-					  ktest_ustr("ramfs"), MS_RDONLY, NULL), 0);
+					  ktest_ustr("ramfs"), MS_RDONLY, NULL),
+			0);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_statfs, dir, ubuf), 0);
 	KTEST_EXPECT_EQ(t, ((struct statfs *)ktest_ukaddr(ubuf))->f_flags,
 			ST_VALID | ST_RDONLY);
@@ -491,6 +497,52 @@ static void mount_calls(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_umount2, BAD_LOW, 0), -EFAULT);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_umount2, dir, 0), 0);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_umount2, dir, 0), -EINVAL);
+}
+
+/* sendfile: from a file at an offset or its position, into a pipe. */
+static void sendfile_calls(struct ktest *t)
+{
+	loff_t __user *uoff = ktest_ualloc(sizeof(loff_t));
+	loff_t *off = ktest_ukaddr(uoff);
+	char buf[16];
+	int fds[2];
+	long fd, app;
+
+	KTEST_ASSERT_EQ(t, ftest_put_file(SC_DIR "/f", "0123456789", 10), 0);
+	fd = ksys_openat(AT_FDCWD, SC_DIR "/f", O_RDONLY, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_ASSERT_EQ(t, ksys_pipe2(fds, O_NONBLOCK), 0);
+	*off = 2;
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_sendfile, fds[1], fd, uoff, 5),
+			5);
+	KTEST_EXPECT_EQ(t, *off, 7);
+	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 0, SEEK_CUR), 0);
+	KTEST_EXPECT_EQ(t, ktest_read(fds[0], buf, sizeof(buf)), 5);
+	KTEST_EXPECT_MEMEQ(t, buf, "23456", 5);
+	/* No offset: the file's own position, which advances. */
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_sendfile, fds[1], fd, NULL,
+					  100), 10);
+	KTEST_EXPECT_EQ(t, ksys_lseek(fd, 0, SEEK_CUR), 10);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_sendfile, fds[1], fd, NULL, 1),
+			0);
+	KTEST_EXPECT_EQ(t, ktest_read(fds[0], buf, sizeof(buf)), 10);
+	KTEST_EXPECT_MEMEQ(t, buf, "0123456789", 10);
+
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_sendfile, fds[1], fds[0], uoff,
+					  1), -ESPIPE);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_sendfile, fd, fd, NULL, 1),
+			-EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_sendfile, fds[1], fd, BAD_LOW,
+					  1), -EFAULT);
+	app = ksys_openat(AT_FDCWD, SC_DIR "/g", O_WRONLY | O_CREAT | O_APPEND,
+			  0600);
+	KTEST_ASSERT_GE(t, app, 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_sendfile, app, fd, uoff, 1),
+			-EINVAL);
+	KTEST_EXPECT_EQ(t, ksys_close(app), 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fds[0]), 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fds[1]), 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 }
 
 static struct ktest_case syscall_cases[] = {
@@ -505,6 +557,7 @@ static struct ktest_case syscall_cases[] = {
 	KTEST_CASE(statfs_calls),
 	KTEST_CASE(attrs_access_umask),
 	KTEST_CASE(mount_calls),
+	KTEST_CASE(sendfile_calls),
 	{}
 };
 

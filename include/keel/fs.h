@@ -321,7 +321,7 @@ int inode_permission(struct inode *inode, int mask);	/* MAY_* */
  * kernel string; putname() frees it.
  */
 struct filename {
-	const char *name;		/* NUL-terminated, shorter than PATH_MAX */
+	const char *name;		/* NUL-terminated, < PATH_MAX bytes */
 	const char __user *uptr;	/* where it was copied from */
 	char iname[];
 };

@@ -57,9 +57,9 @@ long ktest_getdents64(unsigned int fd, void *buf, unsigned int count);
  * System-call arguments in user memory: a bump allocator over the
  * window's data pages, from the top down so that ktest_read() and friends
  * (which stage from the bottom) leave them alone; reset before each case
- * (ktest_ureset()), 8-byte aligned and zeroed.  Past the end it returns 0x10, a pointer every call
- * refuses with -EFAULT.  ktest_ukaddr() is the kernel's view of a pointer
- * into the window.
+ * (ktest_ureset()), 8-byte aligned and zeroed.  Past the end it returns
+ * 0x10, a pointer every call refuses with -EFAULT.  ktest_ukaddr() is
+ * the kernel's view of a pointer into the window.
  */
 void ktest_ureset(void);
 void __user *ktest_ualloc(size_t len);
@@ -76,10 +76,10 @@ long ktest_syscall(unsigned int nr, unsigned long a0, unsigned long a1,
 		   unsigned long a2, unsigned long a3, unsigned long a4,
 		   unsigned long a5);
 #define ktest_syscall0(nr)		ktest_syscall(nr, 0, 0, 0, 0, 0, 0)
-#define ktest_syscall1(nr, a)		ktest_syscall(nr, (unsigned long)(a), \
-						      0, 0, 0, 0, 0)
-#define ktest_syscall2(nr, a, b)	ktest_syscall(nr, (unsigned long)(a), \
-						      (unsigned long)(b), 0, 0, 0, 0)
+#define ktest_syscall1(nr, a)						\
+	ktest_syscall(nr, (unsigned long)(a), 0, 0, 0, 0, 0)
+#define ktest_syscall2(nr, a, b)					\
+	ktest_syscall(nr, (unsigned long)(a), (unsigned long)(b), 0, 0, 0, 0)
 #define ktest_syscall3(nr, a, b, c)					\
 	ktest_syscall(nr, (unsigned long)(a), (unsigned long)(b),	\
 		      (unsigned long)(c), 0, 0, 0)

@@ -6,8 +6,9 @@
  * SYSCALL_DEFINEn() beside each, copy them with getname() and
  * copy_to_user()); the data of read, write, pread64, pwrite64, readv and
  * writev and getdents64's buffer are user memory (__user), reached
- * through an iov_iter or copy_to_user(), so no layer bounces them.  Kernel code with kernel buffers uses
- * kernel_read()/kernel_write() on a struct file instead.  They act on the
+ * through an iov_iter or copy_to_user(), so no layer bounces them.
+ * Kernel code with kernel buffers uses kernel_read()/kernel_write() on a
+ * struct file instead.  They act on the
  * current file table, root and working directory (<keel/fdtable.h>).
  */
 #ifndef _KEEL_SYSCALLS_H

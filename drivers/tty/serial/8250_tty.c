@@ -5,8 +5,9 @@
  * ONLCR).  Received bytes arrive on IRQ 4 into a ring buffer (full:
  * new bytes are dropped, as an overrun); read() returns what is there,
  * -EAGAIN when empty under O_NONBLOCK, and otherwise waits for the
- * interrupt.  There is no line discipline yet: no echo, no line editing,
- * no termios; that is the tty layer's job when it exists.
+ * interrupt; poll() waits for it likewise.  There is no line discipline
+ * yet: no echo, no line editing, no termios; that is the tty layer's job
+ * when it exists.
  *
  * Lock: rx_lock (irqsave: the interrupt handler fills the ring).
  */
@@ -16,6 +17,7 @@
 #include <keel/fs.h>
 #include <keel/init.h>
 #include <keel/kernel.h>
+#include <keel/poll.h>
 #include <keel/serial_8250.h>
 #include <keel/spinlock.h>
 #include <keel/uio.h>
@@ -84,6 +86,17 @@ static ssize_t ttyS0_read(struct kiocb *iocb, struct iov_iter *to)
 	return done;
 }
 
+/* Readable once a byte has arrived; writes never wait (polled out). */
+static __poll_t ttyS0_poll(struct file *file, poll_table *pt)
+{
+	__poll_t mask = POLLOUT | POLLWRNORM;
+
+	poll_wait(file, &rx_wait, pt);
+	if (rx_ready())
+		mask |= POLLIN | POLLRDNORM;
+	return mask;
+}
+
 /* A fault ends it with what was sent (-EFAULT if nothing). */
 static ssize_t ttyS0_write(struct kiocb *iocb, struct iov_iter *from)
 {
@@ -93,6 +106,7 @@ static ssize_t ttyS0_write(struct kiocb *iocb, struct iov_iter *from)
 static const struct file_operations ttyS0_fops = {
 	.read_iter = ttyS0_read,
 	.write_iter = ttyS0_write,
+	.poll = ttyS0_poll,
 	.llseek = no_llseek,
 };
 

@@ -11,7 +11,7 @@ typedef struct {
 } __kernel_fsid_t;
 
 struct statfs {
-	long f_type;			/* a magic number: <uapi/linux/magic.h> */
+	long f_type;			/* <uapi/linux/magic.h> */
 	long f_bsize;
 	unsigned long long f_blocks;
 	unsigned long long f_bfree;
