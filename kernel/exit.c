@@ -34,14 +34,16 @@
 #include <uapi/linux/wait.h>
 
 /*
- * Wake a vfork() parent and, for CLONE_CHILD_CLEARTID, clear the TID
- * word and wake a futex waiter on it (pthread_join()): the address
- * space is about to go or to be replaced (exec).
+ * Release the robust futexes still held, wake a vfork() parent and, for
+ * CLONE_CHILD_CLEARTID, clear the TID word and wake a futex waiter on it
+ * (pthread_join()): the address space is about to go or to be replaced
+ * (exec).
  */
 void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
 	struct completion *vfork_done = tsk->vfork_done;
 
+	futex_exit_release(tsk);
 	if (tsk->clear_child_tid) {
 		if (atomic_read(&mm->mm_users) > 1 &&
 		    !put_user(0, tsk->clear_child_tid))

@@ -230,6 +230,8 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 			   args->child_tid : NULL;
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ?
 			     args->child_tid : NULL;
+	p->robust_list = NULL;
+	p->wake_q.next = NULL;
 	get_cred(p->real_cred);
 	get_cred(p->cred);
 	sched_fork(p);
