@@ -34,14 +34,16 @@
 #include <uapi/linux/wait.h>
 
 /*
- * Wake a vfork() parent and, for CLONE_CHILD_CLEARTID, clear the TID
- * word and wake a futex waiter on it (pthread_join()): the address
- * space is about to go or to be replaced (exec).
+ * Release the robust futexes still held, wake a vfork() parent and, for
+ * CLONE_CHILD_CLEARTID, clear the TID word and wake a futex waiter on it
+ * (pthread_join()): the address space is about to go or to be replaced
+ * (exec).
  */
 void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
 	struct completion *vfork_done = tsk->vfork_done;
 
+	futex_exit_release(tsk);
 	if (tsk->clear_child_tid) {
 		if (atomic_read(&mm->mm_users) > 1 &&
 		    !put_user(0, tsk->clear_child_tid))
@@ -124,26 +126,29 @@ static bool delay_group_leader(const struct task_struct *p)
 	return thread_group_leader(p) && p->signal->nr_threads > 1;
 }
 
+/* Under tasklist_lock: a thread or the leader is gone; exec may go on. */
+static void wake_group_exec_task(struct signal_struct *sig)
+{
+	if (sig->group_exec_task)
+		wake_up_process(sig->group_exec_task);
+}
+
 /*
  * Under tasklist_lock: become a zombie and tell the parent, or mark
- * ourselves for reaping now.  True when the caller must release us.
+ * ourselves for reaping now.  True when the caller must release us
+ * (release_task() then lets the parent reap a waiting leader).
  */
 static bool exit_notify(struct task_struct *tsk)
 {
-	struct task_struct *leader = tsk->group_leader;
-
 	forget_original_parent(tsk);
 	if (!thread_group_leader(tsk)) {
 		tsk->exit_state = EXIT_DEAD;
-		/* The last thread out lets the parent reap a waiting leader. */
-		if (leader->exit_state == EXIT_ZOMBIE &&
-		    tsk->signal->nr_threads == 2)
-			do_notify_parent(leader, leader->exit_signal);
 		return true;
 	}
 	tsk->exit_state = EXIT_ZOMBIE;
 	if (!delay_group_leader(tsk))
 		do_notify_parent(tsk, tsk->exit_signal);
+	wake_group_exec_task(tsk->signal);
 	return false;
 }
 
@@ -201,6 +206,9 @@ __noreturn void do_group_exit(int exit_code)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	if (sig->flags & SIGNAL_GROUP_EXIT) {
 		exit_code = sig->group_exit_code;
+	} else if (sig->group_exec_task) {
+		/* Another thread's exec is ending the others: so are we. */
+		exit_code = 0;
 	} else {
 		sig->group_exit_code = exit_code;
 		sig->flags |= SIGNAL_GROUP_EXIT;
@@ -222,24 +230,116 @@ SYSCALL_DEFINE1(exit_group, int, error_code)
 
 void release_task(struct task_struct *p)
 {
+	struct task_struct *leader = p->group_leader;
+	struct signal_struct *sig = p->signal;
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	detach_pid(p);
 	list_del_init(&p->thread_node);
-	p->signal->nr_threads--;
+	sig->nr_threads--;
 	if (thread_group_leader(p)) {
 		list_del_init(&p->tasks);
 		list_del_init(&p->sibling);
 	} else {
 		/* The dead thread's time stays with the process. */
-		p->signal->utime += p->utime;
-		p->signal->stime += p->stime;
+		sig->utime += p->utime;
+		sig->stime += p->stime;
+		/*
+		 * The last thread out lets the parent reap a waiting leader.
+		 * Here, not in exit_notify(): two threads exiting together
+		 * would each see the other still counted there.
+		 */
+		if (leader != p && leader->exit_state == EXIT_ZOMBIE &&
+		    sig->nr_threads == 1)
+			do_notify_parent(leader, leader->exit_signal);
+		wake_group_exec_task(sig);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	free_pid(p->pid);
 	exit_sighand(p);
 	put_task_struct(p);
+}
+
+/*
+ * Under tasklist_lock: has every other thread of @tsk's group gone, but
+ * for a leader other than @tsk, which must be a zombie?
+ */
+static bool group_is_only(const struct task_struct *tsk)
+{
+	const struct task_struct *leader = tsk->group_leader;
+
+	if (leader == tsk)
+		return tsk->signal->nr_threads == 1;
+	return tsk->signal->nr_threads == 2 && leader->exit_state;
+}
+
+/* Under tasklist_lock: @tsk takes over the place of dead @leader. */
+static void take_leadership(struct task_struct *tsk,
+			    struct task_struct *leader)
+{
+	pid_t pid = leader->pid;
+
+	detach_pid(tsk);
+	detach_pid(leader);
+	leader->pid = tsk->pid;
+	tsk->pid = pid;
+	attach_pid(tsk);
+	attach_pid(leader);
+	tsk->start_time = leader->start_time;
+	tsk->real_parent = leader->real_parent;
+	tsk->parent = leader->parent;
+	list_add(&tsk->sibling, &leader->sibling);
+	list_del_init(&leader->sibling);
+	list_add(&tsk->tasks, &leader->tasks);
+	list_del_init(&leader->tasks);
+	tsk->group_leader = tsk;
+	leader->group_leader = tsk;
+	leader->exit_signal = -1;
+	leader->exit_state = EXIT_DEAD;
+}
+
+int de_thread(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	struct task_struct *leader = tsk;
+	unsigned long flags;
+	int ret = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (sig->nr_threads == 1)
+		goto single;
+	if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task) {
+		ret = -EAGAIN;
+		goto single;
+	}
+	sig->group_exec_task = tsk;
+	zap_other_threads(tsk);
+	while (!group_is_only(tsk)) {
+		/* Before the unlock: a thread's exit wakes us after it. */
+		set_current_state(TASK_KILLABLE);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		schedule();
+		spin_lock_irqsave(&tasklist_lock, flags);
+		if (fatal_signal_pending(tsk)) {
+			ret = -EAGAIN;
+			break;
+		}
+	}
+	__set_current_state(TASK_RUNNING);
+	sig->group_exec_task = NULL;
+	if (!ret && tsk->group_leader != tsk) {
+		leader = tsk->group_leader;
+		take_leadership(tsk, leader);
+	}
+single:
+	/* A new program: its parent hears of its end by SIGCHLD. */
+	if (!ret)
+		tsk->exit_signal = SIGCHLD;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (leader != tsk)
+		release_task(leader);
+	return ret;
 }
 
 struct wait_opts {

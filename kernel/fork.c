@@ -22,6 +22,8 @@
 #include <keel/fdtable.h>
 #include <keel/fs_struct.h>
 #include <keel/init.h>
+#include <keel/kernel.h>
+#include <keel/limits.h>
 #include <keel/mm.h>
 #include <keel/mmap_lock.h>
 #include <keel/sched.h>
@@ -230,6 +232,8 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 			   args->child_tid : NULL;
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ?
 			     args->child_tid : NULL;
+	p->robust_list = NULL;
+	p->wake_q.next = NULL;
 	get_cred(p->real_cred);
 	get_cred(p->cred);
 	sched_fork(p);
@@ -366,6 +370,98 @@ SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
 	if (args.exit_signal >= _NSIG)
 		return -EINVAL;
 	return kernel_clone(&args);
+}
+
+/*
+ * clone3()'s argument from user memory: a caller built against an
+ * older struct passes less (the rest reads as zero), a newer one more,
+ * which must then be zero (-E2BIG).
+ */
+static int copy_clone_args_from_user(struct clone_args *args,
+				     const struct clone_args __user *uargs,
+				     size_t usize)
+{
+	const u8 __user *tail = (const u8 __user *)uargs + sizeof(*args);
+	size_t i;
+	u8 c;
+
+	if (usize > PAGE_SIZE)
+		return -E2BIG;
+	if (usize < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	memset(args, 0, sizeof(*args));
+	for (i = sizeof(*args); i < usize; i++) {
+		if (get_user(c, tail + i - sizeof(*args)))
+			return -EFAULT;
+		if (c)
+			return -E2BIG;
+	}
+	if (copy_from_user(args, uargs, min(usize, sizeof(*args))))
+		return -EFAULT;
+	return 0;
+}
+
+/*
+ * Linux's checks of clone3()'s arguments, all -EINVAL: unknown flags,
+ * the exit signal as a flag, a stack without a size or the reverse.
+ * set_tid (a PID of the caller's choice, for checkpoint/restore) and
+ * CLONE_INTO_CGROUP need PID namespaces and cgroups, which Keel has not.
+ */
+static int clone3_args(const struct clone_args *args, size_t usize,
+		       struct kernel_clone_args *kargs)
+{
+	u64 flags = args->flags;
+
+	if (args->set_tid_size || args->set_tid)
+		return -EINVAL;
+	if (args->exit_signal & ~(u64)CSIGNAL ||
+	    args->exit_signal >= _NSIG)
+		return -EINVAL;
+	if ((flags & CLONE_INTO_CGROUP) &&
+	    (args->cgroup > INT_MAX || usize < CLONE_ARGS_SIZE_VER2))
+		return -EINVAL;
+	if (flags & ~(0xffffffffULL | CLONE_CLEAR_SIGHAND | CLONE_INTO_CGROUP))
+		return -EINVAL;
+	if (flags & (CLONE_DETACHED | (CSIGNAL & ~CLONE_NEWTIME)))
+		return -EINVAL;
+	if ((flags & CLONE_SIGHAND) && (flags & CLONE_CLEAR_SIGHAND))
+		return -EINVAL;
+	if ((flags & (CLONE_THREAD | CLONE_PARENT)) && args->exit_signal)
+		return -EINVAL;
+	if (flags & (CLONE_INTO_CGROUP | CLONE_NEWTIME))
+		return -EINVAL;
+	if (!args->stack != !args->stack_size)
+		return -EINVAL;
+	if (args->stack && !access_ok((void __user *)(unsigned long)args->stack,
+				      args->stack_size))
+		return -EINVAL;
+
+	*kargs = (struct kernel_clone_args) {
+		.flags		= flags,
+		.pidfd		= (int __user *)(unsigned long)args->pidfd,
+		.child_tid	= (int __user *)(unsigned long)args->child_tid,
+		.parent_tid	= (int __user *)(unsigned long)args->parent_tid,
+		.exit_signal	= args->exit_signal,
+		/* x86 stacks grow down: the child starts at the top. */
+		.stack		= args->stack ? args->stack + args->stack_size : 0,
+		.stack_size	= args->stack_size,
+		.tls		= args->tls,
+	};
+	return 0;
+}
+
+SYSCALL_DEFINE2(clone3, struct clone_args __user *, uargs, size_t, size)
+{
+	struct kernel_clone_args kargs;
+	struct clone_args args;
+	int err;
+
+	err = copy_clone_args_from_user(&args, uargs, size);
+	if (!err)
+		err = clone3_args(&args, size, &kargs);
+	if (err)
+		return err;
+	return kernel_clone(&kargs);
 }
 
 SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)

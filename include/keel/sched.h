@@ -38,6 +38,12 @@ struct mm_struct;
 struct pt_regs;
 struct signal_struct;
 struct sighand_struct;
+struct robust_list_head;
+
+/* A task's link in a wake_q (<keel/sched/wake_q.h>); NULL when on none. */
+struct wake_q_node {
+	struct wake_q_node *next;
+};
 
 /* Linux's values: they show in /proc/<pid>/stat and wake masks. */
 #define TASK_RUNNING		0x00000000
@@ -127,6 +133,9 @@ struct task_struct {
 	struct completion *vfork_done;		/* vfork parent waits */
 	int __user *set_child_tid;		/* CLONE_CHILD_SETTID */
 	int __user *clear_child_tid;		/* CLONE_CHILD_CLEARTID */
+	/* set_robust_list(): the locks to release at exit [c]. */
+	struct robust_list_head __user *robust_list;
+	struct wake_q_node wake_q;		/* cmpxchg: one waker's list */
 
 	const struct cred *real_cred;		/* [c] objective: who we are */
 	const struct cred *cred;		/* [c] subjective: how we act */

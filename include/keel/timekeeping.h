@@ -18,6 +18,8 @@ typedef s64 time64_t;
 
 u64 ktime_get_ns(void);
 time64_t ktime_get_real_seconds(void);
+/* The same wall clock in nanoseconds since 1970. */
+u64 ktime_get_real_ns(void);
 
 /* Set the wall clock to @secs since 1970 (UTC). */
 void timekeeping_set_real_seconds(time64_t secs);

@@ -37,6 +37,7 @@
 #include <keel/sched/signal.h>
 #include <keel/spinlock.h>
 #include <keel/timekeeping.h>
+#include <keel/uaccess.h>
 #include <keel/vmalloc.h>
 #include <asm/desc.h>
 #include <asm/mmu_context.h>
@@ -276,6 +277,9 @@ static void finish_task_switch(struct task_struct *prev)
 void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
+	/* CLONE_CHILD_SETTID: in the child's address space, now loaded. */
+	if (current->set_child_tid)
+		put_user(task_pid_vnr(current), current->set_child_tid);
 }
 
 /*

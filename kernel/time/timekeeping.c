@@ -37,6 +37,11 @@ void timekeeping_set_real_seconds(time64_t secs)
 	real_offset_ns = secs * (s64)NSEC_PER_SEC - (s64)ktime_get_ns();
 }
 
+u64 ktime_get_real_ns(void)
+{
+	return (s64)ktime_get_ns() + real_offset_ns;
+}
+
 time64_t ktime_get_real_seconds(void)
 {
 	return ((s64)ktime_get_ns() + real_offset_ns) / (s64)NSEC_PER_SEC;

@@ -37,6 +37,8 @@ struct signal_struct {
 	struct list_head thread_head;		/* [T] the threads */
 	wait_queue_head_t wait_chldexit;	/* wait4() sleeps here */
 	int group_exit_code;			/* exit_group() status */
+	/* [T] A thread in exec's de_thread(), waiting for the others. */
+	struct task_struct *group_exec_task;
 	unsigned int flags;			/* SIGNAL_* */
 	pid_t pgrp;				/* process group */
 	pid_t session;				/* session */

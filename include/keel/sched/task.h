@@ -68,6 +68,19 @@ int de_thread(struct task_struct *tsk);
 /* End every thread of the current process with @exit_code. */
 __noreturn void do_group_exit(int exit_code);
 
+/*
+ * exec from a thread of a group (Linux's de_thread()): end the other
+ * threads (zap_other_threads()), wait until they are gone and, from a
+ * thread that is not the leader, take the leader's place and PID (the
+ * old leader is released).  Afterwards @tsk (current) is its group's
+ * only thread and leader, and its parent hears of its end by SIGCHLD.
+ * 0, or -EAGAIN when the group is already exiting or exec'ing, or
+ * @tsk is killed while it waits.  Exec calls it where it can no longer
+ * go back to the old program (Linux's begin_new_exec()), before it
+ * replaces the address space.
+ */
+int de_thread(struct task_struct *tsk);
+
 /* wait4(2) for kernel code: the status is stored at @status (kernel). */
 long kernel_wait4(pid_t upid, int *status, int options);
 
