@@ -29,8 +29,6 @@
 #include <keel/uaccess.h>
 #include <uapi/linux/time_types.h>
 
-#define USEC_PER_SEC	1000000L
-
 /* No deadline: wait until an event or a signal. */
 #define POLL_NO_END	(~0ULL)
 

@@ -189,15 +189,6 @@ __noreturn void do_exit(long code)
 	BUG();
 }
 
-/*
- * exec in a multi-threaded process: the other threads must go first.
- * Until thread groups can be torn down from inside, exec is refused there.
- */
-int de_thread(struct task_struct *tsk)
-{
-	return tsk->signal->nr_threads > 1 ? -EAGAIN : 0;
-}
-
 __noreturn void do_group_exit(int exit_code)
 {
 	struct signal_struct *sig = current->signal;

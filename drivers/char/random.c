@@ -12,6 +12,8 @@
  * after that, as Linux's does once initialised.  Interrupt timing is not
  * sampled yet (the IRQ layer has no hook for it).
  *
+ * getrandom(2) reads the same generator.
+ *
  * Lock: crng_lock (irqsave: callers may be in interrupt context).
  */
 #include <keel/cdev.h>
@@ -22,10 +24,13 @@
 #include <keel/kernel.h>
 #include <keel/random.h>
 #include <keel/spinlock.h>
+#include <keel/sched.h>
 #include <keel/string.h>
+#include <keel/syscalls.h>
 #include <keel/timekeeping.h>
 #include <keel/uio.h>
 #include <asm/processor.h>
+#include <uapi/linux/random.h>
 
 static DEFINE_SPINLOCK(crng_lock);
 static u8 crng_key[CHACHA_KEY_SIZE];	/* [crng_lock] */
@@ -164,8 +169,9 @@ early_initcall(rand_initialize);
 /*
  * Generated a block at a time on the stack and wiped after (Linux's
  * get_random_bytes_user()); a fault gives a short count, or -EFAULT.
+ * A long request gives the CPU away between pages.
  */
-static ssize_t random_read_iter(struct kiocb *iocb, struct iov_iter *to)
+static ssize_t get_random_bytes_user(struct iov_iter *to)
 {
 	u8 block[CHACHA_BLOCK_SIZE];
 	size_t done = 0, chunk, copied;
@@ -177,9 +183,16 @@ static ssize_t random_read_iter(struct kiocb *iocb, struct iov_iter *to)
 		done += copied;
 		if (copied < chunk)
 			break;
+		if (!(done % PAGE_SIZE))
+			cond_resched();
 	}
 	memset(block, 0, sizeof(block));
 	return done ? (ssize_t)done : -EFAULT;
+}
+
+static ssize_t random_read_iter(struct kiocb *iocb, struct iov_iter *to)
+{
+	return get_random_bytes_user(to);
 }
 
 /* Mixed in a block at a time; a fault ends it (Linux's write_pool_user()). */
@@ -228,3 +241,28 @@ static int random_dev_init(void)
 	return ret;
 }
 device_initcall(random_dev_init);
+
+/*
+ * getrandom(2).  The generator is seeded before user space exists, so no
+ * flag ever waits: GRND_RANDOM and GRND_NONBLOCK change nothing, as in
+ * Linux once it is initialised.  GRND_INSECURE and GRND_RANDOM together
+ * are -EINVAL.
+ */
+SYSCALL_DEFINE3(getrandom, char __user *, ubuf, size_t, len,
+		unsigned int, flags)
+{
+	struct iov_iter iter;
+	int ret;
+
+	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+		return -EINVAL;
+	if ((flags & (GRND_INSECURE | GRND_RANDOM)) ==
+	    (GRND_INSECURE | GRND_RANDOM))
+		return -EINVAL;
+	if (!len)
+		return 0;
+	ret = import_ubuf(ITER_DEST, ubuf, len, &iter);
+	if (ret)
+		return ret;
+	return get_random_bytes_user(&iter);
+}

@@ -104,6 +104,7 @@ struct task_struct {
 	int static_prio;			/* from the nice value */
 	unsigned int policy;			/* SCHED_* */
 	unsigned int rt_priority;		/* 1..99 for FIFO and RR */
+	bool sched_reset_on_fork;		/* SCHED_RESET_ON_FORK */
 	bool on_rq;				/* queued or running */
 	struct list_head run_list;		/* on its priority's queue */
 	u64 slice_ns;				/* left of the time slice */
@@ -130,6 +131,13 @@ struct task_struct {
 	int exit_code;				/* wait status to report */
 	int exit_signal;			/* to the parent; -1 thread */
 	int pdeath_signal;			/* prctl(PR_SET_PDEATHSIG) */
+	/*
+	 * prctl(PR_SET_NO_NEW_PRIVS), inherited by fork; and "no core
+	 * dumps" (PR_SET_DUMPABLE 0, or ids changed), set on every thread
+	 * of the process, inherited by fork [T].
+	 */
+	bool no_new_privs;
+	bool undumpable;
 	struct completion *vfork_done;		/* vfork parent waits */
 	int __user *set_child_tid;		/* CLONE_CHILD_SETTID */
 	int __user *clear_child_tid;		/* CLONE_CHILD_CLEARTID */
@@ -260,6 +268,14 @@ void schedule_tail(struct task_struct *prev);
 void scheduler_tick(bool user_tick);
 
 void set_user_nice(struct task_struct *p, long nice);
+/*
+ * Give @p @policy (SCHED_NORMAL, BATCH, IDLE with @rt_priority 0; FIFO
+ * or RR with 1..99), requeued: 0, or -EINVAL for anything else.  No
+ * permission check: the system calls make theirs first.
+ */
+int sched_setscheduler(struct task_struct *p, int policy, int rt_priority);
+/* The length of @p's turn (sched_rr_get_interval(2)): 0 for FIFO. */
+u64 sched_task_slice(const struct task_struct *p);
 static inline int task_nice(const struct task_struct *p)
 {
 	return PRIO_TO_NICE(p->static_prio);

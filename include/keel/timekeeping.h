@@ -2,8 +2,9 @@
 /*
  * The kernel's clocks.  ktime_get_ns() is monotonic nanoseconds since
  * boot: from the TSC when it is invariant, otherwise from jiffies (tick
- * resolution).  ktime_get_real_seconds() is the wall clock in seconds
- * since 1970, set from the CMOS RTC at boot.
+ * resolution).  ktime_get_real_ns() and ktime_get_real_seconds() are
+ * the wall clock since 1970, set from the CMOS RTC at boot and by
+ * settimeofday(2)/clock_settime(2).
  */
 #ifndef _KEEL_TIMEKEEPING_H
 #define _KEEL_TIMEKEEPING_H
@@ -13,16 +14,21 @@
 #define NSEC_PER_SEC	1000000000ULL
 #define NSEC_PER_MSEC	1000000ULL
 #define NSEC_PER_USEC	1000ULL
+#define USEC_PER_SEC	1000000ULL
 
 typedef s64 time64_t;
 
 u64 ktime_get_ns(void);
 time64_t ktime_get_real_seconds(void);
 /* The same wall clock in nanoseconds since 1970. */
-u64 ktime_get_real_ns(void);
+s64 ktime_get_real_ns(void);
+/* The clocks' resolution: 1 ns on the TSC, else one tick. */
+u64 ktime_get_resolution_ns(void);
 
 /* Set the wall clock to @secs since 1970 (UTC). */
 void timekeeping_set_real_seconds(time64_t secs);
+/* Set it to @ns since 1970 (UTC); the monotonic clock does not move. */
+void timekeeping_set_real_ns(s64 ns);
 
 /* Use the TSC (@use_tsc) or jiffies for ktime_get_ns(); time_init() decides. */
 void timekeeping_init(bool use_tsc);

@@ -28,6 +28,7 @@
  * other CPU could see a half-switched task once there are several.
  */
 #include <keel/debug_report.h>
+#include <keel/errno.h>
 #include <keel/jiffies.h>
 #include <keel/kernel.h>
 #include <keel/panic.h>
@@ -206,9 +207,11 @@ void sched_fork(struct task_struct *p)
 	p->__state = TASK_RUNNING;
 	p->on_rq = false;
 	INIT_LIST_HEAD(&p->run_list);
-	if (p->policy & SCHED_RESET_ON_FORK) {
+	if (p->sched_reset_on_fork) {
 		p->policy = SCHED_NORMAL;
+		p->rt_priority = 0;
 		p->static_prio = DEFAULT_PRIO;
+		p->sched_reset_on_fork = false;
 	}
 	p->prio = rt_policy(p->policy) ? MAX_RT_PRIO - 1 - p->rt_priority :
 					 p->static_prio;
@@ -409,6 +412,47 @@ void set_user_nice(struct task_struct *p, long nice)
 	if (!rt_policy(p->policy))
 		p->prio = p->static_prio;
 	spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+u64 sched_task_slice(const struct task_struct *p)
+{
+	return p->policy == SCHED_FIFO ? 0 : task_slice(p);
+}
+
+/*
+ * Move @p to its new queue; a task that now outranks the running one, or
+ * a running one now outranked, gives way at the next chance.
+ */
+int sched_setscheduler(struct task_struct *p, int policy, int rt_priority)
+{
+	struct rq *rq = &runqueue;
+	unsigned long flags;
+	bool queued;
+	int q;
+
+	if (rt_policy(policy) ? rt_priority < 1 || rt_priority >= MAX_RT_PRIO :
+	    rt_priority || (policy != SCHED_NORMAL && policy != SCHED_BATCH &&
+			    policy != SCHED_IDLE))
+		return -EINVAL;
+	spin_lock_irqsave(&rq->lock, flags);
+	queued = p->on_rq && rq->curr != p;
+	if (queued)
+		dequeue_task(rq, p);
+	p->policy = policy;
+	p->rt_priority = rt_priority;
+	p->prio = rt_policy(policy) ? MAX_RT_PRIO - 1 - rt_priority :
+				      p->static_prio;
+	p->slice_ns = min(p->slice_ns, task_slice(p));
+	if (queued) {
+		enqueue_task(rq, p, false);
+		check_preempt(rq, p);
+	} else if (rq->curr == p) {
+		q = first_queue(rq);
+		if (q >= 0 && (unsigned int)q < queue_of(p))
+			set_tsk_need_resched(p);
+	}
+	spin_unlock_irqrestore(&rq->lock, flags);
+	return 0;
 }
 
 #ifdef CONFIG_DEBUG_ATOMIC_SLEEP

@@ -4,8 +4,9 @@
  * and expires timers; ktime_get_ns() reads the TSC when it is invariant
  * (it then keeps nanosecond resolution between ticks) and jiffies
  * otherwise.  The wall clock is an offset from the monotonic clock, set
- * once from the RTC.  No locks: the clock source and offset are written
- * at boot before anyone reads them, jiffies_64 only by the tick.
+ * from the RTC at boot and by settimeofday(2).  No locks: the clock
+ * source is written at boot before anyone reads it, jiffies_64 only by
+ * the tick, and the offset is one 64-bit word read and written whole.
  */
 #include <keel/delay.h>
 #include <keel/jiffies.h>
@@ -32,19 +33,33 @@ u64 ktime_get_ns(void)
 	return (jiffies_64 - INITIAL_JIFFIES) * TICK_NSEC;
 }
 
-void timekeeping_set_real_seconds(time64_t secs)
+u64 ktime_get_resolution_ns(void)
 {
-	real_offset_ns = secs * (s64)NSEC_PER_SEC - (s64)ktime_get_ns();
+	return clock_uses_tsc ? 1 : TICK_NSEC;
 }
 
-u64 ktime_get_real_ns(void)
+void timekeeping_set_real_ns(s64 ns)
 {
-	return (s64)ktime_get_ns() + real_offset_ns;
+	WRITE_ONCE(real_offset_ns, ns - (s64)ktime_get_ns());
+}
+
+void timekeeping_set_real_seconds(time64_t secs)
+{
+	timekeeping_set_real_ns(secs * (s64)NSEC_PER_SEC);
+}
+
+s64 ktime_get_real_ns(void)
+{
+	return (s64)ktime_get_ns() + READ_ONCE(real_offset_ns);
 }
 
 time64_t ktime_get_real_seconds(void)
 {
-	return ((s64)ktime_get_ns() + real_offset_ns) / (s64)NSEC_PER_SEC;
+	s64 ns = ktime_get_real_ns();
+
+	/* Round towards minus infinity, for times before 1970 too. */
+	return ns >= 0 ? ns / (s64)NSEC_PER_SEC :
+			 -((-ns + (s64)NSEC_PER_SEC - 1) / (s64)NSEC_PER_SEC);
 }
 
 void tick_handle_periodic(void)

@@ -11,6 +11,7 @@
 #include <keel/atomic.h>
 #include <keel/list.h>
 #include <keel/sched.h>
+#include <keel/timer.h>
 #include <keel/types.h>
 #include <keel/wait.h>
 #include <uapi/asm-generic/siginfo.h>
@@ -48,6 +49,20 @@ struct signal_struct {
 	/* Dead threads of this group. */
 	u64 utime, stime;
 	struct rlimit rlim[RLIM_NLIMITS];
+
+	/*
+	 * Interval timers (kernel/time/itimer.c, under its itimer_lock);
+	 * zero in a new process, as fork(2) wants.  A pending real_timer
+	 * holds a reference (sigcnt) to this struct.
+	 */
+	struct timer_list real_timer;		/* ITIMER_REAL */
+	s64 it_real_expires;			/* ktime_get_ns(); 0: off */
+	u64 it_real_incr;			/* its interval, ns */
+	unsigned long it_real_expired;		/* SIGALRMs due */
+	struct cpu_itimer {
+		u64 expires;			/* process CPU ns; 0: off */
+		u64 incr;			/* interval, ns */
+	} it[2];				/* ITIMER_VIRTUAL, _PROF */
 };
 
 static inline bool signal_pending(const struct task_struct *p)

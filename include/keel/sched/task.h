@@ -62,8 +62,6 @@ void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
  * 8-15, or a signal number in bits 0-6 and 0x80 for a core dump).
  */
 __noreturn void do_exit(long code);
-/* exec: make @tsk the only thread of its process.  0 or -errno. */
-int de_thread(struct task_struct *tsk);
 
 /* End every thread of the current process with @exit_code. */
 __noreturn void do_group_exit(int exit_code);

@@ -15,6 +15,8 @@ struct __kernel_itimerspec {
 	struct __kernel_timespec it_value;
 };
 
+typedef long __kernel_old_time_t;	/* time(2) */
+
 /* struct timeval and struct timezone of gettimeofday(2). */
 struct __kernel_old_timeval {
 	long tv_sec;
