@@ -119,7 +119,8 @@ class Result:
         self.programs = []     # (name, ok, directive, totals)
         self.planned = None
         self.totals = None
-        self.failures = []     # "program.case # reason" and their diagnostics
+        self.failures = []     # "program.case # reason"
+        self.notes = []        # the diagnostics printed before them
         self.timed_out = False
         self.uname = ""
         self.seconds = 0.0
@@ -160,7 +161,7 @@ def parse(lines, result):
                 if m.group(1):
                     result.failures.append("%s.%s # %s" % (
                         current, m.group(3), m.group(4) or ""))
-                    result.failures += ["    " + n for n in notes]
+                    result.notes += notes
                 notes = []
                 continue
             m = TOTALS.match(sub)
@@ -224,6 +225,8 @@ def report(result, vmlinuz, log):
     problems = result.problems()
     for p in problems:
         print("  " + p)
+    for note in result.notes:
+        print("    " + note)
     if result.totals:
         print("linux-ref: %d passed, %d failed, %d skipped (log: %s)" %
               (result.totals + (log,)))

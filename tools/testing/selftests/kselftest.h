@@ -25,6 +25,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -54,7 +55,7 @@ static int ks_failed;
 static int ks_reason_fd = -1;
 
 __attribute__((format(printf, 1, 2)))
-static void ks_print(const char *fmt, ...)
+static inline void ks_print(const char *fmt, ...)
 {
 	char buf[1024];
 	va_list ap;
@@ -80,7 +81,7 @@ static void ks_print(const char *fmt, ...)
 	}
 }
 
-static const char *ks_errno_name(int e)
+static inline const char *ks_errno_name(int e)
 {
 	switch (e) {
 #define KS_E(x) case x: return #x
@@ -106,7 +107,7 @@ static const char *ks_errno_name(int e)
 }
 
 /* "ENOENT (2)", or the number alone for an errno without a name here. */
-static const char *ks_errno_str(int e, char *buf, size_t len)
+static inline const char *ks_errno_str(int e, char *buf, size_t len)
 {
 	const char *name = ks_errno_name(e);
 
@@ -117,7 +118,7 @@ static const char *ks_errno_str(int e, char *buf, size_t len)
 	return buf;
 }
 
-static const char *ks_signal_name(int sig)
+static inline const char *ks_signal_name(int sig)
 {
 	static const char *const names[] = {
 		[SIGHUP] = "SIGHUP", [SIGINT] = "SIGINT", [SIGQUIT] = "SIGQUIT",
@@ -143,7 +144,7 @@ static const char *ks_signal_name(int sig)
 }
 
 /* A wait status as Linux encodes it, in words: "exited 3", ... */
-static const char *ks_wstatus_str(int status, char *buf, size_t len)
+static inline const char *ks_wstatus_str(int status, char *buf, size_t len)
 {
 	if (WIFEXITED(status))
 		snprintf(buf, len, "exited %d (0x%x)", WEXITSTATUS(status),
@@ -163,7 +164,7 @@ static const char *ks_wstatus_str(int status, char *buf, size_t len)
 }
 
 /* The reason of a skip or of the first failure, for the "ok" line. */
-static void ks_reason(const char *fmt, ...)
+static inline void ks_reason(const char *fmt, ...)
 {
 	char buf[200];
 	va_list ap;
@@ -321,7 +322,7 @@ static void ks_reason(const char *fmt, ...)
 } while (0)
 
 /* Runs one case in its own process; returns KSFT_PASS, _FAIL or _SKIP. */
-static int ks_run_case(const struct ks_case *c, char *reason, size_t len)
+static inline int ks_run_case(const struct ks_case *c, char *reason, size_t len)
 {
 	int fds[2], status, n;
 	pid_t pid;
@@ -375,8 +376,11 @@ static int ks_run_case(const struct ks_case *c, char *reason, size_t len)
 	return KSFT_FAIL;
 }
 
+/* The program's argv[0], set by KS_MAIN: it may run itself as a helper. */
+static const char *ks_argv0 = "";
+
 /* Is case @name in $KSFT_CASES (a comma-separated list), or is it unset? */
-static int ks_selected(const char *name)
+static inline int ks_selected(const char *name)
 {
 	const char *only = getenv("KSFT_CASES");
 	size_t len = strlen(name);
@@ -391,7 +395,8 @@ static int ks_selected(const char *name)
 }
 
 /* Runs the selected cases of @cases; returns the program's exit status. */
-static int ks_main(const char *suite, const struct ks_case *cases, int nr)
+static inline int ks_main(const char *suite, const struct ks_case *cases,
+			  int nr)
 {
 	int i, n = 0, total = 0, pass = 0, fail = 0, skip = 0;
 	char reason[256];
@@ -399,6 +404,11 @@ static int ks_main(const char *suite, const struct ks_case *cases, int nr)
 	setvbuf(stdout, NULL, _IONBF, 0);
 	for (i = 0; i < nr; i++)
 		total += ks_selected(cases[i].name);
+	/* The subtest is named as the runner ran it: threads-glibc, ... */
+	if (strrchr(ks_argv0, '/'))
+		suite = strrchr(ks_argv0, '/') + 1;
+	else if (*ks_argv0)
+		suite = ks_argv0;
 	ks_print("KTAP version 1\n# Subtest: %s\n1..%d\n", suite, total);
 	for (i = 0; i < nr; i++) {
 		if (!ks_selected(cases[i].name))
@@ -426,11 +436,8 @@ static int ks_main(const char *suite, const struct ks_case *cases, int nr)
 	return fail ? KSFT_FAIL : KSFT_PASS;
 }
 
-/* The program's argv[0], set by KS_MAIN: it may run itself as a helper. */
-static const char *ks_argv0 = "";
-
 /* Where the test programs live: $KSFT_DIR, or /selftests. */
-static const char *ks_path(const char *name, char *buf, size_t len)
+static inline const char *ks_path(const char *name, char *buf, size_t len)
 {
 	const char *dir = getenv("KSFT_DIR");
 
@@ -439,7 +446,7 @@ static const char *ks_path(const char *name, char *buf, size_t len)
 }
 
 /* This program's own path, to execve() it (as "prog helper-name ..."). */
-static const char *ks_self(char *buf, size_t len)
+static inline const char *ks_self(char *buf, size_t len)
 {
 	const char *slash = strrchr(ks_argv0, '/');
 
@@ -447,7 +454,7 @@ static const char *ks_self(char *buf, size_t len)
 }
 
 /* Reads until EOF or @len bytes; returns the count, or -1. */
-static ssize_t ks_read_all(int fd, void *buf, size_t len)
+static inline ssize_t ks_read_all(int fd, void *buf, size_t len)
 {
 	size_t done = 0;
 	ssize_t n;
@@ -471,8 +478,8 @@ static ssize_t ks_read_all(int fd, void *buf, size_t len)
  * -errno: the child reports a failed execve() through the status 127 and
  * its errno on a second pipe.
  */
-static int ks_run(const char *path, char *const argv[], char *const envp[],
-		  char *out, size_t len)
+static inline int ks_run(const char *path, char *const argv[],
+			 char *const envp[], char *out, size_t len)
 {
 	int fds[2], efds[2], status, err = 0;
 	ssize_t n;
@@ -504,6 +511,42 @@ static int ks_run(const char *path, char *const argv[], char *const envp[],
 	close(efds[0]);
 	return err ? -err : status;
 }
+
+/*
+ * Faults caught in the case's own process: KS_FAULTS(sig, si, stmt) runs
+ * @stmt with a handler for @sig installed and gives the signal number
+ * taken (0 when none was) and its siginfo in @si.
+ */
+static sigjmp_buf ks_fault_jmp;
+static siginfo_t ks_fault_info;
+
+static inline void ks_fault_handler(int sig, siginfo_t *si, void *uc)
+{
+	ks_fault_info = *si;
+	siglongjmp(ks_fault_jmp, sig);
+}
+
+static inline void ks_fault_catch(int sig)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = ks_fault_handler;
+	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+	if (sigaction(sig, &sa, NULL))
+		KS_FAIL_AT(1, "sigaction(%d): %s", sig, strerror(errno));
+}
+
+#define KS_FAULTS(taken, sig, si, stmt) do {				\
+	ks_fault_catch(sig);						\
+	memset(&ks_fault_info, 0, sizeof(ks_fault_info));		\
+	(taken) = sigsetjmp(ks_fault_jmp, 1);				\
+	if (!(taken)) {							\
+		stmt;							\
+	}								\
+	signal(sig, SIG_DFL);						\
+	(si) = ks_fault_info;						\
+} while (0)
 
 /* The main() of a test program; "prog --helper args" runs @helper. */
 #define KS_MAIN_HELPER(suite, cases, helper)				\
