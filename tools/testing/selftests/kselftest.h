@@ -163,7 +163,10 @@ static inline const char *ks_wstatus_str(int status, char *buf, size_t len)
 	return buf;
 }
 
-/* The reason of a skip or of the first failure, for the "ok" line. */
+/*
+ * The reason of a skip or of the first failure, for the "ok" line: one
+ * line on a pipe to the harness (children of the case inherit it).
+ */
 static inline void ks_reason(const char *fmt, ...)
 {
 	char buf[200];
@@ -175,9 +178,10 @@ static inline void ks_reason(const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	if (n >= (int)sizeof(buf))
-		n = sizeof(buf) - 1;
-	if (n > 0 && write(ks_reason_fd, buf, n) == n)
+	if (n >= (int)sizeof(buf) - 1)
+		n = sizeof(buf) - 2;
+	buf[n++] = '\n';
+	if (write(ks_reason_fd, buf, n) == n)
 		close(ks_reason_fd);
 	ks_reason_fd = -1;
 }
@@ -303,12 +307,12 @@ static inline void ks_reason(const char *fmt, ...)
 	_exit(KSFT_SKIP);						\
 } while (0)
 
-/* Forks; in the child runs @body and exits 0, or its failure status. */
-#define KS_CHILD(pid, body) do {					\
+/* Forks; in the child runs the body and exits 0, or its failure status. */
+#define KS_CHILD(pid, ...) do {						\
 	fflush(NULL);							\
 	(pid) = fork();							\
 	if ((pid) == 0) {						\
-		body;							\
+		__VA_ARGS__;						\
 		_exit(ks_failed ? KSFT_FAIL : 0);			\
 	}								\
 	KS_ASSERT_GE(pid, 0);						\
@@ -360,8 +364,10 @@ static inline int ks_run_case(const struct ks_case *c, char *reason, size_t len)
 	/* Whatever the case left behind in its process group goes too. */
 	kill(-pid, SIGKILL);
 	fcntl(fds[0], F_SETFL, O_NONBLOCK);
+	/* The first reason, a line: a child of the case may add its own. */
 	n = read(fds[0], reason, len - 1);
 	reason[n > 0 ? n : 0] = '\0';
+	reason[strcspn(reason, "\n")] = '\0';
 	close(fds[0]);
 
 	if (WIFEXITED(status) && WEXITSTATUS(status) == KSFT_PASS)
