@@ -33,6 +33,7 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define KSFT_PASS	0
@@ -457,6 +458,16 @@ static inline const char *ks_self(char *buf, size_t len)
 	const char *slash = strrchr(ks_argv0, '/');
 
 	return ks_path(slash ? slash + 1 : ks_argv0, buf, len);
+}
+
+/* Milliseconds of CLOCK_MONOTONIC since @start. */
+static inline long ks_elapsed_ms(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - start->tv_sec) * 1000 +
+	       (now.tv_nsec - start->tv_nsec) / 1000000;
 }
 
 /* Reads until EOF or @len bytes; returns the count, or -1. */

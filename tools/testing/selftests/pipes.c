@@ -18,15 +18,6 @@
 #define F_GETPIPE_SZ	1032
 #endif
 
-static long elapsed_ms(const struct timespec *start)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - start->tv_sec) * 1000 +
-	       (now.tv_nsec - start->tv_nsec) / 1000000;
-}
-
 static void pipe2_flags(void)
 {
 	int fds[2];
@@ -172,7 +163,7 @@ static void poll_reports_readiness(void)
 	p[0] = (struct pollfd){ .fd = fds[0], .events = POLLIN };
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	KS_ASSERT_RET(poll(p, 1, 50), 0);
-	KS_ASSERT_GE(elapsed_ms(&start), 50);
+	KS_ASSERT_GE(ks_elapsed_ms(&start), 50);
 	/* More descriptors than RLIMIT_NOFILE allows is EINVAL. */
 	KS_ASSERT_RET(getrlimit(RLIMIT_NOFILE, &rl), 0);
 	KS_ASSERT_ERRNO(syscall(SYS_poll, p, rl.rlim_cur + 1, 0), EINVAL);
@@ -207,7 +198,7 @@ static void ppoll_and_pselect6_timeouts(void)
 	p = (struct pollfd){ .fd = fds[0], .events = POLLIN };
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	KS_ASSERT_RET(ppoll(&p, 1, &ts, NULL), 0);
-	KS_ASSERT_GE(elapsed_ms(&start), 40);
+	KS_ASSERT_GE(ks_elapsed_ms(&start), 40);
 	/* The kernel writes back what is left of the timeout: nothing. */
 	KS_ASSERT_RET(syscall(SYS_ppoll, &p, 1, &ts, NULL, 8), 0);
 	KS_ASSERT_EQ(ts.tv_sec, 0);
@@ -223,7 +214,7 @@ static void ppoll_and_pselect6_timeouts(void)
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	KS_ASSERT_RET(syscall(SYS_pselect6, fds[0] + 1, &rd, NULL, NULL, &ts,
 			      NULL), 0);
-	KS_ASSERT_GE(elapsed_ms(&start), 40);
+	KS_ASSERT_GE(ks_elapsed_ms(&start), 40);
 	KS_ASSERT_EQ(FD_ISSET(fds[0], &rd), 0);
 	KS_ASSERT_EQ(ts.tv_nsec, 0);
 	KS_ASSERT_RET(write(fds[1], "x", 1), 1);

@@ -39,15 +39,6 @@ static long futex(int *uaddr, int op, int val, long timeout_or_val2,
 		       val3);
 }
 
-static long elapsed_ms(const struct timespec *start)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - start->tv_sec) * 1000 +
-	       (now.tv_nsec - start->tv_nsec) / 1000000;
-}
-
 static pid_t gettid_raw(void)
 {
 	return syscall(SYS_gettid);
@@ -217,7 +208,7 @@ static void futex_wait_times_out(void)
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	KS_ASSERT_ERRNO(futex(&word, FUTEX_WAIT_PRIVATE, 0, (long)&ts, NULL,
 			      0), ETIMEDOUT);
-	KS_ASSERT_GE(elapsed_ms(&start), 30);
+	KS_ASSERT_GE(ks_elapsed_ms(&start), 30);
 	/* A timeout with tv_nsec out of range is EINVAL. */
 	ts.tv_nsec = 1000000000;
 	KS_ASSERT_ERRNO(futex(&word, FUTEX_WAIT_PRIVATE, 0, (long)&ts, NULL,
@@ -248,7 +239,7 @@ static long wake_one(int *word, int op)
 		woken = futex(word, op, 1, 0, NULL, 0);
 		if (!woken)
 			usleep(1000);
-	} while (woken == 0 && elapsed_ms(&start) < 10000);
+	} while (woken == 0 && ks_elapsed_ms(&start) < 10000);
 	return woken;
 }
 
@@ -283,7 +274,7 @@ static void futex_requeue_and_cmp_requeue(void)
 			     0);
 	/* Move all three, as they arrive, to rq_to, waking none. */
 	clock_gettime(CLOCK_MONOTONIC, &start);
-	while (moved < 3 && elapsed_ms(&start) < 10000) {
+	while (moved < 3 && ks_elapsed_ms(&start) < 10000) {
 		r = futex(&rq_from, FUTEX_REQUEUE_PRIVATE, 0, INT_MAX, &rq_to,
 			  0);
 		KS_ASSERT_GE(r, 0);
@@ -338,7 +329,7 @@ static void futex_wait_bitset(void)
 	KS_ASSERT_ERRNO(futex(&bitset_word, FUTEX_WAIT_BITSET_PRIVATE, 0,
 			      (long)&abs, NULL, FUTEX_BITSET_MATCH_ANY),
 			ETIMEDOUT);
-	KS_ASSERT_GE(elapsed_ms(&start), 30);
+	KS_ASSERT_GE(ks_elapsed_ms(&start), 30);
 	/* A time already past times out at once. */
 	KS_ASSERT_ERRNO(futex(&bitset_word, FUTEX_WAIT_BITSET_PRIVATE, 0,
 			      (long)&start, NULL, FUTEX_BITSET_MATCH_ANY),
@@ -358,7 +349,7 @@ static void futex_wait_bitset(void)
 			      NULL, 4 | 8);
 		if (!woken)
 			usleep(1000);
-	} while (!woken && elapsed_ms(&start) < 10000);
+	} while (!woken && ks_elapsed_ms(&start) < 10000);
 	KS_ASSERT_EQ(woken, 1);
 	KS_ASSERT_EQ(pthread_join(t, &ret), 0);
 	KS_ASSERT_EQ((long)ret, 0);
