@@ -106,6 +106,10 @@ def fetch_kernel(cache, offline=False):
     if not debs:
         proc = run(["apt-get", "download", pkg], cwd=cache)
         debs = sorted(cache.glob(pkg + "_*.deb"))
+        if (proc.returncode or not debs) and cached_kernels(cache):
+            print("linux-ref: apt-get download %s failed; using the cached "
+                  "%s" % (pkg, cached_kernels(cache)[-1].name))
+            return cached_kernels(cache)[-1]
         if proc.returncode or not debs:
             raise RefError("apt-get download %s failed (no network?):\n%s\n"
                            "with network, run: make check-linux-ref, or by "
