@@ -391,10 +391,10 @@ static void sigaltstack_runs_handler_on_it(void)
 /* A function that is one ud2: SIGILL's si_addr must be its address. */
 void ud2_at_entry(void);
 asm(".pushsection .text\n"
-    ".type ud2_at_entry, @function\n"
-    "ud2_at_entry: ud2\n"
-    "ret\n"
-    ".popsection");
+	".type ud2_at_entry, @function\n"
+	"ud2_at_entry: ud2\n"
+	"ret\n"
+	".popsection");
 
 static void sigfpe_sigill_sigtrap_codes(void)
 {
