@@ -497,7 +497,7 @@ selftests: usr/gen_init_cpio
 
 check-linux-ref: selftests
 	$(call need-tool,$(QEMU),qemu-system-x86)
-	$(Q)$(PYTHON) $(srctree)/scripts/linux_ref.py --objtree $(CURDIR)
+	$(Q)$(PYTHON) $(srctree)/scripts/linux_ref.py --objtree $(CURDIR) $(LINUX_REF_FLAGS)
 
 BOOTMATRIX_FLAGS ?=
 bootmatrix:
@@ -658,6 +658,8 @@ help:
 	@echo '  fuzz             - libFuzzer the cpio parser and the inflater with clang (FUZZ_TIME=30 s each)'
 	@echo '  selftests        - User-space test programs and their initramfs, selftests.cpio'
 	@echo '  check-linux-ref  - Boot selftests.cpio on Debian'"'"'s Linux in QEMU: every test must pass'
+	@echo '                     (SELFTESTS=process,files runs some; LINUX_REF_FLAGS=--write-expected'
+	@echo '                     renews tools/testing/selftests/expected.ktap)'
 	@echo ''
 	@echo 'Other generic targets:'
 	@echo '  tags/TAGS        - Generate tags file for editors (universal-ctags)'

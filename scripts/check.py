@@ -1144,6 +1144,11 @@ def stage_linux_ref(ctx, tally):
     tally.add(passed, failed,
               ["linux-ref: " + f for f in result.failures if "." in f])
     structural = [p for p in result.problems() if not p.startswith("not ok")]
+    log = sdir / "linux-ref.log"
+    diff = linux_ref.compare_expected(
+        log.read_text(errors="replace").splitlines(True), linux_ref.EXPECTED)
+    tally.check("linux-ref: the output is tools/testing/selftests/"
+                "expected.ktap", not diff, "      %s" % diff)
     tally.check("linux-ref: /init ran every program and powered off "
                 "(%.0f s with the build)" % (time.monotonic() - start),
                 not structural and not any(

@@ -12,7 +12,10 @@ in a cache outside the tree, boots
       -append "console=ttyS0 panic=-1 loglevel=4 [selftests=a,b]"
 
 and reads the KTAP the archive's /init prints on the serial console.  It
-fails on any "not ok", on a missing or short summary, and on a timeout.
+fails on any "not ok", on a missing or short summary, on a timeout, and
+when the results differ from tools/testing/selftests/expected.ktap (the
+output any kernel must give; --write-expected renews it).  --log FILE
+checks a serial log taken elsewhere (Keel's) the same way, with no boot.
 """
 import argparse
 import os
@@ -27,6 +30,12 @@ METAPACKAGE = "linux-image-cloud-amd64"
 KTAP_RESULT = re.compile(r"^(not )?ok (\d+) (\S+)(?: # (.*))?$")
 TOTALS = re.compile(r"^# Totals: pass:(\d+) fail:(\d+) skip:(\d+)")
 PLAN = re.compile(r"^1\.\.(\d+)$")
+# The lines of /init's output every kernel must print alike: KTAP's
+# structure and results, not the diagnostics (uname, timings).
+STABLE = re.compile(r"^( *)(KTAP version 1|1\.\.\d+|# Subtest: .*|"
+                    r"(?:not )?ok \d+ .*|# Totals: .*|# selftests: .*)$")
+SRCTREE = Path(__file__).resolve().parent.parent
+EXPECTED = SRCTREE / "tools/testing/selftests/expected.ktap"
 
 
 class RefError(Exception):
@@ -192,6 +201,33 @@ def parse(lines, result):
             result.totals = tuple(int(x) for x in m.groups())
 
 
+def stable_lines(lines):
+    """The lines of a log to compare with expected.ktap."""
+    out = []
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        # The first line may follow the firmware's escape sequences.
+        if line.endswith("KTAP version 1") and not line.startswith(" "):
+            line = "KTAP version 1"
+        if STABLE.match(line):
+            out.append(line + "\n")
+    return out
+
+
+def compare_expected(lines, expected):
+    """A problem (str) where @lines differ from @expected, or None."""
+    got = stable_lines(lines)
+    want = expected.read_text().splitlines(True)
+    if got == want:
+        return None
+    for i, (g, w) in enumerate(zip(got, want)):
+        if g != w:
+            return ("differs from %s at line %d: got %r, want %r" %
+                    (expected.name, i + 1, g.rstrip(), w.rstrip()))
+    return ("differs from %s: %d lines, want %d" %
+            (expected.name, len(got), len(want)))
+
+
 def boot(vmlinuz, cpio, log, selection=None, timeout=240, qemu=None):
     """Boots @vmlinuz with @cpio; returns the parsed Result."""
     append = "console=ttyS0 panic=-1 loglevel=4"
@@ -252,22 +288,43 @@ def main(argv=None):
     p.add_argument("--timeout", type=int, default=240)
     p.add_argument("--offline", action="store_true",
                    help="use the cached kernel; do not ask apt")
+    p.add_argument("--log", help="check this serial log; boot nothing")
+    p.add_argument("--expected", default=str(EXPECTED),
+                   help="the output to compare with (%(default)s)")
+    p.add_argument("--write-expected", action="store_true",
+                   help="write the run's output to --expected")
     args = p.parse_args(argv)
-    objtree = Path(args.objtree).resolve()
-    sdir = objtree / "tools/testing/selftests"
-    cpio = Path(args.cpio) if args.cpio else sdir / "selftests.cpio"
-    if not cpio.exists():
-        print("linux-ref: %s missing: run make selftests" % cpio)
-        return 1
+    expected = Path(args.expected)
     start = time.monotonic()
-    try:
-        vmlinuz = fetch_kernel(Path(args.cache), args.offline)
-    except RefError as err:
-        print("linux-ref: %s" % err)
-        return 1
-    log = sdir / "linux-ref.log"
-    result = boot(vmlinuz, cpio, log, args.selftests, args.timeout)
-    ok = report(result, vmlinuz, log)
+    if args.log:
+        log, result, name = Path(args.log), Result(), Path(args.log)
+        with open(log, errors="replace") as f:
+            parse(f, result)
+    else:
+        sdir = Path(args.objtree).resolve() / "tools/testing/selftests"
+        cpio = Path(args.cpio) if args.cpio else sdir / "selftests.cpio"
+        if not cpio.exists():
+            print("linux-ref: %s missing: run make selftests" % cpio)
+            return 1
+        try:
+            name = fetch_kernel(Path(args.cache), args.offline)
+        except RefError as err:
+            print("linux-ref: %s" % err)
+            return 1
+        log = sdir / "linux-ref.log"
+        result = boot(name, cpio, log, args.selftests, args.timeout)
+    ok = report(result, name, log)
+    with open(log, errors="replace") as f:
+        lines = f.readlines()
+    if args.write_expected:
+        expected.write_text("".join(stable_lines(lines)))
+        print("linux-ref: wrote %s" % expected)
+    elif not args.selftests:
+        diff = compare_expected(lines, expected)
+        if diff:
+            print("linux-ref: output %s (after adding a test: make "
+                  "check-linux-ref LINUX_REF_FLAGS=--write-expected)" % diff)
+            ok = False
     print("linux-ref: %.0f s in all" % (time.monotonic() - start))
     return 0 if ok else 1
 
