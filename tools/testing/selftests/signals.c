@@ -199,11 +199,15 @@ static void sigsuspend_returns_eintr(void)
 	KS_WAIT(pid, 0);
 }
 
-/* Reads one byte from a pipe whose writer writes after 400 ms, with an
- * interval timer firing at 50 ms. */
+/*
+ * Reads one byte from a pipe whose writer writes after 400 ms, with an
+ * interval timer firing every 50 ms (so that one fires during the read
+ * even if the first came before it).
+ */
 static long read_across_alarm(int flags, char *c)
 {
-	struct itimerval it = { { 0, 0 }, { 0, 50000 } };
+	struct itimerval it = { { 0, 50000 }, { 0, 50000 } };
+	struct itimerval off = { { 0, 0 }, { 0, 0 } };
 	int fds[2];
 	long ret;
 	pid_t pid;
@@ -219,6 +223,7 @@ static long read_across_alarm(int flags, char *c)
 	ret = read(fds[0], c, 1);
 	if (ret < 0)
 		ret = -errno;
+	KS_ASSERT_RET(setitimer(ITIMER_REAL, &off, NULL), 0);
 	KS_WAIT(pid, 0);
 	close(fds[0]);
 	return ret;
@@ -230,7 +235,7 @@ static void sa_restart_restarts_pipe_read(void)
 
 	KS_ASSERT_EQ(read_across_alarm(SA_RESTART, &c), 1);
 	KS_ASSERT_EQ(c, 'r');
-	KS_ASSERT_EQ(hits, 1);
+	KS_ASSERT_GE(hits, 2);
 }
 
 static void no_sa_restart_is_eintr(void)
@@ -238,7 +243,7 @@ static void no_sa_restart_is_eintr(void)
 	char c = 0;
 
 	KS_ASSERT_EQ(read_across_alarm(0, &c), -EINTR);
-	KS_ASSERT_EQ(hits, 1);
+	KS_ASSERT_GE(hits, 1);
 }
 
 static void sigchld_reports_child_exit(void)
