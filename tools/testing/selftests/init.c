@@ -30,7 +30,7 @@
 
 #define TEST_DIR	"/selftests"
 /* Seconds one program may run before the runner kills it. */
-#define PROGRAM_TIMEOUT	300
+#define PROGRAM_TIMEOUT	120
 
 /* The programs, in the order to run them, one a line (the Makefile's). */
 #define LIST		TEST_DIR "/list"
