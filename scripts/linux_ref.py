@@ -228,11 +228,14 @@ def compare_expected(lines, expected):
             (expected.name, len(got), len(want)))
 
 
-def boot(vmlinuz, cpio, log, selection=None, timeout=240, qemu=None):
+def boot(vmlinuz, cpio, log, selection=None, timeout=240, qemu=None,
+         extra=""):
     """Boots @vmlinuz with @cpio; returns the parsed Result."""
     append = "console=ttyS0 panic=-1 loglevel=4"
     if selection:
         append += " selftests=" + selection
+    if extra:
+        append += " " + extra
     cmd = [qemu or "qemu-system-x86_64", "-accel", "tcg", "-m", "512M",
            "-nographic", "-no-reboot", "-monitor", "none",
            "-kernel", str(vmlinuz), "-initrd", str(cpio), "-append", append]
@@ -285,6 +288,9 @@ def main(argv=None):
                    help="where the .deb and vmlinuz are kept (%(default)s)")
     p.add_argument("--selftests", default=os.environ.get("SELFTESTS"),
                    help="comma-separated programs to run (default: all)")
+    p.add_argument("--append", default="",
+                   help="more kernel parameters, e.g. KSFT_CASES=a,b or "
+                   "KSFT_STRESS_CYCLES=100 (passed on to the tests)")
     p.add_argument("--timeout", type=int, default=240)
     p.add_argument("--offline", action="store_true",
                    help="use the cached kernel; do not ask apt")
@@ -312,14 +318,15 @@ def main(argv=None):
             print("linux-ref: %s" % err)
             return 1
         log = sdir / "linux-ref.log"
-        result = boot(name, cpio, log, args.selftests, args.timeout)
+        result = boot(name, cpio, log, args.selftests, args.timeout,
+                      extra=args.append)
     ok = report(result, name, log)
     with open(log, errors="replace") as f:
         lines = f.readlines()
     if args.write_expected:
         expected.write_text("".join(stable_lines(lines)))
         print("linux-ref: wrote %s" % expected)
-    elif not args.selftests:
+    elif not args.selftests and not args.append:
         diff = compare_expected(lines, expected)
         if diff:
             print("linux-ref: output %s (after adding a test: make "
