@@ -57,6 +57,9 @@ static void open_creat_excl(void)
 	/* The lowest free descriptor is taken. */
 	KS_ASSERT_RET(close(fd), 0);
 	KS_ASSERT_RET(open("f", O_RDONLY), fd);
+	KS_ASSERT_EQ(fcntl(fd, F_GETFD), 0);
+	KS_ASSERT_OK_VAL(fd2, open("f", O_RDONLY | O_CLOEXEC));
+	KS_ASSERT_EQ(fcntl(fd2, F_GETFD), FD_CLOEXEC);
 	/* O_EXCL does not follow a symbolic link, even a dangling one. */
 	KS_ASSERT_RET(symlink("nowhere", "dangling"), 0);
 	KS_ASSERT_ERRNO(open("dangling", O_WRONLY | O_CREAT | O_EXCL, 0600),

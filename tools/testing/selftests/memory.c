@@ -211,6 +211,25 @@ static void map_fixed_noreplace_is_eexist(void)
 	KS_ASSERT_EQ((uintptr_t)q, (uintptr_t)(p + PAGE));
 }
 
+static void mmap_hint_is_taken_when_free(void)
+{
+	char *p = map_anon(2 * PAGE, PROT_READ, MAP_PRIVATE), *q;
+
+	KS_ASSERT_RET(munmap(p, 2 * PAGE), 0);
+	q = mmap(p, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	KS_ASSERT_EQ((uintptr_t)q, (uintptr_t)p);
+	/* A hint on a mapping in use is passed over, with no error. */
+	q = mmap(p, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	KS_ASSERT_TRUE(q != MAP_FAILED);
+	KS_ASSERT_NE((uintptr_t)q, (uintptr_t)p);
+	KS_ASSERT_EQ(*p, 0);
+	/* An unaligned hint is rounded down, or passed over. */
+	q = mmap(p + PAGE + 1, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS,
+		 -1, 0);
+	KS_ASSERT_TRUE(q != MAP_FAILED);
+	KS_ASSERT_EQ((uintptr_t)q % PAGE, 0);
+}
+
 static void munmap_middle_splits_the_mapping(void)
 {
 	char *p = map_anon(3 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE);
@@ -445,6 +464,7 @@ static const struct ks_case cases[] = {
 	KS_CASE(map_shared_anon_survives_fork),
 	KS_CASE(map_fixed_replaces_a_range),
 	KS_CASE(map_fixed_noreplace_is_eexist),
+	KS_CASE(mmap_hint_is_taken_when_free),
 	KS_CASE(munmap_middle_splits_the_mapping),
 	KS_CASE(mprotect_read_only_write_is_accerr),
 	KS_CASE(unmapped_access_is_maperr),

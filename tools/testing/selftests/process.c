@@ -321,6 +321,8 @@ static int helper_fds(int argc, char **argv)
 
 static int helper(int argc, char **argv)
 {
+	if (!strcmp(argv[1], "true"))
+		return 0;
 	if (!strcmp(argv[1], "args"))
 		return helper_args(argc, argv);
 	if (!strcmp(argv[1], "auxv"))
@@ -416,6 +418,40 @@ static void execve_script_runs_interpreter(void)
 	KS_ASSERT_STREQ(out, want);
 }
 
+static void execve_script_with_interpreter_argument(void)
+{
+	char path[256], out[256], want[300];
+	char *argv[] = { "ignored", "a1", NULL };
+	char *envp[] = { NULL };
+
+	ks_path("fixtures/script-arg.sh", path, sizeof(path));
+	/* argv becomes: /bin/sh, -e, the script's path, a1. */
+	KS_ASSERT_WSTATUS(ks_run(path, argv, envp, out, sizeof(out)), 0);
+	snprintf(want, sizeof(want), "arg:%s:a1:1\n", path);
+	KS_ASSERT_STREQ(out, want);
+}
+
+static void execve_argument_too_long_is_e2big(void)
+{
+	const size_t max = 32 * 4096;	/* MAX_ARG_STRLEN, with the NUL */
+	char self[256], out[16], *big = malloc(max + 1);
+	char *argv[] = { "x", "true", big, NULL };
+	char *envp[] = { big, NULL };
+
+	KS_ASSERT_TRUE(big != NULL);
+	ks_self(self, sizeof(self));
+	memset(big, 'a', max);
+	big[max] = '\0';
+	KS_ASSERT_EQ(ks_run(self, argv, NULL, out, sizeof(out)), -E2BIG);
+	argv[2] = "short";
+	KS_ASSERT_EQ(ks_run(self, argv, envp, out, sizeof(out)), -E2BIG);
+	/* One byte less fits. */
+	big[max - 1] = '\0';
+	argv[2] = big;
+	KS_ASSERT_WSTATUS(ks_run(self, argv, envp, out, sizeof(out)), 0);
+	free(big);
+}
+
 /* Writes @len bytes of @data to a new file @path with mode @mode. */
 static void write_file(const char *path, const void *data, size_t len,
 		       mode_t mode)
@@ -496,6 +532,8 @@ static const struct ks_case cases[] = {
 	KS_CASE(cloexec_fds_close_across_exec),
 	KS_CASE(execve_keeps_pid),
 	KS_CASE(execve_script_runs_interpreter),
+	KS_CASE(execve_script_with_interpreter_argument),
+	KS_CASE(execve_argument_too_long_is_e2big),
 	KS_CASE(execve_errors),
 	KS_CASE(execve_bad_pointers_efault),
 };

@@ -387,6 +387,7 @@ static void *wait_for_signal(void *arg)
 
 static void tgkill_reaches_the_thread(void)
 {
+	sigset_t set;
 	pthread_t t;
 	pid_t tid;
 	int i;
@@ -396,8 +397,6 @@ static void tgkill_reaches_the_thread(void)
 	while (!(tid = __atomic_load_n(&target_ready, __ATOMIC_SEQ_CST)))
 		usleep(1000);
 	/* The main thread blocks it, so only the target can take it. */
-	sigset_t set;
-
 	sigemptyset(&set);
 	sigaddset(&set, SIGUSR1);
 	KS_ASSERT_EQ(pthread_sigmask(SIG_BLOCK, &set, NULL), 0);
