@@ -127,7 +127,8 @@ export KCONFIG_CONFIG
 config-targets := $(filter config %config %_defconfig %.config listnewconfig, \
 		    $(MAKECMDGOALS))
 no-dot-config-targets := clean mrproper distclean help install-deps run debug \
-			 check hostcheck bootmatrix bench kconfig-lint fuzz $(config-targets)
+			 check hostcheck bootmatrix bench kconfig-lint fuzz selftests \
+			 check-linux-ref $(config-targets)
 
 defconfig_list := $(notdir $(wildcard $(srctree)/configs/*_defconfig))
 fragment_list := $(notdir $(wildcard $(srctree)/kernel/configs/*.config))
@@ -504,6 +505,21 @@ fuzz:
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/fuzz/Makefile \
 		srctree=$(abs_srctree) objtree=$(CURDIR) FUZZ_TIME=$(FUZZ_TIME) run
 
+# The user-space selftests (tools/testing/selftests): the programs, and
+# selftests.cpio, an initramfs whose /init runs them and powers off.
+# check-linux-ref boots that archive on Debian's Linux kernel in QEMU: the
+# tests must pass there, for they state Linux's behaviour.
+PHONY += selftests check-linux-ref
+selftests: usr/gen_init_cpio
+	$(call need-tool,musl-gcc,musl-tools)
+	$(Q)$(MAKE) -f $(srctree)/tools/testing/selftests/Makefile \
+		srctree=$(abs_srctree) objtree=$(CURDIR) \
+		GEN_INIT_CPIO=$(CURDIR)/usr/gen_init_cpio
+
+check-linux-ref: selftests
+	$(call need-tool,$(QEMU),qemu-system-x86)
+	$(Q)$(PYTHON) $(srctree)/scripts/linux_ref.py --objtree $(CURDIR) $(LINUX_REF_FLAGS)
+
 BOOTMATRIX_FLAGS ?=
 bootmatrix:
 	$(Q)$(PYTHON) $(srctree)/scripts/bootmatrix.py --srctree $(abs_srctree) \
@@ -601,6 +617,8 @@ clean:
 		bootmatrix bench check tools/testing/host/build compile_commands.json \
 		usr/initramfs_data.cpio usr/initramfs_data.cpio.gz tools/testing/fuzz/build \
 		kernel/config_data.gz
+	$(Q)$(MAKE) -f $(srctree)/tools/testing/selftests/Makefile \
+		srctree=$(abs_srctree) objtree=$(CURDIR) clean
 
 mrproper: clean
 	$(Q)rm -rf .config .config.old include/config include/generated \
@@ -659,6 +677,10 @@ help:
 	@echo '  bench            - Build with CONFIG_KBENCH=y, boot with "kbench", print the benchmarks'
 	@echo '  kconfig-lint     - Check every Kconfig option has help text'
 	@echo '  fuzz             - libFuzzer the cpio parser and the inflater with clang (FUZZ_TIME=30 s each)'
+	@echo '  selftests        - User-space test programs and their initramfs, selftests.cpio'
+	@echo '  check-linux-ref  - Boot selftests.cpio on Debian'"'"'s Linux in QEMU: every test must pass'
+	@echo '                     (SELFTESTS=process,files runs some; LINUX_REF_FLAGS=--write-expected'
+	@echo '                     renews tools/testing/selftests/expected.ktap)'
 	@echo ''
 	@echo 'Other generic targets:'
 	@echo '  tags/TAGS        - Generate tags file for editors (universal-ctags)'

@@ -31,8 +31,12 @@ Stages, in order (--stages picks some):
               initramfs archives; and booted directly (-kernel -initrd
               -append, the PVH entry); faddr2line and decode_stacktrace.sh
               on the BUG oops, extract-ikconfig on the image
+  linux-ref   the user-space selftests (make selftests) booted on Debian's
+              Linux kernel in QEMU (scripts/linux_ref.py): every case must
+              pass there, for they state Linux's behaviour
 
-Each check counts once; the host and in-kernel unit tests count per case.
+Each check counts once; the host and in-kernel unit tests and the
+selftests on Linux count per case.
 Output of the stages goes under <objtree>/check/.
 """
 import argparse
@@ -49,8 +53,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bootmatrix  # noqa: E402
+import linux_ref  # noqa: E402
 
-STAGES = ["lint", "style", "docs", "defconfigs", "build", "host", "bootmatrix", "boots"]
+STAGES = ["lint", "style", "docs", "defconfigs", "build", "host", "bootmatrix",
+          "boots", "linux-ref"]
 BUILD_STEP = re.compile(r"^  (CC|AS|AR|LD|LDS|KSYMS|HOSTCC|GENISO|CPP|MKLST|"
                         r"CHECK)\s+(\S+)", re.M)
 SUMMARY = re.compile(r"(\d+) passed, (\d+) failed")
@@ -1087,6 +1093,71 @@ def stage_boots(ctx, tally):
                    work / "direct.log", want)
 
 
+# What linux_ref.py must make of a run that went wrong: a failed case with
+# its diagnostic, a program short of the plan, no closing summary.
+BAD_KTAP = """\
+KTAP version 1
+1..3
+    KTAP version 1
+    # Subtest: files
+    1..2
+    ok 1 open_creat_excl
+    # files.c:42: lseek(fd, 0, 99): got 0, errno 0 (0); want -1, errno EINVAL
+    not ok 2 lseek_whence # files.c:42
+    # Totals: pass:1 fail:1 skip:0 total:2
+not ok 1 files # exit status 1
+ok 2 pipes
+"""
+
+
+def stage_linux_ref(ctx, tally):
+    """The selftests on Debian's kernel: each case counts once."""
+    bad = linux_ref.Result()
+    linux_ref.parse(BAD_KTAP.splitlines(True), bad)
+    tally.check("linux_ref.py fails a run with a not ok, a short plan and "
+                "no summary", bad.problems() == [
+                    "2 of 3 programs reported",
+                    "no summary (# Totals:) from /init",
+                    "not ok files.lseek_whence # files.c:42"] and
+                bad.notes == ["# files.c:42: lseek(fd, 0, 99): got 0, errno "
+                              "0 (0); want -1, errno EINVAL"],
+                "      got: %r %r" % (bad.problems(), bad.notes))
+
+    work = ctx.work / "linux-ref"
+    sdir = work / "tools/testing/selftests"
+    start = time.monotonic()
+    ok, log = make(ctx.srctree, "O=%s" % work, "-j%d" % ctx.jobs, "selftests")
+    if not tally.check("make selftests builds the programs and "
+                       "selftests.cpio", ok and
+                       (sdir / "selftests.cpio").exists(), tail(log)):
+        return
+    try:
+        vmlinuz = linux_ref.fetch_kernel(linux_ref.default_cache())
+    except linux_ref.RefError as err:
+        tally.check("linux-ref: Debian's kernel to boot", False,
+                    "      %s" % str(err).replace("\n", "\n      "))
+        return
+    result = linux_ref.boot(vmlinuz, sdir / "selftests.cpio",
+                            sdir / "linux-ref.log")
+    linux_ref.report(result, vmlinuz, sdir / "linux-ref.log")
+    passed, failed, _ = result.totals or (0, 0, 0)
+    tally.add(passed, failed,
+              ["linux-ref: " + f for f in result.failures if "." in f])
+    structural = [p for p in result.problems() if not p.startswith("not ok")]
+    log = sdir / "linux-ref.log"
+    diff = linux_ref.compare_expected(
+        log.read_text(errors="replace").splitlines(True), linux_ref.EXPECTED)
+    tally.check("linux-ref: the output is tools/testing/selftests/"
+                "expected.ktap", not diff, "      %s" % diff)
+    tally.check("linux-ref: /init ran every program and powered off "
+                "(%.0f s with the build)" % (time.monotonic() - start),
+                not structural and not any(
+                    "." not in f for f in result.failures),
+                "      %s\n      log: %s" % (
+                    "; ".join(structural + result.failures),
+                    sdir / "linux-ref.log"))
+
+
 class Context:
     def __init__(self, args):
         self.srctree = Path(args.srctree).resolve()
@@ -1131,7 +1202,7 @@ def main(argv=None):
             continue
         print("== %s" % name)
         sys.stdout.flush()
-        globals()["stage_" + name](ctx, tally)
+        globals()["stage_" + name.replace("-", "_")](ctx, tally)
     print()
     if tally.failures:
         print("Failed:")

@@ -15,7 +15,7 @@ PACKAGES="
 	kconfig-frontends-nox
 	grub-common grub-pc-bin xorriso mtools
 	qemu-system-x86
-	musl-tools
+	musl-tools busybox-static
 	universal-ctags cscope global
 	python3-sphinx
 "
