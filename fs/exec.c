@@ -343,6 +343,27 @@ static unsigned long stack_push(unsigned long *sp, const void *src,
 	return copy_to_user((void __user *)*sp, src, len) ? -EFAULT : 0;
 }
 
+/*
+ * @nr pointers to the strings from *@argp on, then NULL; *@argp ends
+ * past the last string.
+ */
+static int put_string_pointers(unsigned long __user **up, unsigned long *argp,
+			       const struct linux_binprm *bprm,
+			       unsigned long strings, int nr)
+{
+	int i;
+
+	for (i = 0; i < nr; i++) {
+		size_t off = *argp - strings;
+
+		if (put_user(*argp, (*up)++))
+			return -EFAULT;
+		*argp += strnlen(bprm->strings + off,
+				 bprm->strings_len - off) + 1;
+	}
+	return put_user(0, (*up)++);
+}
+
 int create_elf_tables(struct linux_binprm *bprm, unsigned long *auxv,
 		      unsigned int nr_auxv, unsigned long *spp)
 {
@@ -387,22 +408,12 @@ int create_elf_tables(struct linux_binprm *bprm, unsigned long *auxv,
 		return -EFAULT;
 	argp = strings;
 	mm->arg_start = strings;
-	for (i = 0; i < (unsigned int)(bprm->argc + bprm->envc); i++) {
-		if (i == (unsigned int)bprm->argc) {
-			if (put_user(0, up++))
-				return -EFAULT;
-			mm->arg_end = mm->env_start = argp;
-		}
-		if (put_user(argp, up++))
-			return -EFAULT;
-		argp += strnlen(bprm->strings + (argp - strings),
-				bprm->strings_len - (argp - strings)) + 1;
-	}
-	if (!bprm->envc)
-		mm->arg_end = mm->env_start = argp;
-	mm->env_end = argp;
-	if (put_user(0, up++))
+	if (put_string_pointers(&up, &argp, bprm, strings, bprm->argc))
 		return -EFAULT;
+	mm->arg_end = mm->env_start = argp;
+	if (put_string_pointers(&up, &argp, bprm, strings, bprm->envc))
+		return -EFAULT;
+	mm->env_end = argp;
 	if (copy_to_user(up, auxv, nr_auxv * sizeof(*auxv)))
 		return -EFAULT;
 	return 0;

@@ -3,10 +3,11 @@
  * The lockup detectors, after Linux's kernel/watchdog.c.
  *
  * Soft lockup: kernel code that runs for more than 2 * watchdog_thresh
- * seconds without reaching a point that touches the watchdog.  There are
- * no tasks yet, so those points are cond_resched() and the end of each
- * initcall; a scheduler's per-CPU thread will touch it the way Linux's
- * stopper thread does.  A kernel timer (Linux uses an hrtimer) runs every
+ * seconds without reaching a point that touches the watchdog: schedule(),
+ * cond_resched(), the idle loop and the end of each initcall (Linux's
+ * stopper thread, which a reschedule lets run).  User code is always
+ * preemptible, so a sample that finds the CPU in user mode counts as
+ * progress.  A kernel timer (Linux uses an hrtimer) runs every
  * sample period, 2/5 of watchdog_thresh, and checks how long ago the
  * watchdog was touched by local_clock() (the TSC, like Linux's
  * running_clock(): jiffies fall behind when ticks are lost).
@@ -38,6 +39,7 @@
 #include <keel/panic.h>
 #include <keel/param.h>
 #include <keel/printk.h>
+#include <keel/sched.h>
 #include <keel/string.h>
 #include <keel/timekeeping.h>
 #include <keel/timer.h>
@@ -141,7 +143,12 @@ static void watchdog_check_softlockup(void)
 {
 	u64 now = local_clock(), touched = READ_ONCE(watchdog_touch_ns);
 	unsigned int stuck = (now - touched) / NSEC_PER_SEC;
+	struct pt_regs *regs = get_irq_regs();
 
+	if (regs && user_mode(regs)) {
+		touch_softlockup_watchdog();
+		return;
+	}
 	if (stuck < 2 * watchdog_thresh) {
 		soft_watchdog_warn = false;
 		return;
@@ -149,10 +156,9 @@ static void watchdog_check_softlockup(void)
 	if (soft_watchdog_warn)
 		return;
 	soft_watchdog_warn = true;
-	/* "swapper/0:0": Linux's name for the boot CPU's idle task. */
-	pr_emerg("BUG: soft lockup - CPU#0 stuck for %us! [swapper/0:0]\n",
-		 stuck);
-	print_lockup_regs(get_irq_regs());
+	pr_emerg("BUG: soft lockup - CPU#0 stuck for %us! [%s:%d]\n",
+		 stuck, current->comm, current->pid);
+	print_lockup_regs(regs);
 	if (softlockup_panic)
 		panic("softlockup: hung tasks");
 }

@@ -892,7 +892,7 @@ BOOT_OPTIONS.update({
         "panic=-1 watchdog_thresh=1 softlockup_panic=1 %s "
         "lkdtm.cpoint_type=SOFTLOCKUP" % NO_KTEST,
         [r"watchdog: BUG: soft lockup - CPU#0 stuck for \d+s! "
-         r"\[swapper/0:0\]$",
+         r"\[init:1\]$",
          r"RIP: 0010:lkdtm_SOFTLOCKUP\+0x", r"^ (\? )?lkdtm_init\+0x",
          r"Kernel panic - not syncing: softlockup: hung tasks"]),
     "HARDLOCKUP": (

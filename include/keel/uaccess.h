@@ -40,6 +40,23 @@
 		__ret;							\
 	})
 
+/*
+ * get_user() for atomic context (a spinlock held, as futexes do): it does
+ * not sleep, and a page that is not there is not faulted in but fixed up,
+ * -EFAULT; the caller drops its lock, faults the page in with get_user()
+ * and retries.
+ */
+#define __get_user(x, ptr)						\
+	({								\
+		const __typeof__(*(ptr)) __user *__gp = (ptr);		\
+		int __ret = -EFAULT;					\
+		if (access_ok(__gp, sizeof(*__gp)))			\
+			__ret = __get_user_nocheck(x, __gp);		\
+		else							\
+			(x) = 0;					\
+		__ret;							\
+	})
+
 #define put_user(x, ptr)						\
 	({								\
 		__typeof__(*(ptr)) __user *__pp = (ptr);		\

@@ -123,7 +123,7 @@ void futex_pair_unlock(struct futex_pair *fp)
 
 int futex_get_value_locked(u32 *val, u32 __user *uaddr)
 {
-	return get_user(*val, uaddr);
+	return __get_user(*val, uaddr);
 }
 
 /* A lock cmpxchg writes even when it does not match: a write fault. */
