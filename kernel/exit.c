@@ -92,15 +92,46 @@ static void exit_fs(struct task_struct *tsk)
 	}
 }
 
-/* A live thread of @father's group to inherit its children, or init. */
-static struct task_struct *find_new_reaper(struct task_struct *father)
+/* A thread of @p's group that is not exiting, or NULL. */
+static struct task_struct *find_alive_thread(struct task_struct *p)
 {
 	struct task_struct *t;
 
-	list_for_each_entry(t, &father->signal->thread_head, thread_node)
+	list_for_each_entry(t, &p->signal->thread_head, thread_node)
 		if (!(t->flags & PF_EXITING))
 			return t;
+	return NULL;
+}
+
+/*
+ * Who inherits @father's children: a live thread of its group, else the
+ * nearest ancestor that is a subreaper (and alive), else init.
+ */
+static struct task_struct *find_new_reaper(struct task_struct *father)
+{
+	struct task_struct *reaper, *t;
+
+	t = find_alive_thread(father);
+	if (t)
+		return t;
+	for (reaper = father->real_parent; !is_global_init(reaper) &&
+	     reaper != &init_task; reaper = reaper->real_parent) {
+		if (!reaper->signal->is_child_subreaper)
+			continue;
+		t = find_alive_thread(reaper);
+		if (t)
+			return t;
+	}
 	return find_task_by_vpid(1);
+}
+
+void set_child_subreaper(struct task_struct *p, bool on)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p->signal->is_child_subreaper = on;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 /* Under tasklist_lock: @father's children become the reaper's. */

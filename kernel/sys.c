@@ -649,6 +649,12 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	case PR_GET_NAME:
 		return copy_to_user((char __user *)arg2, current->comm,
 				    TASK_COMM_LEN) ? -EFAULT : 0;
+	case PR_SET_CHILD_SUBREAPER:
+		set_child_subreaper(current, arg2);
+		return 0;
+	case PR_GET_CHILD_SUBREAPER:
+		return put_user((int)current->signal->is_child_subreaper,
+				(int __user *)arg2);
 	case PR_SET_NO_NEW_PRIVS:
 		if (arg2 != 1 || arg3 || arg4 || arg5)
 			return -EINVAL;

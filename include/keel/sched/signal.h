@@ -41,6 +41,11 @@ struct signal_struct {
 	/* [T] A thread in exec's de_thread(), waiting for the others. */
 	struct task_struct *group_exec_task;
 	unsigned int flags;			/* SIGNAL_* */
+	/*
+	 * A subreaper (prctl(PR_SET_CHILD_SUBREAPER)) inherits the orphans
+	 * of its descendants instead of init.
+	 */
+	bool is_child_subreaper;
 	pid_t pgrp;				/* process group */
 	pid_t session;				/* session */
 	/* Reaped children and their descendants, for getrusage/times. */
@@ -69,6 +74,9 @@ static inline bool signal_pending(const struct task_struct *p)
 {
 	return test_tsk_thread_flag(p, TIF_SIGPENDING);
 }
+
+/* Make @p's process a subreaper (@on) or not. */
+void set_child_subreaper(struct task_struct *p, bool on);
 
 /* SIGKILL is pending for @p. */
 bool fatal_signal_pending(const struct task_struct *p);
