@@ -122,14 +122,13 @@ static int init_setup(const char *val)
 }
 kernel_param("init", init_setup);
 
-static const char *argv_init[] = { NULL, NULL };
-static const char *const envp_init[] = { "HOME=/", "TERM=linux", NULL };
-
 static int run_init_process(const char *init_filename)
 {
-	argv_init[0] = init_filename;
+	const char **argv = init_program_argv();
+
+	argv[0] = init_filename;
 	pr_info("Run %s as init process\n", init_filename);
-	return kernel_execve(init_filename, argv_init, envp_init);
+	return kernel_execve(init_filename, argv, init_program_envp());
 }
 
 static int try_to_run_init_process(const char *init_filename)

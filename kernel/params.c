@@ -77,6 +77,60 @@ void parse_early_param(void)
 /* Unknown parameters, kept (as Linux does) for init's environment. */
 static char unknown_params[COMMAND_LINE_SIZE];
 
+/*
+ * What init gets (Linux's argv_init and envp_init): each unknown
+ * "name=value" is an environment string, each unknown bare word an
+ * argument; a "name.param" is an unknown module's and goes nowhere.
+ * The strings point into parse_kernel_params()'s copy of the line.
+ */
+static const char *init_argv[MAX_INIT_ARGS + 2];
+static const char *init_envp[MAX_INIT_ENVS + 3] = { "HOME=/", "TERM=linux" };
+
+static bool add_init_string(const char **vec, unsigned int max,
+			    const char *str)
+{
+	unsigned int i;
+
+	for (i = 0; vec[i]; i++)
+		;
+	if (i >= max)
+		return false;
+	vec[i] = str;
+	return true;
+}
+
+static void pass_to_init(char *param, char *val)
+{
+	if (strchr(param, '.'))
+		return;
+	if (val) {
+		/*
+		 * next_arg() split "name=value" at the '=', or at '="' for
+		 * a quoted value: join the two halves again.
+		 */
+		if (val == param + strlen(param) + 1) {
+			val[-1] = '=';
+		} else {
+			memmove(val - 1, val, strlen(val) + 1);
+			val[-2] = '=';
+		}
+		if (!add_init_string(init_envp, MAX_INIT_ENVS + 2, param))
+			pr_warn("Too many boot env vars at '%s'\n", param);
+	} else if (!add_init_string(init_argv + 1, MAX_INIT_ARGS, param)) {
+		pr_warn("Too many boot init vars at '%s'\n", param);
+	}
+}
+
+const char **init_program_argv(void)
+{
+	return init_argv;
+}
+
+const char *const *init_program_envp(void)
+{
+	return init_envp;
+}
+
 static void record_unknown(char *param, char *val)
 {
 	size_t len = strlen(unknown_params);
@@ -84,6 +138,7 @@ static void record_unknown(char *param, char *val)
 	scnprintf(unknown_params + len, sizeof(unknown_params) - len,
 		  "%s%s%s%s", len ? " " : "", param, val ? "=" : "",
 		  val ? val : "");
+	pass_to_init(param, val);
 }
 
 void parse_kernel_params(void)

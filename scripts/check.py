@@ -31,6 +31,9 @@ Stages, in order (--stages picks some):
               initramfs archives; and booted directly (-kernel -initrd
               -append, the PVH entry); faddr2line and decode_stacktrace.sh
               on the BUG oops, extract-ikconfig on the image
+  selftests   the user-space selftests (make selftests) booted on Keel's
+              default image (x86_64_defconfig): every case must pass and
+              the output must be tools/testing/selftests/expected.ktap
   linux-ref   the user-space selftests (make selftests) booted on Debian's
               Linux kernel in QEMU (scripts/linux_ref.py): every case must
               pass there, for they state Linux's behaviour
@@ -56,7 +59,7 @@ import bootmatrix  # noqa: E402
 import linux_ref  # noqa: E402
 
 STAGES = ["lint", "style", "docs", "defconfigs", "build", "host", "bootmatrix",
-          "boots", "linux-ref"]
+          "boots", "selftests", "linux-ref"]
 BUILD_STEP = re.compile(r"^  (CC|AS|AR|LD|LDS|KSYMS|HOSTCC|GENISO|CPP|MKLST|"
                         r"CHECK)\s+(\S+)", re.M)
 SUMMARY = re.compile(r"(\d+) passed, (\d+) failed")
@@ -1137,25 +1140,44 @@ def stage_linux_ref(ctx, tally):
         tally.check("linux-ref: Debian's kernel to boot", False,
                     "      %s" % str(err).replace("\n", "\n      "))
         return
-    result = linux_ref.boot(vmlinuz, sdir / "selftests.cpio",
-                            sdir / "linux-ref.log")
-    linux_ref.report(result, vmlinuz, sdir / "linux-ref.log")
+    check_selftests_run(tally, "linux-ref", vmlinuz, sdir, start)
+
+
+def check_selftests_run(tally, label, kernel, sdir, start):
+    """Boot @kernel with selftests.cpio: every case counts once, and the
+    output must be expected.ktap."""
+    log = sdir / (label + ".log")
+    result = linux_ref.boot(kernel, sdir / "selftests.cpio", log)
+    linux_ref.report(result, kernel, log)
     passed, failed, _ = result.totals or (0, 0, 0)
     tally.add(passed, failed,
-              ["linux-ref: " + f for f in result.failures if "." in f])
+              ["%s: %s" % (label, f) for f in result.failures if "." in f])
     structural = [p for p in result.problems() if not p.startswith("not ok")]
-    log = sdir / "linux-ref.log"
     diff = linux_ref.compare_expected(
         log.read_text(errors="replace").splitlines(True), linux_ref.EXPECTED)
-    tally.check("linux-ref: the output is tools/testing/selftests/"
-                "expected.ktap", not diff, "      %s" % diff)
-    tally.check("linux-ref: /init ran every program and powered off "
-                "(%.0f s with the build)" % (time.monotonic() - start),
+    tally.check("%s: the output is tools/testing/selftests/expected.ktap"
+                % label, not diff, "      %s" % diff)
+    tally.check("%s: /init ran every program and powered off "
+                "(%.0f s with the build)" % (label, time.monotonic() - start),
                 not structural and not any(
                     "." not in f for f in result.failures),
                 "      %s\n      log: %s" % (
-                    "; ".join(structural + result.failures),
-                    sdir / "linux-ref.log"))
+                    "; ".join(structural + result.failures), log))
+
+
+def stage_selftests(ctx, tally):
+    """The selftests on Keel's default image, as on Linux (linux-ref)."""
+    work = ctx.work / "selftests"
+    sdir = work / "tools/testing/selftests"
+    start = time.monotonic()
+    ok, log = make(ctx.srctree, "O=%s" % work, "x86_64_defconfig")
+    if ok:
+        ok, log = make(ctx.srctree, "O=%s" % work, "-j%d" % ctx.jobs,
+                       "keel", "selftests")
+    if not tally.check("x86_64_defconfig builds keel and the selftests",
+                       ok and (sdir / "selftests.cpio").exists(), tail(log)):
+        return
+    check_selftests_run(tally, "selftests", work / "keel", sdir, start)
 
 
 class Context:

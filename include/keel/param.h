@@ -38,4 +38,16 @@ int parse_args(const char *doing, char *args,
 void parse_early_param(void);
 void parse_kernel_params(void);
 
+#define MAX_INIT_ARGS	32
+#define MAX_INIT_ENVS	32
+
+/*
+ * init's argument and environment vectors: the unknown parameters of the
+ * command line ("name=value" to the environment, after HOME=/ and
+ * TERM=linux; bare words to argv from [1] on).  argv[0] is the caller's
+ * to fill.  Both end with NULL.
+ */
+const char **init_program_argv(void);
+const char *const *init_program_envp(void);
+
 #endif /* _KEEL_PARAM_H */
