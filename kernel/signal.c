@@ -613,6 +613,22 @@ int kill_something_info(int sig, siginfo_t *info, pid_t pid)
 	return ret;
 }
 
+int kill_pid(pid_t pid, int sig, int priv)
+{
+	if (pid <= 0)
+		return -ESRCH;
+	return kill_something_info(sig, priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO,
+				   pid);
+}
+
+int kill_pgrp(pid_t pgrp, int sig, int priv)
+{
+	if (pgrp <= 0)
+		return -ESRCH;
+	return kill_something_info(sig, priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO,
+				   -pgrp);
+}
+
 /*
  * tkill/tgkill and rt_tgsigqueueinfo: thread @pid, of process @tgid if
  * it is positive.  A thread that is exiting takes it silently.

@@ -19,6 +19,7 @@
 #include <keel/jiffies.h>
 #include <keel/ktest.h>
 #include <keel/ktest_user.h>
+#include <keel/mutex.h>
 #include <keel/sched.h>
 #include <keel/sched/signal.h>
 #include <keel/sched/task.h>
@@ -85,40 +86,61 @@ static void run_in_child(struct ktest *t, void (*fn)(struct ktest *t))
 struct looper {
 	struct completion ready;
 	int pdeath_signal;
-	pid_t pid;
+	bool second_thread;
+	pid_t pid, tid;
 	struct task_struct *task;
 };
 
-static int looper_fn(void *arg)
+/* What a process returning to user mode does about signals, forever. */
+static __noreturn void take_signals(void)
 {
-	struct looper *l = arg;
 	struct ksignal ksig;
-	int sig;
 
-	for (sig = 1; sig <= _NSIG; sig++)
-		allow_signal(sig);
-	current->pdeath_signal = l->pdeath_signal;
-	complete(&l->ready);
 	for (;;) {
 		if (signal_pending(current))
 			get_signal(&ksig);
 		else
 			schedule_timeout_interruptible(HZ);
 	}
-	return 0;
 }
 
-static int start_looper(struct looper *l, int pdeath_signal)
+static int looper_thread_fn(void *arg)
+{
+	take_signals();
+}
+
+static int looper_fn(void *arg)
+{
+	struct looper *l = arg;
+	int sig;
+
+	for (sig = 1; sig <= _NSIG; sig++)
+		allow_signal(sig);
+	current->pdeath_signal = l->pdeath_signal;
+	if (l->second_thread)
+		l->tid = kernel_thread(looper_thread_fn, NULL, "looper-t",
+				       CLONE_THREAD | CLONE_SIGHAND);
+	complete(&l->ready);
+	take_signals();
+}
+
+static int __start_looper(struct looper *l, int pdeath_signal, bool threads)
 {
 	memset(l, 0, sizeof(*l));
 	init_completion(&l->ready);
 	l->pdeath_signal = pdeath_signal;
+	l->second_thread = threads;
 	l->pid = kernel_thread(looper_fn, l, "looper", SIGCHLD);
 	if (l->pid < 0)
 		return l->pid;
 	wait_for_completion(&l->ready);
 	l->task = find_get_task_by_vpid(l->pid);
 	return l->task ? 0 : -ESRCH;
+}
+
+static int start_looper(struct looper *l, int pdeath_signal)
+{
+	return __start_looper(l, pdeath_signal, false);
 }
 
 /* Kill @sig, reap: the wait status. */
@@ -415,6 +437,42 @@ static void test_stop_and_continue(struct ktest *t)
 	KTEST_EXPECT_EQ(t, end_looper(&l, SIGKILL), SIGKILL);
 }
 
+/*
+ * A process of two threads: a group stop stops both before the parent
+ * hears of it; a fatal signal sent to one thread ends both.
+ */
+static void test_thread_group_stop_and_kill(struct ktest *t)
+{
+	struct task_struct *t2;
+	struct looper l;
+	int status = -1;
+
+	KTEST_ASSERT_EQ(t, __start_looper(&l, 0, true), 0);
+	KTEST_ASSERT_TRUE(t, l.tid > 0);
+	t2 = find_get_task_by_vpid(l.tid);
+	KTEST_ASSERT_NOT_NULL(t, t2);
+	KTEST_EXPECT_EQ(t, t2->tgid, l.pid);
+	KTEST_EXPECT_EQ(t, t2->exit_signal, -1);
+
+	KTEST_EXPECT_EQ(t, kill_pid(l.pid, SIGSTOP, 0), 0);
+	KTEST_EXPECT_EQ(t, kernel_wait4(l.pid, &status, WUNTRACED), l.pid);
+	KTEST_EXPECT_EQ(t, status, (SIGSTOP << 8) | 0x7f);
+	KTEST_EXPECT_EQ(t, READ_ONCE(l.task->__state), TASK_STOPPED);
+	KTEST_EXPECT_EQ(t, READ_ONCE(t2->__state), TASK_STOPPED);
+	KTEST_EXPECT_EQ(t, kill_pid(l.pid, SIGCONT, 0), 0);
+	KTEST_EXPECT_EQ(t, kernel_wait4(l.pid, &status, WCONTINUED), l.pid);
+	KTEST_EXPECT_EQ(t, status, 0xffff);
+
+	/* tgkill() to the second thread: the whole process goes. */
+	KTEST_EXPECT_EQ(t, do_send_specific(l.pid, l.tid, SIGUSR1,
+					    SEND_SIG_NOINFO), 0);
+	KTEST_EXPECT_EQ(t, kernel_wait4(l.pid, &status, 0), l.pid);
+	KTEST_EXPECT_EQ(t, status, SIGUSR1);
+	KTEST_EXPECT_EQ(t, t2->exit_state, EXIT_DEAD);
+	put_task_struct(t2);
+	put_task_struct(l.task);
+}
+
 static int exit_3(void *arg)
 {
 	do_exit(3 << 8);
@@ -559,6 +617,43 @@ static void sigtimedwait_body(struct ktest *t)
 static void test_sigtimedwait(struct ktest *t)
 {
 	run_in_child(t, sigtimedwait_body);
+}
+
+static DEFINE_MUTEX(held);
+
+static int mutex_waiter_fn(void *arg)
+{
+	int *ret = arg;
+
+	allow_signal(SIGWINCH);
+	*ret = mutex_lock_interruptible(&held);
+	if (!*ret)
+		mutex_unlock(&held);
+	do_exit(0);
+}
+
+/* A signal ends mutex_lock_interruptible()'s wait; mutex_lock()'s not. */
+static void test_mutex_lock_interruptible(struct ktest *t)
+{
+	struct task_struct *p;
+	int ret = 1, status, i;
+	pid_t pid;
+
+	mutex_lock(&held);
+	pid = kernel_thread(mutex_waiter_fn, &ret, "mwaiter", SIGCHLD);
+	KTEST_ASSERT_TRUE(t, pid > 0);
+	p = find_get_task_by_vpid(pid);
+	KTEST_ASSERT_NOT_NULL(t, p);
+	for (i = 0; i < 10000 && READ_ONCE(p->__state) != TASK_INTERRUPTIBLE;
+	     i++)
+		yield();
+	KTEST_EXPECT_EQ(t, READ_ONCE(p->__state), TASK_INTERRUPTIBLE);
+	kill_pid(pid, SIGWINCH, 0);
+	KTEST_EXPECT_EQ(t, kernel_wait4(pid, &status, 0), pid);
+	KTEST_EXPECT_EQ(t, ret, -EINTR);
+	KTEST_EXPECT_TRUE(t, list_empty(&held.wait_list));
+	mutex_unlock(&held);
+	put_task_struct(p);
 }
 
 static void sigaltstack_body(struct ktest *t)
@@ -824,10 +919,12 @@ static struct ktest_case signal_cases[] = {
 	KTEST_CASE(test_kill_errors_and_permission),
 	KTEST_CASE(test_default_action_statuses),
 	KTEST_CASE(test_stop_and_continue),
+	KTEST_CASE(test_thread_group_stop_and_kill),
 	KTEST_CASE(test_sigchld_info),
 	KTEST_CASE(test_autoreap),
 	KTEST_CASE(test_pdeath_signal),
 	KTEST_CASE(test_sigtimedwait),
+	KTEST_CASE(test_mutex_lock_interruptible),
 	KTEST_CASE(test_sigaltstack_rules),
 	KTEST_CASE(test_sigmask_helpers),
 	KTEST_CASE(test_unshare_sighand),
