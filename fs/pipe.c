@@ -27,6 +27,7 @@
 #include <keel/pipe_fs_i.h>
 #include <keel/poll.h>
 #include <keel/printk.h>
+#include <keel/sched/signal.h>
 #include <keel/slab.h>
 #include <keel/stat.h>
 #include <keel/string.h>
@@ -151,7 +152,8 @@ static ssize_t pipe_read(struct kiocb *iocb, struct iov_iter *to)
 		mutex_unlock(&pipe->mutex);
 		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
-		wait_event(pipe->rd_wait, pipe_readable(pipe));
+		if (wait_event_interruptible(pipe->rd_wait, pipe_readable(pipe)))
+			return -ERESTARTSYS;
 	}
 	n = ring_copy(pipe, pipe->head, to, min(count, pipe->len), false);
 	pipe->head = (pipe->head + n) % PIPE_SIZE;
@@ -182,6 +184,7 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 		mutex_lock(&pipe->mutex);
 		if (!pipe->readers) {
 			mutex_unlock(&pipe->mutex);
+			send_sig(SIGPIPE, current, 0);
 			return done ? (ssize_t)done : -EPIPE;
 		}
 		if (PIPE_SIZE - pipe->len >= need) {
@@ -206,7 +209,9 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 		mutex_unlock(&pipe->mutex);
 		if (file->f_flags & O_NONBLOCK)
 			return done ? (ssize_t)done : -EAGAIN;
-		wait_event(pipe->wr_wait, pipe_writable(pipe, need));
+		if (wait_event_interruptible(pipe->wr_wait,
+					     pipe_writable(pipe, need)))
+			return done ? (ssize_t)done : -ERESTARTSYS;
 	}
 }
 

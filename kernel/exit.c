@@ -134,10 +134,21 @@ void set_child_subreaper(struct task_struct *p, bool on)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
-/* Under tasklist_lock: @father's children become the reaper's. */
-static void forget_original_parent(struct task_struct *father)
+/* A leader whose threads have not all exited cannot be reaped yet. */
+static bool delay_group_leader(const struct task_struct *p)
 {
-	struct task_struct *child, *tmp, *reaper;
+	return thread_group_leader(p) && p->signal->nr_threads > 1;
+}
+
+/*
+ * Under tasklist_lock: @father's children become the reaper's, and hear
+ * of it by their parent-death signal.  A zombie the new parent will not
+ * wait for (it ignores SIGCHLD) moves to @dead, for the caller to reap.
+ */
+static void forget_original_parent(struct task_struct *father,
+				   struct list_head *dead)
+{
+	struct task_struct *child, *tmp, *reaper, *t;
 
 	if (list_empty(&father->children))
 		return;
@@ -146,15 +157,21 @@ static void forget_original_parent(struct task_struct *father)
 		child->real_parent = reaper;
 		child->parent = reaper;
 		list_move_tail(&child->sibling, &reaper->children);
-		if (child->exit_state == EXIT_ZOMBIE)
-			wake_up_all(&reaper->signal->wait_chldexit);
+		list_for_each_entry(t, &child->signal->thread_head,
+				    thread_node)
+			if (t->pdeath_signal)
+				__group_send_sig_info(t->pdeath_signal,
+						      SEND_SIG_NOINFO, t);
+		/* Another process's child: its own signal would not do. */
+		if (reaper->signal != father->signal)
+			child->exit_signal = SIGCHLD;
+		if (child->exit_state == EXIT_ZOMBIE &&
+		    !delay_group_leader(child) &&
+		    do_notify_parent(child, child->exit_signal)) {
+			child->exit_state = EXIT_DEAD;
+			list_move_tail(&child->sibling, dead);
+		}
 	}
-}
-
-/* A leader whose threads have not all exited cannot be reaped yet. */
-static bool delay_group_leader(const struct task_struct *p)
-{
-	return thread_group_leader(p) && p->signal->nr_threads > 1;
 }
 
 /* Under tasklist_lock: a thread or the leader is gone; exec may go on. */
@@ -166,20 +183,24 @@ static void wake_group_exec_task(struct signal_struct *sig)
 
 /*
  * Under tasklist_lock: become a zombie and tell the parent, or mark
- * ourselves for reaping now.  True when the caller must release us
- * (release_task() then lets the parent reap a waiting leader).
+ * ourselves for reaping now (a thread; a child whose parent ignores
+ * SIGCHLD).  True when the caller must release us (release_task() then
+ * lets the parent reap a waiting leader).
  */
-static bool exit_notify(struct task_struct *tsk)
+static bool exit_notify(struct task_struct *tsk, struct list_head *dead)
 {
-	forget_original_parent(tsk);
+	forget_original_parent(tsk, dead);
 	if (!thread_group_leader(tsk)) {
 		tsk->exit_state = EXIT_DEAD;
 		return true;
 	}
 	tsk->exit_state = EXIT_ZOMBIE;
-	if (!delay_group_leader(tsk))
-		do_notify_parent(tsk, tsk->exit_signal);
 	wake_group_exec_task(tsk->signal);
+	if (!delay_group_leader(tsk) &&
+	    do_notify_parent(tsk, tsk->exit_signal)) {
+		tsk->exit_state = EXIT_DEAD;
+		return true;
+	}
 	return false;
 }
 
@@ -187,7 +208,9 @@ __noreturn void do_exit(long code)
 {
 	struct task_struct *tsk = current;
 	unsigned long flags;
+	struct task_struct *p, *n;
 	bool group_dead, autoreap;
+	LIST_HEAD(dead);
 
 	WARN_ON(irqs_disabled());
 	if (tsk->flags & PF_EXITING) {
@@ -197,7 +220,7 @@ __noreturn void do_exit(long code)
 			schedule();
 		}
 	}
-	tsk->flags |= PF_EXITING;
+	exit_signals(tsk);		/* sets PF_EXITING */
 	group_dead = atomic_dec_and_test(&tsk->signal->live);
 	if (group_dead && is_global_init(tsk))
 		panic("Attempted to kill init! exitcode=0x%08lx\n", code);
@@ -207,8 +230,10 @@ __noreturn void do_exit(long code)
 	exit_fs(tsk);
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	autoreap = exit_notify(tsk);
+	autoreap = exit_notify(tsk, &dead);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	list_for_each_entry_safe(p, n, &dead, sibling)
+		release_task(p);
 	if (autoreap)
 		release_task(tsk);
 
@@ -224,8 +249,10 @@ __noreturn void do_group_exit(int exit_code)
 {
 	struct signal_struct *sig = current->signal;
 	unsigned long flags;
+	bool zap = false;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&current->sighand->siglock);
 	if (sig->flags & SIGNAL_GROUP_EXIT) {
 		exit_code = sig->group_exit_code;
 	} else if (sig->group_exec_task) {
@@ -233,9 +260,12 @@ __noreturn void do_group_exit(int exit_code)
 		exit_code = 0;
 	} else {
 		sig->group_exit_code = exit_code;
-		sig->flags |= SIGNAL_GROUP_EXIT;
-		zap_other_threads(current);
+		sig->flags = SIGNAL_GROUP_EXIT;
+		zap = true;
 	}
+	spin_unlock(&current->sighand->siglock);
+	if (zap)
+		zap_other_threads(current);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	do_exit(exit_code);
 }
@@ -254,6 +284,7 @@ void release_task(struct task_struct *p)
 {
 	struct task_struct *leader = p->group_leader;
 	struct signal_struct *sig = p->signal;
+	bool reap_leader = false;
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
@@ -273,14 +304,20 @@ void release_task(struct task_struct *p)
 		 * would each see the other still counted there.
 		 */
 		if (leader != p && leader->exit_state == EXIT_ZOMBIE &&
-		    sig->nr_threads == 1)
-			do_notify_parent(leader, leader->exit_signal);
+		    sig->nr_threads == 1 &&
+		    do_notify_parent(leader, leader->exit_signal)) {
+			/* Its parent will not wait for it. */
+			leader->exit_state = EXIT_DEAD;
+			reap_leader = true;
+		}
 		wake_group_exec_task(sig);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	free_pid(p->pid);
 	exit_sighand(p);
 	put_task_struct(p);
+	if (reap_leader)
+		release_task(leader);
 }
 
 /*
@@ -488,6 +525,56 @@ static int wait_task_zombie(struct wait_opts *wo, struct task_struct *p,
 	return pid;
 }
 
+/* A live child's own times, for the rusage of a stop or continue. */
+static void live_child_times(const struct task_struct *p,
+			     struct child_times *ct)
+{
+	ct->utime = p->utime;
+	ct->stime = p->stime;
+	ct->nvcsw = p->nvcsw;
+	ct->nivcsw = p->nivcsw;
+	ct->min_flt = p->min_flt;
+	ct->maj_flt = p->maj_flt;
+}
+
+/*
+ * Under tasklist_lock, which they drop when they report: a stop not yet
+ * reported (WUNTRACED/WSTOPPED), a continue (WCONTINUED).
+ */
+static int wait_task_stopped(struct wait_opts *wo, struct task_struct *p,
+			     unsigned long flags)
+{
+	struct child_times ct;
+	pid_t pid = p->pid;
+	uid_t uid = p->real_cred->uid;
+	int code;
+
+	if (!(wo->options & WUNTRACED))
+		return 0;
+	code = task_stopped_code(p, wo->options & WNOWAIT);
+	if (!code)
+		return 0;
+	live_child_times(p, &ct);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return wait_report(wo, pid, uid, (code << 8) | 0x7f, CLD_STOPPED, &ct);
+}
+
+static int wait_task_continued(struct wait_opts *wo, struct task_struct *p,
+			       unsigned long flags)
+{
+	struct child_times ct;
+	pid_t pid = p->pid;
+	uid_t uid = p->real_cred->uid;
+
+	if (!(wo->options & WCONTINUED))
+		return 0;
+	if (!task_continued(p, wo->options & WNOWAIT))
+		return 0;
+	live_child_times(p, &ct);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return wait_report(wo, pid, uid, 0xffff, CLD_CONTINUED, &ct);
+}
+
 /*
  * Under tasklist_lock.  0: nothing to report from @p (notask_error says
  * whether it could report later); else a PID or -errno, with the lock
@@ -496,6 +583,8 @@ static int wait_task_zombie(struct wait_opts *wo, struct task_struct *p,
 static int wait_consider_task(struct wait_opts *wo, struct task_struct *p,
 			      unsigned long flags)
 {
+	int ret;
+
 	if (!eligible_child(wo, p) || p->exit_state == EXIT_DEAD)
 		return 0;
 	if (p->exit_state == EXIT_ZOMBIE) {
@@ -509,8 +598,10 @@ static int wait_consider_task(struct wait_opts *wo, struct task_struct *p,
 		return wait_task_zombie(wo, p, flags);
 	}
 	wo->notask_error = 0;
-	return wait_task_stopped_continued(wo->options, p, wo->stat_addr,
-					   wo->infop, flags);
+	ret = wait_task_stopped(wo, p, flags);
+	if (ret)
+		return ret;
+	return wait_task_continued(wo, p, flags);
 }
 
 /* Under tasklist_lock: the children of @tsk, the first one to report. */

@@ -47,7 +47,7 @@ void __mutex_init(struct mutex *lock, const char *name);
 #define mutex_init(lock)	__mutex_init(lock, #lock)
 
 void mutex_lock(struct mutex *lock);
-/* 0, or -EINTR when a signal arrives while waiting (once signals exist). */
+/* 0, or -EINTR when a signal is pending while it waits. */
 int mutex_lock_interruptible(struct mutex *lock);
 /* True if it took the lock; never sleeps. */
 bool mutex_trylock(struct mutex *lock);

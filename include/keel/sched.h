@@ -24,6 +24,8 @@
 #include <keel/list.h>
 #include <keel/nmi.h>
 #include <keel/preempt.h>
+#include <keel/restart_block.h>
+#include <keel/signal_types.h>
 #include <keel/types.h>
 #include <uapi/linux/sched.h>
 #include <asm/current.h>
@@ -158,6 +160,21 @@ struct task_struct {
 	struct mm_struct *active_mm;
 	struct signal_struct *signal;		/* shared by the thread group */
 	struct sighand_struct *sighand;		/* shared with CLONE_SIGHAND */
+
+	/*
+	 * Signals (kernel/signal.c).  [S] sighand->siglock; current alone
+	 * writes blocked, and reads it without the lock.
+	 */
+	sigset_t blocked;			/* [S] masked signals */
+	sigset_t real_blocked;			/* [S] rt_sigtimedwait's old mask */
+	sigset_t saved_sigmask;			/* [c] restored after a handler */
+	bool restore_sigmask;			/* [c] saved_sigmask is due back */
+	struct sigpending pending;		/* [S] sent to this thread */
+	unsigned int jobctl;			/* [S] JOBCTL_* */
+	unsigned long sas_ss_sp;		/* [c] sigaltstack() */
+	size_t sas_ss_size;			/* [c] */
+	unsigned int sas_ss_flags;		/* [c] SS_AUTODISARM */
+	struct restart_block restart_block;	/* [c] restart_syscall() */
 
 	struct thread_struct thread;		/* CPU state: last member */
 };

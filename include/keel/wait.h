@@ -120,15 +120,35 @@ void __wake_up(wait_queue_head_t *wq, unsigned int mode, int nr);
 	} while (0)
 
 /*
- * 0 once @condition holds; -ERESTARTSYS when a signal interrupts the wait,
- * which cannot happen before signals exist.
+ * 0 once @condition holds; -ERESTARTSYS when a signal is pending first
+ * (TIF_SIGPENDING: the caller returns it and the system call is
+ * restarted or fails with EINTR, by SA_RESTART).
  */
 #define wait_event_interruptible(wq, condition)				\
 	({								\
+		int __ret = 0;						\
 		might_sleep();						\
 		if (!(condition))					\
-			__wait_event(wq, condition, TASK_INTERRUPTIBLE); \
-		0;							\
+			__ret = __wait_event_interruptible(wq, condition); \
+		__ret;							\
+	})
+
+#define __wait_event_interruptible(wq, condition)			\
+	({								\
+		int __ret = 0;						\
+		DEFINE_WAIT(__wait);					\
+		for (;;) {						\
+			prepare_to_wait(&(wq), &__wait, TASK_INTERRUPTIBLE); \
+			if (condition)					\
+				break;					\
+			if (test_tsk_thread_flag(current, TIF_SIGPENDING)) { \
+				__ret = -ERESTARTSYS;			\
+				break;					\
+			}						\
+			schedule();					\
+		}							\
+		finish_wait(&(wq), &__wait);				\
+		__ret;							\
 	})
 
 #endif /* _KEEL_WAIT_H */

@@ -12,6 +12,7 @@
 #include <keel/debug_locks.h>
 #include <keel/mutex.h>
 #include <keel/sched.h>
+#include <keel/sched/signal.h>
 
 struct mutex_waiter {
 	struct list_head list;		/* [lock->wait_lock] */
@@ -39,7 +40,7 @@ static void check_deadlock(struct mutex *lock)
 
 static int __mutex_lock(struct mutex *lock, unsigned int state)
 {
-	struct mutex_waiter waiter = { .task = current };
+	struct mutex_waiter waiter = { .task = current }, *first;
 
 	might_sleep();
 	spin_lock(&lock->wait_lock);
@@ -53,6 +54,17 @@ static int __mutex_lock(struct mutex *lock, unsigned int state)
 		    list_first_entry(&lock->wait_list, struct mutex_waiter,
 				     list) == &waiter)
 			break;
+		if (signal_pending_state(state, current)) {
+			list_del(&waiter.list);
+			/* Our wake-up may have been for the next in line. */
+			first = list_first_entry_or_null(&lock->wait_list,
+							 struct mutex_waiter,
+							 list);
+			if (!lock->owner && first)
+				wake_up_process(first->task);
+			spin_unlock(&lock->wait_lock);
+			return -EINTR;
+		}
 		set_current_state(state);
 		spin_unlock(&lock->wait_lock);
 		schedule();

@@ -11,6 +11,7 @@
 #include <keel/atomic.h>
 #include <keel/list.h>
 #include <keel/sched.h>
+#include <keel/signal.h>
 #include <keel/timer.h>
 #include <keel/types.h>
 #include <keel/wait.h>
@@ -20,16 +21,16 @@
 
 struct pt_regs;
 
-#define _NSIG_BPW	(8 * sizeof(unsigned long))
-#define _NSIG_WORDS	(_NSIG / _NSIG_BPW)
-
-/* The kernel's and the user ABI's sigset_t (rt_sigprocmask's size). */
-typedef struct {
-	unsigned long sig[_NSIG_WORDS];
-} sigset_t;
-
-/* signal->flags */
+/* signal->flags [S], Linux's values */
+#define SIGNAL_STOP_STOPPED	0x00000001	/* the group is stopped */
+#define SIGNAL_STOP_CONTINUED	0x00000002	/* continued, not yet waited */
 #define SIGNAL_GROUP_EXIT	0x00000004	/* the group is exiting */
+#define SIGNAL_CLD_STOPPED	0x00000010	/* the parent is due CLD_STOPPED */
+#define SIGNAL_CLD_CONTINUED	0x00000020	/* ... or CLD_CONTINUED */
+#define SIGNAL_CLD_MASK		(SIGNAL_CLD_STOPPED | SIGNAL_CLD_CONTINUED)
+
+/* task->jobctl [S] */
+#define JOBCTL_STOP_PENDING	(1U << 0)	/* take part in the group stop */
 
 struct signal_struct {
 	atomic_t sigcnt;			/* references */
@@ -37,10 +38,16 @@ struct signal_struct {
 	int nr_threads;				/* [T] */
 	struct list_head thread_head;		/* [T] the threads */
 	wait_queue_head_t wait_chldexit;	/* wait4() sleeps here */
-	int group_exit_code;			/* exit_group() status */
+	/*
+	 * exit_group() status, or while SIGNAL_STOP_STOPPED the stop signal
+	 * not yet reported to wait4() (0 once reported).  [S]
+	 */
+	int group_exit_code;
 	/* [T] A thread in exec's de_thread(), waiting for the others. */
 	struct task_struct *group_exec_task;
-	unsigned int flags;			/* SIGNAL_* */
+	unsigned int flags;			/* [S] SIGNAL_* */
+	struct sigpending shared_pending;	/* [S] sent to the process */
+	int group_stop_count;			/* [S] threads yet to stop */
 	/*
 	 * A subreaper (prctl(PR_SET_CHILD_SUBREAPER)) inherits the orphans
 	 * of its descendants instead of init.
@@ -78,8 +85,12 @@ static inline bool signal_pending(const struct task_struct *p)
 /* Make @p's process a subreaper (@on) or not. */
 void set_child_subreaper(struct task_struct *p, bool on);
 
-/* SIGKILL is pending for @p. */
-bool fatal_signal_pending(const struct task_struct *p);
+/* SIGKILL is pending for @p: lock-free, the scheduler asks it. */
+static inline bool fatal_signal_pending(const struct task_struct *p)
+{
+	return signal_pending(p) &&
+	       sigismember(&p->pending.signal, SIGKILL);
+}
 
 /* Would a signal end a sleep in @state? */
 static inline bool signal_pending_state(unsigned int state,
@@ -90,6 +101,30 @@ static inline bool signal_pending_state(unsigned int state,
 	if (!signal_pending(p))
 		return false;
 	return (state & TASK_INTERRUPTIBLE) || fatal_signal_pending(p);
+}
+
+/* saved_sigmask is to be restored after the handler (or at once). */
+static inline void set_restore_sigmask(void)
+{
+	current->restore_sigmask = true;
+}
+
+static inline void clear_restore_sigmask(void)
+{
+	current->restore_sigmask = false;
+}
+
+/* The mask a handler's frame saves: the saved one if it is due back. */
+static inline sigset_t *sigmask_to_save(void)
+{
+	return current->restore_sigmask ? &current->saved_sigmask :
+					  &current->blocked;
+}
+
+/* The group is exiting (exit_group() or a fatal signal). */
+static inline bool signal_group_exit(const struct signal_struct *sig)
+{
+	return sig->flags & SIGNAL_GROUP_EXIT;
 }
 
 /* Deliver pending signals on the way to user mode (exit_to_user_mode()). */
@@ -108,22 +143,29 @@ void put_signal_struct(struct signal_struct *sig);
 void exit_sighand(struct task_struct *p);
 
 /*
- * Under tasklist_lock: tell the parent of @p, which has ended, with @sig
- * (its exit_signal, SIGCHLD for a fork child) and wake its wait4().
+ * do_exit(): mark the thread PF_EXITING, hand its share of a group stop
+ * and of the process's pending signals to the others.
  */
-void do_notify_parent(struct task_struct *p, int sig);
+void exit_signals(struct task_struct *tsk);
+
+/*
+ * Under tasklist_lock: tell the parent of @p, which has ended, with @sig
+ * (its exit_signal, SIGCHLD for a fork child) and wake its wait4().  True
+ * when nobody will wait for @p (the parent ignores SIGCHLD or set
+ * SA_NOCLDWAIT): it must be released at once.
+ */
+bool do_notify_parent(struct task_struct *p, int sig);
 
 /* Under tasklist_lock: make the other threads of @p's group exit. */
 void zap_other_threads(struct task_struct *p);
 
 /*
- * wait4()/waitid() on a live child @p, under tasklist_lock (flags from
- * spin_lock_irqsave()): report a stop (WUNTRACED) or a continue
- * (WCONTINUED) and return the PID with the lock dropped, or 0.
+ * wait4()/waitid() on a live child @p, under tasklist_lock: the signal of
+ * a stop not yet reported (0 if none), or whether a continue is due,
+ * consumed unless @peek (WNOWAIT).
  */
-int wait_task_stopped_continued(int options, struct task_struct *p,
-				int __user *stat_addr, void __user *infop,
-				unsigned long flags);
+int task_stopped_code(struct task_struct *p, bool peek);
+bool task_continued(struct task_struct *p, bool peek);
 
 /*
  * ppoll() and pselect6()'s mask: copies it in (-EINVAL for a size other

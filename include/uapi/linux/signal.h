@@ -1,7 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
-/* Signal numbers: Linux's x86_64 values. */
+/*
+ * Signals as user space sees them on x86_64: the numbers, the flags of
+ * struct sigaction, the rt_sigprocmask() operations and sigaltstack()'s
+ * stack_t, with Linux's values.
+ */
 #ifndef _UAPI_LINUX_SIGNAL_H
 #define _UAPI_LINUX_SIGNAL_H
+
+#include <keel/types.h>
 
 #define SIGHUP		 1
 #define SIGINT		 2
@@ -40,5 +46,47 @@
 #define SIGRTMAX	_NSIG
 
 #define _NSIG		64
+
+/* sa_flags */
+#define SA_NOCLDSTOP	0x00000001	/* no SIGCHLD when children stop */
+#define SA_NOCLDWAIT	0x00000002	/* children reap themselves */
+#define SA_SIGINFO	0x00000004	/* handler(sig, info, ucontext) */
+#define SA_UNSUPPORTED	0x00000400	/* never supported: flag probing */
+#define SA_EXPOSE_TAGBITS 0x00000800
+#define SA_RESTORER	0x04000000	/* sa_restorer is the return path */
+#define SA_ONSTACK	0x08000000	/* run on the sigaltstack() stack */
+#define SA_RESTART	0x10000000	/* restart interrupted calls */
+#define SA_NODEFER	0x40000000	/* do not block the signal itself */
+#define SA_RESETHAND	0x80000000	/* back to SIG_DFL once delivered */
+#define SA_NOMASK	SA_NODEFER
+#define SA_ONESHOT	SA_RESETHAND
+
+/* rt_sigprocmask() how */
+#define SIG_BLOCK	0
+#define SIG_UNBLOCK	1
+#define SIG_SETMASK	2
+
+typedef void __signalfn_t(int);
+typedef __signalfn_t __user *__sighandler_t;
+typedef void __restorefn_t(void);
+typedef __restorefn_t __user *__sigrestore_t;
+
+#define SIG_DFL		((__sighandler_t)0)
+#define SIG_IGN		((__sighandler_t)1)
+#define SIG_ERR		((__sighandler_t)-1)
+
+/* sigaltstack() */
+#define SS_ONSTACK	1
+#define SS_DISABLE	2
+#define SS_AUTODISARM	(1U << 31)	/* disarmed while a handler runs on it */
+#define SS_FLAG_BITS	SS_AUTODISARM
+#define MINSIGSTKSZ	2048
+#define SIGSTKSZ	8192
+
+typedef struct sigaltstack {
+	void __user *ss_sp;
+	int ss_flags;
+	size_t ss_size;
+} stack_t;
 
 #endif /* _UAPI_LINUX_SIGNAL_H */
