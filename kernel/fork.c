@@ -367,7 +367,7 @@ SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
 		.tls		= tls,
 	};
 
-	if (args.exit_signal >= _NSIG)
+	if (args.exit_signal > _NSIG)
 		return -EINVAL;
 	return kernel_clone(&args);
 }

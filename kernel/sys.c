@@ -679,3 +679,127 @@ SYSCALL_DEFINE3(getcpu, unsigned int __user *, cpup,
 		return -EFAULT;
 	return 0;
 }
+
+/*
+ * Process groups and sessions (setpgid(2), setsid(2)), with Linux's
+ * rules: a process may move itself or a child that has not exec'd yet,
+ * within its session, into a group of that session or a new one named
+ * after it; a session leader stays where it is; setsid() makes a new
+ * session and group for a process that leads no group yet.
+ */
+
+/* [T] Does a process of session @session have group @pgrp? */
+static bool pgrp_in_session(pid_t pgrp, pid_t session)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &init_task.tasks, tasks)
+		if (p->signal->pgrp == pgrp && p->signal->session == session)
+			return true;
+	return false;
+}
+
+/* [T] Is @nr any process's group? */
+static bool pgrp_exists(pid_t nr)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &init_task.tasks, tasks)
+		if (p->signal->pgrp == nr)
+			return true;
+	return false;
+}
+
+/* [T] Where setpgid() may move @p, or -errno. */
+static int may_setpgid(struct task_struct *p, pid_t pgid)
+{
+	struct signal_struct *me = current->signal;
+
+	if (!thread_group_leader(p))
+		return -EINVAL;
+	if (p->real_parent->tgid == current->tgid) {
+		if (p->signal->session != me->session)
+			return -EPERM;
+		if (!(p->flags & PF_FORKNOEXEC))
+			return -EACCES;
+	} else if (p->tgid != current->tgid) {
+		return -ESRCH;
+	}
+	if (p->signal->leader)
+		return -EPERM;
+	if (pgid != p->tgid && !pgrp_in_session(pgid, me->session))
+		return -EPERM;
+	return 0;
+}
+
+SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int err;
+
+	if (!pid)
+		pid = current->tgid;
+	if (!pgid)
+		pgid = pid;
+	if (pgid < 0)
+		return -EINVAL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_vpid(pid);
+	err = -ESRCH;
+	if (p) {
+		err = may_setpgid(p, pgid);
+		if (!err)
+			p->signal->pgrp = pgid;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return err;
+}
+
+/* @field of the process @pid (0: the caller), or -ESRCH. */
+static long process_id_of(pid_t pid, bool session)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	long ret = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = pid ? find_task_by_vpid(pid) : current;
+	if (p)
+		ret = session ? p->signal->session : p->signal->pgrp;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+SYSCALL_DEFINE1(getpgid, pid_t, pid)
+{
+	return process_id_of(pid, false);
+}
+
+SYSCALL_DEFINE0(getpgrp)
+{
+	return process_id_of(0, false);
+}
+
+SYSCALL_DEFINE1(getsid, pid_t, pid)
+{
+	return process_id_of(pid, true);
+}
+
+SYSCALL_DEFINE0(setsid)
+{
+	struct signal_struct *sig = current->signal;
+	pid_t sid = current->tgid;
+	unsigned long flags;
+	long ret = -EPERM;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (!pgrp_exists(sid)) {
+		sig->leader = true;
+		sig->session = sid;
+		sig->pgrp = sid;
+		ret = sid;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}

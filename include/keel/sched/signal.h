@@ -53,8 +53,9 @@ struct signal_struct {
 	 * of its descendants instead of init.
 	 */
 	bool is_child_subreaper;
-	pid_t pgrp;				/* process group */
-	pid_t session;				/* session */
+	pid_t pgrp;				/* [T] process group */
+	pid_t session;				/* [T] session */
+	bool leader;				/* [T] its session's leader */
 	/* Reaped children and their descendants, for getrusage/times. */
 	u64 cutime, cstime;
 	unsigned long cnvcsw, cnivcsw, cmin_flt, cmaj_flt;
