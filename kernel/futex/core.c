@@ -121,9 +121,12 @@ void futex_pair_unlock(struct futex_pair *fp)
 		spin_unlock(&fp->hb2->lock);
 }
 
+/* get_user() may sleep, so says might_sleep(); this one only fails. */
 int futex_get_value_locked(u32 *val, u32 __user *uaddr)
 {
-	return get_user(*val, uaddr);
+	if (!access_ok(uaddr, sizeof(u32)))
+		return -EFAULT;
+	return __get_user_nocheck(*val, uaddr);
 }
 
 /* A lock cmpxchg writes even when it does not match: a write fault. */
