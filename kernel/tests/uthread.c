@@ -10,6 +10,9 @@
 #include <keel/sched/mm.h>
 #include <keel/sched/task.h>
 #include <keel/uaccess.h>
+#include <asm/unistd.h>
+#include <uapi/linux/futex.h>
+#include <uapi/linux/time_types.h>
 #include <uapi/linux/wait.h>
 #include "uthread.h"
 #include "../../mm/tests/mmap_test.h"
@@ -86,4 +89,18 @@ int ut_reap(pid_t pid)
 	if (kernel_wait4(pid, &status, __WALL) != pid)
 		return -1;
 	return status;
+}
+
+int ut_join(unsigned long tid_addr, unsigned long ts_addr)
+{
+	struct __kernel_timespec ts = { .tv_sec = 10 };
+	long ret = 0;
+	u32 tid;
+
+	if (copy_to_user((void __user *)ts_addr, &ts, sizeof(ts)))
+		return -EFAULT;
+	while ((tid = ut_get(tid_addr)) != 0 && ret != -ETIMEDOUT)
+		ret = mt_syscall(__NR_futex, tid_addr, FUTEX_WAIT, tid,
+				 ts_addr, 0, 0);
+	return tid ? -ETIMEDOUT : 0;
 }

@@ -42,6 +42,13 @@ pid_t ut_spawn(int (*fn)(void *), void *arg, u64 flags, unsigned long tid);
 /* Wait (at most 5 s) until task @pid sleeps interruptibly: true if so. */
 bool ut_wait_sleeping(pid_t pid);
 
+/*
+ * pthread_join(): wait (FUTEX_WAIT, at most 10 s, the timespec at user
+ * address @ts_addr) until the CLONE_CHILD_CLEARTID word at @tid_addr is
+ * 0: 0, or -ETIMEDOUT.
+ */
+int ut_join(unsigned long tid_addr, unsigned long ts_addr);
+
 /* Reap child @pid: its wait status, or -1. */
 int ut_reap(pid_t pid);
 
