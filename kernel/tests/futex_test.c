@@ -7,9 +7,11 @@
  * releases its robust locks and its CLONE_CHILD_CLEARTID word.
  */
 #include <keel/bug.h>
+#include <keel/err.h>
 #include <keel/errno.h>
 #include <keel/ktest.h>
 #include <keel/limits.h>
+#include <keel/mman.h>
 #include <keel/sched.h>
 #include <keel/sched/task.h>
 #include <keel/timekeeping.h>
@@ -57,6 +59,7 @@ struct waiter {
 	unsigned long uaddr;
 	int op;
 	u32 val, val3;
+	unsigned long timeout;		/* a struct __kernel_timespec, or 0 */
 	long ret;
 	pid_t pid;
 };
@@ -65,22 +68,28 @@ static int waiter_fn(void *arg)
 {
 	struct waiter *w = arg;
 
-	w->ret = futex(w->uaddr, w->op, w->val, 0, 0, w->val3);
+	w->ret = futex(w->uaddr, w->op, w->val, w->timeout, 0, w->val3);
 	do_exit(0);
 }
 
-/* Start a waiter and let it go to sleep in the futex: 0 or -errno. */
+/* Start a waiter created with @flags, let it sleep: 0 or -errno. */
+static int spawn_waiter(struct waiter *w, u64 flags)
+{
+	w->ret = 1;
+	w->pid = ut_spawn(waiter_fn, w, flags, 0);
+	if (w->pid < 0)
+		return w->pid;
+	return ut_wait_sleeping(w->pid) ? 0 : -ETIMEDOUT;
+}
+
+/* A waiter in the same address space, as a thread. */
 static int start_waiter(struct waiter *w, unsigned long uaddr, int op,
 			u32 val, u32 val3)
 {
 	*w = (struct waiter) {
 		.uaddr = uaddr, .op = op, .val = val, .val3 = val3,
-		.ret = 1,
 	};
-	w->pid = ut_spawn(waiter_fn, w, SIGCHLD, 0);
-	if (w->pid < 0)
-		return w->pid;
-	return ut_wait_sleeping(w->pid) ? 0 : -ETIMEDOUT;
+	return spawn_waiter(w, CLONE_VM | SIGCHLD);
 }
 
 /* Reap a waiter that has been woken: its futex() result. */
@@ -230,24 +239,16 @@ static void test_timeouts(struct ktest *t)
 }
 
 /* A wake-up before the timeout: 0, well before it. */
-static int timed_waiter_fn(void *arg)
-{
-	struct waiter *w = arg;
-
-	w->ret = futex(w->uaddr, FUTEX_WAIT, w->val,
-		       timespec_at(10, 0), 0, 0);
-	do_exit(0);
-}
-
 static void test_wake_before_timeout(struct ktest *t)
 {
-	struct waiter w = { .uaddr = at(WORD_B), .val = 9, .ret = 1 };
+	struct waiter w = {
+		.uaddr = at(WORD_B), .op = FUTEX_WAIT, .val = 9,
+		.timeout = timespec_at(10, 0),
+	};
 	u64 start = ktime_get_ns();
 
 	ut_put(at(WORD_B), 9);
-	w.pid = ut_spawn(timed_waiter_fn, &w, SIGCHLD, 0);
-	KTEST_ASSERT_GE(t, w.pid, 1);
-	KTEST_ASSERT_TRUE(t, ut_wait_sleeping(w.pid));
+	KTEST_ASSERT_EQ(t, spawn_waiter(&w, CLONE_VM | SIGCHLD), 0);
 	KTEST_EXPECT_EQ(t, futex(at(WORD_B), FUTEX_WAKE, 1, 0, 0, 0), 1);
 	KTEST_EXPECT_EQ(t, stop_waiter(&w), 0);
 	KTEST_EXPECT_LT(t, since(start), 5 * NSEC_PER_SEC);
@@ -303,12 +304,13 @@ static void test_requeue(struct ktest *t)
 /* A requeued waiter that times out leaves B's queue empty. */
 static void test_requeue_then_timeout(struct ktest *t)
 {
-	struct waiter w = { .uaddr = at(WORD_A), .val = 4, .ret = 1 };
+	struct waiter w = {
+		.uaddr = at(WORD_A), .op = FUTEX_WAIT, .val = 4,
+		.timeout = timespec_at(10, 0),
+	};
 
 	ut_put(at(WORD_A), 4);
-	w.pid = ut_spawn(timed_waiter_fn, &w, SIGCHLD, 0);
-	KTEST_ASSERT_GE(t, w.pid, 1);
-	KTEST_ASSERT_TRUE(t, ut_wait_sleeping(w.pid));
+	KTEST_ASSERT_EQ(t, spawn_waiter(&w, CLONE_VM | SIGCHLD), 0);
 	KTEST_EXPECT_EQ(t, futex(at(WORD_A), FUTEX_REQUEUE, 0, 1, at(WORD_B),
 				 0), 1);
 	KTEST_EXPECT_EQ(t, futex(at(WORD_B), FUTEX_WAKE, 1, 0, 0, 0), 1);
@@ -403,7 +405,7 @@ static void test_no_lost_wakeups(struct ktest *t)
 	pid_t pid;
 
 	ut_put(at(WORD_A), 1);
-	pid = ut_spawn(ponger_fn, &pp, SIGCHLD, 0);
+	pid = ut_spawn(ponger_fn, &pp, CLONE_VM | SIGCHLD, 0);
 	KTEST_ASSERT_GE(t, pid, 1);
 	play(&pp, 1, 2);
 	KTEST_EXPECT_EQ(t, ut_reap(pid), 0);
@@ -482,7 +484,7 @@ static void test_robust_exit(struct ktest *t)
 	u32 tid;
 
 	ut_put(at(WORD_A), 0);
-	pid = ut_spawn(robust_owner_fn, NULL, SIGCHLD, 0);
+	pid = ut_spawn(robust_owner_fn, NULL, CLONE_VM | SIGCHLD, 0);
 	KTEST_ASSERT_GE(t, pid, 1);
 	KTEST_ASSERT_TRUE(t, ut_wait_sleeping(pid));
 	tid = pid;
@@ -517,7 +519,7 @@ static void test_child_tid(struct ktest *t)
 
 	/* The child writes its TID before it runs its code. */
 	ut_put(at(TID_WORD), 0);
-	pid = ut_spawn(tid_fn, &seen, SIGCHLD | CLONE_CHILD_SETTID,
+	pid = ut_spawn(tid_fn, &seen, CLONE_VM | SIGCHLD | CLONE_CHILD_SETTID,
 		       at(TID_WORD));
 	KTEST_ASSERT_GE(t, pid, 1);
 	KTEST_EXPECT_EQ(t, ut_reap(pid), 0);
@@ -526,12 +528,44 @@ static void test_child_tid(struct ktest *t)
 
 	/* The parent's copy is there at once; the exit clears and wakes. */
 	ut_put(at(TID_WORD), 0);
-	pid = ut_spawn(tid_fn, &seen, SIGCHLD | CLONE_PARENT_SETTID |
+	pid = ut_spawn(tid_fn, &seen, CLONE_VM | SIGCHLD |
+		       CLONE_PARENT_SETTID |
 		       CLONE_CHILD_CLEARTID, at(TID_WORD));
 	KTEST_ASSERT_GE(t, pid, 1);
 	KTEST_EXPECT_EQ(t, ut_join(at(TID_WORD), at(TIMESPEC)), 0);
 	KTEST_EXPECT_EQ(t, ut_reap(pid), 0);
 	KTEST_EXPECT_EQ(t, seen, (u32)pid);
+}
+
+/*
+ * A MAP_SHARED word is the same futex in a forked child, whose address
+ * space is a copy; a private word is the child's own.
+ */
+static void test_shared_mapping(struct ktest *t)
+{
+	long shm = mt_mmap(0, PAGE_SIZE, PROT_READ | PROT_WRITE,
+			   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	struct waiter w = { .op = FUTEX_WAIT, .val = 5 };
+
+	KTEST_ASSERT_FALSE(t, IS_ERR_VALUE(shm));
+	ut_put(shm, 5);
+	w.uaddr = shm;
+	KTEST_ASSERT_EQ(t, spawn_waiter(&w, SIGCHLD), 0);
+	/* Keyed by our address space, a private futex is another one. */
+	KTEST_EXPECT_EQ(t, futex(shm, FUTEX_WAKE_PRIVATE, 1, 0, 0, 0), 0);
+	KTEST_EXPECT_EQ(t, futex(shm, FUTEX_WAKE, 1, 0, 0, 0), 1);
+	KTEST_EXPECT_EQ(t, stop_waiter(&w), 0);
+
+	ut_put(at(WORD_A), 5);
+	w = (struct waiter) {
+		.uaddr = at(WORD_A), .op = FUTEX_WAIT, .val = 5,
+		.timeout = timespec_at(0, 200 * NSEC_PER_MSEC),
+	};
+	KTEST_ASSERT_EQ(t, spawn_waiter(&w, SIGCHLD), 0);
+	KTEST_EXPECT_EQ(t, futex(at(WORD_A), FUTEX_WAKE, 1, 0, 0, 0), 0);
+	KTEST_EXPECT_EQ(t, stop_waiter(&w), -ETIMEDOUT);
+	KTEST_EXPECT_EQ(t, mt_syscall(__NR_munmap, shm, PAGE_SIZE, 0, 0, 0,
+				      0), 0);
 }
 
 static struct ktest_case futex_cases[] = {
@@ -547,6 +581,7 @@ static struct ktest_case futex_cases[] = {
 	KTEST_CASE(test_robust_list_calls),
 	KTEST_CASE(test_robust_exit),
 	KTEST_CASE(test_child_tid),
+	KTEST_CASE(test_shared_mapping),
 	{}
 };
 

@@ -116,7 +116,7 @@ static void test_thread_ids(struct ktest *t)
 	int status;
 	pid_t pid;
 
-	pid = ut_spawn(ids_leader_fn, &ids, SIGCHLD, 0);
+	pid = ut_spawn(ids_leader_fn, &ids, CLONE_VM | SIGCHLD, 0);
 	KTEST_ASSERT_GE(t, pid, 1);
 	leader = find_get_task_by_vpid(pid);
 	KTEST_ASSERT_NOT_NULL(t, leader);
@@ -170,7 +170,7 @@ static void test_leader_exits_first(struct ktest *t)
 	int status = -1;
 	pid_t pid;
 
-	pid = ut_spawn(leaving_leader_fn, &f, SIGCHLD, 0);
+	pid = ut_spawn(leaving_leader_fn, &f, CLONE_VM | SIGCHLD, 0);
 	KTEST_ASSERT_GE(t, pid, 1);
 	leader = find_get_task_by_vpid(pid);
 	KTEST_ASSERT_NOT_NULL(t, leader);
@@ -205,7 +205,8 @@ static void test_exit_group_from_thread(struct ktest *t)
 	atomic_t zapped = ATOMIC_INIT(0);
 	pid_t pid;
 
-	pid = ut_spawn(group_exit_leader_fn, &zapped, SIGCHLD, 0);
+	pid = ut_spawn(group_exit_leader_fn, &zapped, CLONE_VM | SIGCHLD,
+		       0);
 	KTEST_ASSERT_GE(t, pid, 1);
 	KTEST_EXPECT_EQ(t, ut_reap(pid), 0x700);
 	KTEST_EXPECT_EQ(t, atomic_read(&zapped), 2);
@@ -249,7 +250,7 @@ static void test_de_thread(struct ktest *t)
 	struct exec e = { .ret = 1, .zapped = ATOMIC_INIT(0) };
 	pid_t pid;
 
-	pid = ut_spawn(exec_leader_fn, &e, SIGCHLD, 0);
+	pid = ut_spawn(exec_leader_fn, &e, CLONE_VM | SIGCHLD, 0);
 	KTEST_ASSERT_GE(t, pid, 1);
 	KTEST_EXPECT_EQ(t, ut_reap(pid), 0x400);
 	KTEST_EXPECT_EQ(t, e.ret, 0);
@@ -280,7 +281,7 @@ static void test_de_thread_alone(struct ktest *t)
 	struct exec e = { .ret = 1 };
 	pid_t pid;
 
-	pid = ut_spawn(exec_alone_fn, &e, 0, 0);
+	pid = ut_spawn(exec_alone_fn, &e, CLONE_VM, 0);
 	KTEST_ASSERT_GE(t, pid, 1);
 	KTEST_EXPECT_EQ(t, ut_reap(pid), 0);
 	KTEST_EXPECT_EQ(t, e.ret, 0);

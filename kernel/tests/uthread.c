@@ -53,7 +53,7 @@ void ut_put(unsigned long addr, u32 val)
 pid_t ut_spawn(int (*fn)(void *), void *arg, u64 flags, unsigned long tid)
 {
 	struct kernel_clone_args args = {
-		.flags		= (flags | CLONE_VM) & ~CSIGNAL,
+		.flags		= flags & ~CSIGNAL,
 		.exit_signal	= flags & CSIGNAL,
 		.child_tid	= (int __user *)tid,
 		.parent_tid	= (int __user *)tid,

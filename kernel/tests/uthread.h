@@ -3,8 +3,9 @@
  * Helpers for the futex and thread-group suites: kernel threads that
  * share a fresh user address space, as the threads of a process do.
  * The suite's task borrows the space (kthread_use_mm()); the threads it
- * starts with CLONE_VM get it as their own mm, so they fault user pages
- * in, key private futexes by it and run mm_release() when they exit.
+ * starts with CLONE_VM get it as their own mm (without, a copy), so they
+ * fault user pages in, key private futexes by it and run mm_release()
+ * when they exit.
  */
 #ifndef _KERNEL_TESTS_UTHREAD_H
 #define _KERNEL_TESTS_UTHREAD_H
@@ -33,8 +34,9 @@ u32 ut_get(unsigned long addr);
 void ut_put(unsigned long addr, u32 val);
 
 /*
- * Start @fn(@arg) in a thread created with @flags | CLONE_VM (the exit
- * signal in CSIGNAL) and @tid for CLONE_CHILD_SETTID/CLEARTID and
+ * Start @fn(@arg) in a task created with @flags (the exit signal in
+ * CSIGNAL; CLONE_VM for a thread of this address space, else a copy of
+ * it, as fork() makes) and @tid for CLONE_CHILD_SETTID/CLEARTID and
  * CLONE_PARENT_SETTID: its PID or -errno.
  */
 pid_t ut_spawn(int (*fn)(void *), void *arg, u64 flags, unsigned long tid);
