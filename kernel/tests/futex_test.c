@@ -254,6 +254,38 @@ static void test_wake_before_timeout(struct ktest *t)
 	KTEST_EXPECT_LT(t, since(start), 5 * NSEC_PER_SEC);
 }
 
+/* What a signal does to a waiter: flag it and wake it, as delivery does. */
+static void signal_waiter(struct waiter *w)
+{
+	struct task_struct *p = find_get_task_by_vpid(w->pid);
+
+	if (p) {
+		set_tsk_thread_flag(p, TIF_SIGPENDING);
+		wake_up_state(p, TASK_INTERRUPTIBLE);
+		put_task_struct(p);
+	}
+}
+
+/* A signal ends a wait: restartable without a timeout, -EINTR with. */
+static void test_signal_interrupts(struct ktest *t)
+{
+	struct waiter w;
+
+	ut_put(at(WORD_A), 6);
+	KTEST_ASSERT_EQ(t, start_waiter(&w, at(WORD_A), FUTEX_WAIT, 6, 0), 0);
+	signal_waiter(&w);
+	KTEST_EXPECT_EQ(t, stop_waiter(&w), -ERESTARTSYS);
+	w = (struct waiter) {
+		.uaddr = at(WORD_A), .op = FUTEX_WAIT, .val = 6,
+		.timeout = timespec_at(10, 0),
+	};
+	KTEST_ASSERT_EQ(t, spawn_waiter(&w, CLONE_VM | SIGCHLD), 0);
+	signal_waiter(&w);
+	KTEST_EXPECT_EQ(t, stop_waiter(&w), -EINTR);
+	/* Neither is left queued. */
+	KTEST_EXPECT_EQ(t, futex(at(WORD_A), FUTEX_WAKE, INT_MAX, 0, 0, 0), 0);
+}
+
 static void test_bitset(struct ktest *t)
 {
 	struct waiter w1, w2;
@@ -573,6 +605,7 @@ static struct ktest_case futex_cases[] = {
 	KTEST_CASE(test_wait_wake),
 	KTEST_CASE(test_timeouts),
 	KTEST_CASE(test_wake_before_timeout),
+	KTEST_CASE(test_signal_interrupts),
 	KTEST_CASE(test_bitset),
 	KTEST_CASE(test_requeue),
 	KTEST_CASE(test_requeue_then_timeout),
