@@ -29,8 +29,6 @@ struct signal_struct {
 	struct list_head thread_head;		/* [T] the threads */
 	wait_queue_head_t wait_chldexit;	/* wait4() sleeps here */
 	int group_exit_code;			/* exit_group() status */
-	/* [T] A thread in exec's de_thread(), waiting for the others. */
-	struct task_struct *group_exec_task;
 	unsigned int flags;			/* SIGNAL_* */
 	pid_t pgrp;				/* process group */
 	pid_t session;				/* session */
@@ -40,6 +38,8 @@ struct signal_struct {
 	/* Dead threads of this group. */
 	u64 utime, stime;
 	struct rlimit rlim[RLIM_NLIMITS];
+	/* [T] A thread in exec's de_thread(), waiting for the others. */
+	struct task_struct *group_exec_task;
 };
 
 static inline bool signal_pending(const struct task_struct *p)
