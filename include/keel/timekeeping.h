@@ -2,8 +2,8 @@
 /*
  * The kernel's clocks.  ktime_get_ns() is monotonic nanoseconds since
  * boot: from the TSC when it is invariant, otherwise from jiffies (tick
- * resolution).  ktime_get_real_seconds() is the wall clock in seconds
- * since 1970, set from the CMOS RTC at boot.
+ * resolution).  ktime_get_real_ns() and ktime_get_real_seconds() are
+ * the wall clock since 1970, set from the CMOS RTC at boot.
  */
 #ifndef _KEEL_TIMEKEEPING_H
 #define _KEEL_TIMEKEEPING_H
@@ -18,8 +18,7 @@ typedef s64 time64_t;
 
 u64 ktime_get_ns(void);
 time64_t ktime_get_real_seconds(void);
-/* The same wall clock in nanoseconds since 1970. */
-u64 ktime_get_real_ns(void);
+s64 ktime_get_real_ns(void);
 
 /* Set the wall clock to @secs since 1970 (UTC). */
 void timekeeping_set_real_seconds(time64_t secs);

@@ -299,6 +299,30 @@ static void test_signal_interrupts(struct ktest *t)
 	KTEST_EXPECT_EQ(t, futex(at(WORD_A), FUTEX_WAKE, INT_MAX, 0, 0, 0), 0);
 }
 
+/* Timeouts too far to count in nanoseconds do not wrap to the past. */
+static void test_huge_timeouts(struct ktest *t)
+{
+	static const int ops[] = {
+		FUTEX_WAIT, FUTEX_WAIT_BITSET,
+		FUTEX_WAIT_BITSET | FUTEX_CLOCK_REALTIME,
+	};
+	struct waiter w;
+	int i;
+
+	ut_put(at(WORD_A), 2);
+	for (i = 0; i < ARRAY_SIZE(ops); i++) {
+		w = (struct waiter) {
+			.uaddr = at(WORD_A), .op = ops[i], .val = 2,
+			.val3 = FUTEX_BITSET_MATCH_ANY,
+			.timeout = timespec_at(S64_MAX, NSEC_PER_SEC - 1),
+		};
+		KTEST_ASSERT_EQ(t, spawn_waiter(&w, CLONE_VM | SIGCHLD), 0);
+		KTEST_EXPECT_EQ(t, futex(at(WORD_A), FUTEX_WAKE, 1, 0, 0, 0),
+				1);
+		KTEST_EXPECT_EQ(t, stop_waiter(&w), 0);
+	}
+}
+
 static void test_bitset(struct ktest *t)
 {
 	struct waiter w1, w2;
@@ -619,6 +643,7 @@ static struct ktest_case futex_cases[] = {
 	KTEST_CASE(test_timeouts),
 	KTEST_CASE(test_wake_before_timeout),
 	KTEST_CASE(test_signal_interrupts),
+	KTEST_CASE(test_huge_timeouts),
 	KTEST_CASE(test_bitset),
 	KTEST_CASE(test_requeue),
 	KTEST_CASE(test_requeue_then_timeout),

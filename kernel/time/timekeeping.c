@@ -37,9 +37,9 @@ void timekeeping_set_real_seconds(time64_t secs)
 	real_offset_ns = secs * (s64)NSEC_PER_SEC - (s64)ktime_get_ns();
 }
 
-u64 ktime_get_real_ns(void)
+s64 ktime_get_real_ns(void)
 {
-	return (s64)ktime_get_ns() + real_offset_ns;
+	return (s64)ktime_get_ns() + READ_ONCE(real_offset_ns);
 }
 
 time64_t ktime_get_real_seconds(void)
