@@ -414,8 +414,8 @@ static int clone3_args(const struct clone_args *args, size_t usize,
 
 	if (args->set_tid_size || args->set_tid)
 		return -EINVAL;
-	if (args->exit_signal & ~(u64)CSIGNAL ||
-	    args->exit_signal >= _NSIG)
+	/* Signals are 1.._NSIG, and 0 for none. */
+	if (args->exit_signal & ~(u64)CSIGNAL || args->exit_signal > _NSIG)
 		return -EINVAL;
 	if ((flags & CLONE_INTO_CGROUP) &&
 	    (args->cgroup > INT_MAX || usize < CLONE_ARGS_SIZE_VER2))

@@ -121,6 +121,7 @@ void futex_pair_unlock(struct futex_pair *fp)
 		spin_unlock(&fp->hb2->lock);
 }
 
+/* get_user() may sleep, so says might_sleep(); this one only fails. */
 int futex_get_value_locked(u32 *val, u32 __user *uaddr)
 {
 	return __get_user(*val, uaddr);

@@ -10,6 +10,8 @@
  * barrier and join waits with FUTEX_WAIT or FUTEX_WAIT_BITSET.
  */
 #include <keel/errno.h>
+#include <keel/kernel.h>
+#include <keel/limits.h>
 #include <keel/syscalls.h>
 #include <keel/timekeeping.h>
 #include <keel/uaccess.h>
@@ -34,22 +36,26 @@ static int futex_deadline(const struct __kernel_timespec __user *utime,
 			  int cmd, unsigned int flags, u64 *deadline)
 {
 	struct __kernel_timespec ts;
-	u64 ns, now, offset;
+	u64 now = ktime_get_ns();
+	s64 ns, real_offset;
 
 	if (copy_from_user(&ts, utime, sizeof(ts)))
 		return -EFAULT;
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (s64)NSEC_PER_SEC)
 		return -EINVAL;
-	if ((u64)ts.tv_sec >= FUTEX_NO_DEADLINE / NSEC_PER_SEC)
-		ns = FUTEX_NO_DEADLINE - 1;
+	/* Some 292 years or more: never. */
+	if (ts.tv_sec >= S64_MAX / (s64)NSEC_PER_SEC)
+		ns = S64_MAX;
 	else
-		ns = ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
-	now = ktime_get_ns();
+		ns = ts.tv_sec * (s64)NSEC_PER_SEC + ts.tv_nsec;
 	if (cmd == FUTEX_WAIT) {
 		*deadline = add_saturating(now, ns);
 	} else if (flags & FLAGS_CLOCKRT) {
-		offset = ktime_get_real_ns() - now;
-		*deadline = ns > offset ? ns - offset : 0;
+		/* Wall clock minus monotonic clock, either sign. */
+		real_offset = ktime_get_real_ns() - (s64)now;
+		*deadline = ns <= real_offset ? 0 :
+			    min((u64)ns - (u64)real_offset,
+				FUTEX_NO_DEADLINE - 1);
 	} else {
 		*deadline = ns;
 	}

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/* SPDX-License-Identifier: GPL-2.0 */
 /* futex(2) and the robust-futex list: Linux's numbers and layouts. */
 #ifndef _UAPI_LINUX_FUTEX_H
 #define _UAPI_LINUX_FUTEX_H
@@ -80,7 +80,7 @@ struct robust_list_head {
 #define FUTEX_OP_CMP_GE		5
 
 #define FUTEX_OP(op, oparg, cmp, cmparg)				\
-	(((op & 0xf) << 28) | ((cmp & 0xf) << 24) |			\
-	 ((oparg & 0xfff) << 12) | (cmparg & 0xfff))
+	((((op) & 0xf) << 28) | (((cmp) & 0xf) << 24) |			\
+	 (((oparg) & 0xfff) << 12) | ((cmparg) & 0xfff))
 
 #endif /* _UAPI_LINUX_FUTEX_H */
