@@ -279,7 +279,7 @@ unsigned long get_unmapped_area(struct mm_struct *mm, struct file *file,
 	}
 	if (addr) {
 		addr = PAGE_ALIGN(addr);
-		if (addr && addr <= TASK_SIZE - len &&
+		if (addr >= MMAP_MIN_ADDR && addr <= TASK_SIZE - len &&
 		    range_is_free(mm, addr, len))
 			return addr;
 	}
