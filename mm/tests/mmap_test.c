@@ -272,9 +272,20 @@ static void mprotect_splits_and_faults(struct ktest *t)
 	KTEST_EXPECT_NOT_NULL(t, follow_page(mm, mid));
 	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr, 3 * PAGE_SIZE,
 				      PROT_READ | PROT_WRITE, 0, 0, 0), 0L);
+	/* Alike again, the three are one area once more. */
+	KTEST_EXPECT_EQ(t, mm->map_count, 1);
+	KTEST_EXPECT_EQ(t, find_vma(mm, addr)->vm_end,
+			(unsigned long)addr + 3 * PAGE_SIZE);
 	KTEST_EXPECT_EQ(t, mt_peek(mid), 'm');
 	KTEST_EXPECT_EQ(t, mt_poke(mid, 'M'), 0);
 	KTEST_EXPECT_EQ(t, mt_peek(mid), 'M');
+	/* The part after the first merges into it mid-call: still fine. */
+	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, mid, PAGE_SIZE, PROT_READ,
+				      0, 0, 0), 0L);
+	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr, 3 * PAGE_SIZE,
+				      PROT_READ, 0, 0, 0), 0L);
+	KTEST_EXPECT_EQ(t, mm->map_count, 1);
+	KTEST_EXPECT_EQ(t, mt_poke(addr, 'x'), -EFAULT);
 	/* Errors: a hole is -ENOMEM, more than the file allows -EACCES. */
 	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr + 1, PAGE_SIZE,
 				      PROT_READ, 0, 0, 0), (long)-EINVAL);
