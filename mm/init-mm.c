@@ -5,9 +5,9 @@
  * their kernel half, by every other address space.  It has no VMAs: the
  * vmalloc area keeps its own tree (mm/vmalloc.c).  Kernel threads run on
  * it as their active_mm with mm NULL, each holding a reference (mm_count)
- * while they do.  Never freed: mm_users 2 and mm_count 1, as in Linux, so
- * no mmput() or mmdrop() can release it; mm_count starts at 2 with the
- * boot task's reference, which Linux's sched_init() takes.
+ * while they do (the boot task's is taken by sched_init(), as in Linux).
+ * Never freed: mm_users 2 and mm_count 1, as in Linux, so no mmput() or
+ * mmdrop() can release it.
  */
 #include <keel/mm_types.h>
 
@@ -16,5 +16,5 @@ struct mm_struct init_mm = {
 	.mmap_lock	= __RWSEM_INITIALIZER(init_mm.mmap_lock),
 	.page_table_lock = __SPIN_LOCK_UNLOCKED(init_mm.page_table_lock),
 	.mm_users	= ATOMIC_INIT(2),
-	.mm_count	= ATOMIC_INIT(2),
+	.mm_count	= ATOMIC_INIT(1),
 };

@@ -78,6 +78,11 @@ struct vm_area_struct *split_vma(struct vm_area_struct *vma,
  */
 struct vm_area_struct *vma_cut(struct vm_area_struct *vma, unsigned long start,
 			       unsigned long end);
+/*
+ * Fold @vma and the areas right below and above it into one where they
+ * are alike (Linux's vma_merge()); returns the area @vma is part of.
+ */
+struct vm_area_struct *vma_merge_neighbours(struct vm_area_struct *vma);
 /* Change @vma's vm_flags, keeping the mm's counters right. */
 void vma_set_flags(struct vm_area_struct *vma, unsigned long newflags);
 struct vm_area_struct *vm_area_dup(struct vm_area_struct *vma,

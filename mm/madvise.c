@@ -144,6 +144,7 @@ static int madvise_vma(struct vm_area_struct *vma, unsigned long start,
 	if (IS_ERR(vma))
 		return PTR_ERR(vma);
 	vma_set_flags(vma, newflags);
+	vma_merge_neighbours(vma);
 	return 0;
 }
 

@@ -183,6 +183,48 @@ int walk_vma_range(struct mm_struct *mm, unsigned long start,
 	return unmapped_error;
 }
 
+/*
+ * May @a, right below @b, and @b be one area?  The same flags, file and
+ * page source, and for a file or object the pages in a row; private
+ * anonymous memory has no offset that matters.
+ */
+static bool vmas_mergeable(const struct vm_area_struct *a,
+			   const struct vm_area_struct *b)
+{
+	if (a->vm_end != b->vm_start || a->vm_flags != b->vm_flags ||
+	    a->vm_file != b->vm_file || a->vm_ops != b->vm_ops ||
+	    a->vm_private_data != b->vm_private_data)
+		return false;
+	return !a->vm_ops || a->vm_pgoff + vma_pages(a) == b->vm_pgoff;
+}
+
+/* Take @victim out of the tree and free it; its range is @into's now. */
+static void absorb_vma(struct vm_area_struct *into,
+		       struct vm_area_struct *victim)
+{
+	struct mm_struct *mm = victim->vm_mm;
+	unsigned long end = max(into->vm_end, victim->vm_end);
+
+	vma_remove(&mm->mm_rb, victim);
+	mm->map_count--;
+	into->vm_start = min(into->vm_start, victim->vm_start);
+	into->vm_end = end;
+	remove_vma(victim);
+}
+
+struct vm_area_struct *vma_merge_neighbours(struct vm_area_struct *vma)
+{
+	struct vm_area_struct *prev = vma_prev(vma), *next = vma_next(vma);
+
+	if (next && vmas_mergeable(vma, next))
+		absorb_vma(vma, next);
+	if (prev && vmas_mergeable(prev, vma)) {
+		absorb_vma(prev, vma);
+		vma = prev;
+	}
+	return vma;
+}
+
 /* Unmap an area cut to fit: its pages, tree entry and references. */
 static void unmap_vma(struct vm_area_struct *vma)
 {
@@ -279,7 +321,7 @@ unsigned long get_unmapped_area(struct mm_struct *mm, struct file *file,
 	}
 	if (addr) {
 		addr = PAGE_ALIGN(addr);
-		if (addr && addr <= TASK_SIZE - len &&
+		if (addr >= MMAP_MIN_ADDR && addr <= TASK_SIZE - len &&
 		    range_is_free(mm, addr, len))
 			return addr;
 	}
@@ -296,21 +338,12 @@ unsigned long get_unmapped_area(struct mm_struct *mm, struct file *file,
 	return found;
 }
 
-/* Can @vma simply grow up to cover a new anonymous area of @vm_flags? */
-static bool can_extend_anon(struct vm_area_struct *vma, unsigned long addr,
-			    unsigned long vm_flags)
-{
-	return vma && vma->vm_end == addr && vma->vm_flags == vm_flags &&
-	       !vma->vm_file && !vma->vm_ops &&
-	       !(vm_flags & (VM_SHARED | VM_GROWSDOWN));
-}
-
 /* The free range [addr, addr + len) becomes a new area, or extends one. */
 static unsigned long mmap_region(struct mm_struct *mm, struct file *file,
 				 unsigned long addr, unsigned long len,
 				 unsigned long vm_flags, unsigned long pgoff)
 {
-	struct vm_area_struct *vma, *prev;
+	struct vm_area_struct *vma;
 	int err;
 
 	if (find_vma_intersection(mm, addr, addr + len)) {
@@ -320,12 +353,6 @@ static unsigned long mmap_region(struct mm_struct *mm, struct file *file,
 	}
 	if (mm->map_count >= DEFAULT_MAX_MAP_COUNT)
 		return -ENOMEM;
-	prev = find_vma_intersection(mm, addr - 1, addr);
-	if (!file && addr && can_extend_anon(prev, addr, vm_flags)) {
-		prev->vm_end = addr + len;
-		vm_stat_account(mm, vm_flags, len >> PAGE_SHIFT);
-		return addr;
-	}
 	vma = vm_area_alloc(mm);
 	if (!vma)
 		return -ENOMEM;
@@ -346,6 +373,7 @@ static unsigned long mmap_region(struct mm_struct *mm, struct file *file,
 	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
 	link_vma(mm, vma);
 	vm_stat_account(mm, vma->vm_flags, len >> PAGE_SHIFT);
+	vma_merge_neighbours(vma);
 	return addr;
 
 free_vma:

@@ -28,6 +28,7 @@ static int mprotect_fixup(struct vm_area_struct *vma, unsigned long start,
 	vma_set_flags(vma, newflags);
 	vma->vm_page_prot = vm_get_page_prot(newflags);
 	change_protection(vma, start, end);
+	vma_merge_neighbours(vma);
 	return 0;
 }
 
@@ -87,8 +88,9 @@ static long do_mprotect(unsigned long start, size_t len, unsigned long prot)
 		nstart = tmp;
 		if (nstart >= end)
 			break;
+		/* What follows may have merged into what came before. */
 		vma = find_vma(mm, nstart);
-		if (!vma || vma->vm_start != nstart) {
+		if (!vma || vma->vm_start > nstart) {
 			err = -ENOMEM;
 			break;
 		}

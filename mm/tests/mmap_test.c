@@ -21,7 +21,10 @@
 #include <keel/string.h>
 #include <keel/uaccess.h>
 #include <asm/pgtable.h>
+#include <asm/processor.h>
 #include <asm/syscall.h>
+#include <asm/trap_pf.h>
+#include <asm/traps.h>
 
 #include "../internal.h"
 #include "mmap_test.h"
@@ -272,9 +275,20 @@ static void mprotect_splits_and_faults(struct ktest *t)
 	KTEST_EXPECT_NOT_NULL(t, follow_page(mm, mid));
 	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr, 3 * PAGE_SIZE,
 				      PROT_READ | PROT_WRITE, 0, 0, 0), 0L);
+	/* Alike again, the three are one area once more. */
+	KTEST_EXPECT_EQ(t, mm->map_count, 1);
+	KTEST_EXPECT_EQ(t, find_vma(mm, addr)->vm_end,
+			(unsigned long)addr + 3 * PAGE_SIZE);
 	KTEST_EXPECT_EQ(t, mt_peek(mid), 'm');
 	KTEST_EXPECT_EQ(t, mt_poke(mid, 'M'), 0);
 	KTEST_EXPECT_EQ(t, mt_peek(mid), 'M');
+	/* The part after the first merges into it mid-call: still fine. */
+	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, mid, PAGE_SIZE, PROT_READ,
+				      0, 0, 0), 0L);
+	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr, 3 * PAGE_SIZE,
+				      PROT_READ, 0, 0, 0), 0L);
+	KTEST_EXPECT_EQ(t, mm->map_count, 1);
+	KTEST_EXPECT_EQ(t, mt_poke(addr, 'x'), -EFAULT);
 	/* Errors: a hole is -ENOMEM, more than the file allows -EACCES. */
 	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr + 1, PAGE_SIZE,
 				      PROT_READ, 0, 0, 0), (long)-EINVAL);
@@ -470,6 +484,61 @@ static void populate_and_entry_bits(struct ktest *t)
 }
 
 /*
+ * What the CPU hands do_page_fault() for a fault in user mode at @addr
+ * with @error_code; IF set, as it always is in user mode.
+ */
+static void user_fault(unsigned long addr, unsigned long error_code)
+{
+	struct pt_regs regs = {
+		.cs = 0x33,			/* Linux's __USER_CS */
+		.flags = X86_EFLAGS_IF,
+		.error_code = error_code | X86_PF_USER,
+	};
+
+	do_page_fault(&regs, addr);
+	local_irq_enable();		/* it returns as it was entered */
+}
+
+/*
+ * Faults from user mode that the handler resolves (one it cannot is a
+ * signal, which ends the task): demand zero on a write, copy on write,
+ * an instruction fetch from an executable file page, a stack growing.
+ */
+static void user_mode_faults_resolve(struct ktest *t)
+{
+	struct mm_struct *mm = mt_enter(t), *child;
+	struct vm_area_struct *vma;
+	long anon, stack;
+
+	if (!mm)
+		return;
+	anon = mt_anon(PAGE_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC);
+	user_fault(anon + 8, X86_PF_WRITE);
+	KTEST_EXPECT_TRUE(t, entry_of(mm, anon) & _PAGE_RW);
+	child = mm_alloc();
+	KTEST_ASSERT_NOT_NULL(t, child);
+	KTEST_EXPECT_EQ(t, dup_mmap(child, mm), 0);
+	KTEST_EXPECT_EQ(t, entry_of(mm, anon) & _PAGE_RW, 0UL);
+	user_fault(anon, X86_PF_WRITE | X86_PF_PROT);
+	KTEST_EXPECT_TRUE(t, entry_of(mm, anon) & _PAGE_RW);
+	KTEST_EXPECT_PTR_NE(t, follow_page(mm, anon), follow_page(child, anon));
+	mmput(child);
+	/* An executable page comes in on a fetch, without _PAGE_NX. */
+	KTEST_EXPECT_EQ(t, vm_munmap(anon, PAGE_SIZE), 0);
+	anon = mt_anon(PAGE_SIZE, PROT_READ | PROT_EXEC);
+	user_fault(anon, X86_PF_INSTR);
+	KTEST_EXPECT_EQ(t, entry_of(mm, anon) & (_PAGE_PRESENT | _PAGE_NX),
+			_PAGE_PRESENT);
+	stack = mt_mmap(0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE |
+			MAP_ANONYMOUS | MAP_GROWSDOWN, -1, 0);
+	user_fault(stack - 2 * PAGE_SIZE + 16, X86_PF_WRITE);
+	vma = find_vma(mm, stack);
+	KTEST_EXPECT_EQ(t, vma->vm_start, (unsigned long)stack - 2 * PAGE_SIZE);
+	KTEST_EXPECT_NOT_NULL(t, follow_page(mm, stack - 2 * PAGE_SIZE));
+	mt_leave(mm);
+}
+
+/*
  * access_remote_vm(): another address space's memory, touched as its
  * owner would (faults, copy on write, the areas' access).
  */
@@ -561,6 +630,7 @@ static struct ktest_case mmap_cases[] = {
 	KTEST_CASE(stack_grows_down),
 	KTEST_CASE(populate_and_entry_bits),
 	KTEST_CASE(access_remote_vm_copies),
+	KTEST_CASE(user_mode_faults_resolve),
 	KTEST_CASE(address_spaces_leave_nothing),
 	{}
 };

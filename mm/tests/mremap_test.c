@@ -204,9 +204,12 @@ static void madvise_fork_advice(struct ktest *t)
 	mt_switch(child, mm);
 	KTEST_EXPECT_EQ(t, mt_peek(addr + P(2)), 'c');
 	mmput(child);
-	/* DOFORK undoes it; the areas stay split (Keel merges none). */
+	/* DOFORK undoes it, and the first two areas are one again. */
 	KTEST_EXPECT_EQ(t, madvise(addr, P(1), MADV_DOFORK), 0L);
 	KTEST_EXPECT_EQ(t, find_vma(mm, addr)->vm_flags & VM_DONTCOPY, 0UL);
+	KTEST_EXPECT_EQ(t, find_vma(mm, addr)->vm_end, (unsigned long)addr +
+			P(2));
+	KTEST_EXPECT_EQ(t, mm->map_count, 3);
 	mt_leave(mm);
 }
 

@@ -25,14 +25,9 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
+#include <asm/trap_pf.h>
 #include <asm/traps.h>
 #include <asm/uaccess.h>
-
-#define X86_PF_PROT	(1 << 0)
-#define X86_PF_WRITE	(1 << 1)
-#define X86_PF_USER	(1 << 2)
-#define X86_PF_RSVD	(1 << 3)
-#define X86_PF_INSTR	(1 << 4)
 
 extern char _text[], _etext[], _srodata[], _erodata[], _sdata[], _edata[];
 extern char __bss_start[], _end[];
