@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/* SPDX-License-Identifier: GPL-2.0 */
 /*
  * siginfo_t as Linux lays it out on x86_64: 128 bytes, signo, errno and
  * code, then at offset 16 the fields of the kind of signal, and the

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The ELF64 file format as exec reads it (the System V gABI and its
  * x86-64 psABI supplement), and the auxiliary vector exec hands to the

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/* SPDX-License-Identifier: GPL-2.0 */
 /* System-wide limits user space sees: Linux's values. */
 #ifndef _UAPI_LINUX_LIMITS_H
 #define _UAPI_LINUX_LIMITS_H

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/* SPDX-License-Identifier: GPL-2.0 */
 /* prctl(2) options: Linux's numbers (only the ones Keel implements). */
 #ifndef _UAPI_LINUX_PRCTL_H
 #define _UAPI_LINUX_PRCTL_H

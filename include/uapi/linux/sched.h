@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/* SPDX-License-Identifier: GPL-2.0 */
 /*
  * clone(2) and clone3(2) flags, struct clone_args and scheduling
  * policies: Linux's values and layout.

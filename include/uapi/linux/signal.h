@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Signals as user space sees them on x86_64: the numbers, the flags of
  * struct sigaction, the rt_sigprocmask() operations and sigaltstack()'s

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/* SPDX-License-Identifier: GPL-2.0 */
 /* sysinfo(2)'s struct sysinfo: Linux's x86_64 layout. */
 #ifndef _UAPI_LINUX_SYSINFO_H
 #define _UAPI_LINUX_SYSINFO_H

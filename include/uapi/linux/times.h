@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/* SPDX-License-Identifier: GPL-2.0 */
 /* times(2)'s struct tms, in clock ticks (USER_HZ). */
 #ifndef _UAPI_LINUX_TIMES_H
 #define _UAPI_LINUX_TIMES_H

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The registers a signal handler's frame saves (struct sigcontext, the
  * uc_mcontext of its ucontext), exactly as x86_64 Linux lays them out:

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/* SPDX-License-Identifier: GPL-2.0 */
 /*
  * struct ucontext, the third argument of an SA_SIGINFO handler, as x86_64
  * Linux lays it out (304 bytes): uc_mcontext at offset 40, the signal
