@@ -43,13 +43,14 @@ struct user_arg_ptr {
 
 static const char __user *get_user_arg_ptr(struct user_arg_ptr argv, int nr)
 {
-	const char __user *native;
+	unsigned long native;
 
 	if (argv.is_kernel)
-		return (const char __user *)argv.ptr.kernel[nr];
-	if (get_user(native, argv.ptr.user + nr))
-		return ERR_PTR(-EFAULT);
-	return native;
+		return (const char __force __user *)argv.ptr.kernel[nr];
+	if (get_user(native, (const unsigned long __user *)(argv.ptr.user +
+							    nr)))
+		return (const char __force __user *)ERR_PTR(-EFAULT);
+	return (const char __user *)native;
 }
 
 /* The length of string @nr with its NUL, or -errno. */
