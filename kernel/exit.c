@@ -66,6 +66,8 @@ static void exit_mm(struct task_struct *tsk)
 
 	if (!mm)
 		return;
+	tsk->signal->maxrss = max(tsk->signal->maxrss,
+				  READ_ONCE(mm->hiwater_rss));
 	mm_release(tsk, mm);
 	mmgrab(mm);
 	tsk->mm = NULL;
@@ -435,6 +437,7 @@ static void ns_to_timeval(u64 ns, struct __kernel_old_timeval *tv)
 struct child_times {
 	u64 utime, stime;
 	unsigned long nvcsw, nivcsw, min_flt, maj_flt;
+	unsigned long maxrss;		/* pages */
 };
 
 static void fill_rusage(struct rusage *ru, const struct child_times *ct)
@@ -446,6 +449,7 @@ static void fill_rusage(struct rusage *ru, const struct child_times *ct)
 	ru->ru_nivcsw = ct->nivcsw;
 	ru->ru_minflt = ct->min_flt;
 	ru->ru_majflt = ct->maj_flt;
+	ru->ru_maxrss = ct->maxrss * (PAGE_SIZE / 1024);
 }
 
 static int wait_report(const struct wait_opts *wo, pid_t pid, uid_t uid,
@@ -502,6 +506,7 @@ static int wait_task_zombie(struct wait_opts *wo, struct task_struct *p,
 	ct.nivcsw = p->nivcsw + sig->cnivcsw;
 	ct.min_flt = p->min_flt + sig->cmin_flt;
 	ct.maj_flt = p->maj_flt + sig->cmaj_flt;
+	ct.maxrss = max(sig->maxrss, sig->cmaxrss);
 	if (reap) {
 		p->exit_state = EXIT_DEAD;
 		psig->cutime += ct.utime;
@@ -510,6 +515,7 @@ static int wait_task_zombie(struct wait_opts *wo, struct task_struct *p,
 		psig->cnivcsw += ct.nivcsw;
 		psig->cmin_flt += ct.min_flt;
 		psig->cmaj_flt += ct.maj_flt;
+		psig->cmaxrss = max(psig->cmaxrss, ct.maxrss);
 	}
 	get_task_struct(p);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
@@ -535,6 +541,7 @@ static void live_child_times(const struct task_struct *p,
 	ct->nivcsw = p->nivcsw;
 	ct->min_flt = p->min_flt;
 	ct->maj_flt = p->maj_flt;
+	ct->maxrss = p->mm ? READ_ONCE(p->mm->hiwater_rss) : 0;
 }
 
 /*

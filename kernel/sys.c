@@ -351,18 +351,26 @@ static struct __kernel_old_timeval ns_to_old_timeval(u64 ns)
 	};
 }
 
+/* The calling process's largest resident set so far, in pages. */
+static unsigned long current_hiwater_rss(void)
+{
+	return current->mm ? READ_ONCE(current->mm->hiwater_rss) : 0;
+}
+
 /*
  * The usage of a process, of its reaped children, or of the calling
- * thread.  Keel counts no resident set size yet: ru_maxrss is 0.
+ * thread; ru_maxrss in KiB, as Linux reports it.
  */
 static long do_getrusage(int who, struct rusage *r)
 {
 	struct signal_struct *sig = current->signal;
 	struct task_cputime ct;
+	unsigned long maxrss;
 
 	switch (who) {
 	case RUSAGE_SELF:
 		thread_group_cputime(current, &ct);
+		maxrss = max(sig->maxrss, current_hiwater_rss());
 		break;
 	case RUSAGE_CHILDREN:
 		ct.utime = sig->cutime;
@@ -371,10 +379,12 @@ static long do_getrusage(int who, struct rusage *r)
 		ct.nivcsw = sig->cnivcsw;
 		ct.min_flt = sig->cmin_flt;
 		ct.maj_flt = sig->cmaj_flt;
+		maxrss = sig->cmaxrss;
 		break;
 	case RUSAGE_THREAD:
 		memset(&ct, 0, sizeof(ct));
 		task_cputime_add(current, &ct);
+		maxrss = current_hiwater_rss();
 		break;
 	default:
 		return -EINVAL;
@@ -386,6 +396,7 @@ static long do_getrusage(int who, struct rusage *r)
 	r->ru_nivcsw = ct.nivcsw;
 	r->ru_minflt = ct.min_flt;
 	r->ru_majflt = ct.maj_flt;
+	r->ru_maxrss = maxrss * (PAGE_SIZE / 1024);
 	return 0;
 }
 

@@ -143,12 +143,22 @@ static void zap_flush(struct zap *z, unsigned long end)
 	z->start = end;
 }
 
+/* @nr more (or fewer) pages mapped in @mm, and its high-water mark. */
+static void add_mm_rss(struct mm_struct *mm, long nr)
+{
+	long rss = atomic_long_add_return(nr, &mm->rss);
+
+	if (rss > 0 && (unsigned long)rss > READ_ONCE(mm->hiwater_rss))
+		WRITE_ONCE(mm->hiwater_rss, rss);
+}
+
 static int zap_one(pte_t *pte, unsigned long va, void *arg)
 {
 	struct zap *z = arg;
 
 	z->pages[z->nr++] = pte_page(*pte);
 	set_pte(z->mm, pte, 0);
+	add_mm_rss(z->mm, -1);
 	if (z->nr == ZAP_BATCH)
 		zap_flush(z, va + PAGE_SIZE);
 	return 0;
@@ -248,6 +258,8 @@ static int copy_one(pte_t *pte, unsigned long va, void *arg)
 			__pgprot(val & ~PTE_PFN_MASK), PG_LEVEL_4K);
 	if (err)
 		put_page(page);
+	else
+		add_mm_rss(c->dst, 1);
 	return err;
 }
 
@@ -275,6 +287,8 @@ static vm_fault_t install_page(struct vm_area_struct *vma, unsigned long addr,
 			__pgprot(val & ~PTE_PFN_MASK), PG_LEVEL_4K);
 	if (err)
 		put_page(page);
+	else
+		add_mm_rss(vma->vm_mm, 1);
 	if (err && err != -EEXIST)
 		return VM_FAULT_OOM;
 	return 0;

@@ -90,6 +90,14 @@ struct mm_struct {
 	atomic_t mm_users;		/* users of the address space */
 	atomic_t mm_count;		/* references to the struct */
 
+	/*
+	 * Resident pages: every user page-table entry that maps a page
+	 * (memory.c counts as it maps and unmaps), and the most there ever
+	 * were, for ru_maxrss and VmHWM.
+	 */
+	atomic_long_t rss;
+	unsigned long hiwater_rss;
+
 	/* Filled in by exec and the mapping calls; [mmap_lock]. */
 	unsigned long mmap_base;	/* mmap() allocates down from here */
 	unsigned long total_vm;		/* pages mapped */

@@ -59,6 +59,8 @@ struct signal_struct {
 	/* Reaped children and their descendants, for getrusage/times. */
 	u64 cutime, cstime;
 	unsigned long cnvcsw, cnivcsw, cmin_flt, cmaj_flt;
+	/* The largest resident set, in pages: its threads', its children's. */
+	unsigned long maxrss, cmaxrss;
 	/* Dead threads of this group. */
 	u64 utime, stime;
 	struct rlimit rlim[RLIM_NLIMITS];
