@@ -8,6 +8,7 @@
  */
 #include <keel/errno.h>
 #include <keel/jiffies.h>
+#include <keel/kernel.h>
 #include <keel/ktest.h>
 #include <keel/ktest_user.h>
 #include <keel/sched.h>
@@ -55,22 +56,28 @@ static u64 rr_interval(pid_t pid)
 
 static void test_priority_range(struct ktest *t)
 {
-	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_sched_get_priority_max,
-					  SCHED_FIFO), 99);
-	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_sched_get_priority_min,
-					  SCHED_FIFO), 1);
-	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_sched_get_priority_max,
-					  SCHED_RR), 99);
-	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_sched_get_priority_min,
-					  SCHED_RR), 1);
-	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_sched_get_priority_max,
-					  SCHED_NORMAL), 0);
-	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_sched_get_priority_min,
-					  SCHED_IDLE), 0);
-	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_sched_get_priority_max, 4),
-			-EINVAL);
-	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_sched_get_priority_min, -1),
-			-EINVAL);
+	static const struct {
+		int policy;
+		long min, max;
+	} ranges[] = {
+		{ SCHED_FIFO, 1, 99 },
+		{ SCHED_RR, 1, 99 },
+		{ SCHED_NORMAL, 0, 0 },
+		{ SCHED_BATCH, 0, 0 },
+		{ SCHED_IDLE, 0, 0 },
+		{ 4, -EINVAL, -EINVAL },
+		{ -1, -EINVAL, -EINVAL },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(ranges); i++) {
+		KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_sched_get_priority_min,
+						  ranges[i].policy),
+				ranges[i].min);
+		KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_sched_get_priority_max,
+						  ranges[i].policy),
+				ranges[i].max);
+	}
 }
 
 static void test_getters(struct ktest *t)
@@ -166,6 +173,13 @@ static void test_root_policies(struct ktest *t)
 	KTEST_EXPECT_EQ(t, current->policy, SCHED_NORMAL);
 }
 
+/* sched_{get,set}affinity() on a mask at K(128) holding @mask. */
+static long affinity(int nr, pid_t pid, unsigned int len, unsigned long mask)
+{
+	*(unsigned long *)K(128) = mask;
+	return ktest_syscall3(nr, pid, len, U(128));
+}
+
 static void child_unprivileged(struct ktest *t)
 {
 	KTEST_ASSERT_EQ(t, set_sched(0, SCHED_RR | SCHED_RESET_ON_FORK, 10),
@@ -173,8 +187,7 @@ static void child_unprivileged(struct ktest *t)
 	KTEST_ASSERT_EQ(t, ktest_syscall3(__NR_setresuid, 1000, 1000, 1000),
 			0);
 	/* RLIMIT_RTPRIO 0: no real time, but lowering within it is fine. */
-	KTEST_EXPECT_EQ(t, set_sched(0, SCHED_FIFO, 5),
-			-EPERM);
+	KTEST_EXPECT_EQ(t, set_sched(0, SCHED_FIFO, 5), -EPERM);
 	KTEST_EXPECT_EQ(t, set_sched(0, SCHED_RR | SCHED_RESET_ON_FORK, 11),
 			-EPERM);
 	KTEST_EXPECT_EQ(t, set_sched(0, SCHED_RR | SCHED_RESET_ON_FORK, 5),
@@ -191,11 +204,8 @@ static void child_unprivileged(struct ktest *t)
 			-EPERM);
 	/* init is root's. */
 	KTEST_EXPECT_EQ(t, set_sched(1, SCHED_NORMAL, 0), -EPERM);
-	*(unsigned long *)K(128) = 1;
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_sched_setaffinity, 1, 8,
-					  U(128)), -EPERM);
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_sched_setaffinity, 0, 8,
-					  U(128)), 0);
+	KTEST_EXPECT_EQ(t, affinity(__NR_sched_setaffinity, 1, 8, 1), -EPERM);
+	KTEST_EXPECT_EQ(t, affinity(__NR_sched_setaffinity, 0, 8, 1), 0);
 }
 
 static void test_unprivileged(struct ktest *t)
@@ -205,38 +215,23 @@ static void test_unprivileged(struct ktest *t)
 
 static void test_affinity(struct ktest *t)
 {
-	unsigned long *mask = K(128);
-
-	*mask = 0;
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_sched_getaffinity, 0, 8,
-					  U(128)), 8);
-	KTEST_EXPECT_EQ(t, *mask, 1);
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_sched_getaffinity, 0, 64,
-					  U(128)), 8);
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_sched_getaffinity, 0, 4,
-					  U(128)), -EINVAL);
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_sched_getaffinity, 0, 0,
-					  U(128)), -EINVAL);
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_sched_getaffinity, 99999, 8,
-					  U(128)), -ESRCH);
+	KTEST_EXPECT_EQ(t, affinity(__NR_sched_getaffinity, 0, 8, 0), 8);
+	KTEST_EXPECT_EQ(t, *(unsigned long *)K(128), 1);
+	KTEST_EXPECT_EQ(t, affinity(__NR_sched_getaffinity, 0, 64, 0), 8);
+	KTEST_EXPECT_EQ(t, affinity(__NR_sched_getaffinity, 0, 4, 0), -EINVAL);
+	KTEST_EXPECT_EQ(t, affinity(__NR_sched_getaffinity, 0, 0, 0), -EINVAL);
+	KTEST_EXPECT_EQ(t, affinity(__NR_sched_getaffinity, 99999, 8, 0),
+			-ESRCH);
 	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_sched_getaffinity, 0, 8, BAD),
 			-EFAULT);
 
-	*mask = 1;
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_sched_setaffinity, 0, 8,
-					  U(128)), 0);
-	*mask = ~0UL;
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_sched_setaffinity, 0, 8,
-					  U(128)), 0);
+	KTEST_EXPECT_EQ(t, affinity(__NR_sched_setaffinity, 0, 8, 1), 0);
+	KTEST_EXPECT_EQ(t, affinity(__NR_sched_setaffinity, 0, 8, ~0UL), 0);
 	/* No online CPU in the mask, or a mask too short to hold CPU 0's. */
-	*mask = 2;
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_sched_setaffinity, 0, 8,
-					  U(128)), -EINVAL);
-	*mask = 1;
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_sched_setaffinity, 0, 4,
-					  U(128)), -EINVAL);
-	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_sched_setaffinity, 99999, 8,
-					  U(128)), -ESRCH);
+	KTEST_EXPECT_EQ(t, affinity(__NR_sched_setaffinity, 0, 8, 2), -EINVAL);
+	KTEST_EXPECT_EQ(t, affinity(__NR_sched_setaffinity, 0, 4, 1), -EINVAL);
+	KTEST_EXPECT_EQ(t, affinity(__NR_sched_setaffinity, 99999, 8, 1),
+			-ESRCH);
 	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_sched_setaffinity, 0, 8, BAD),
 			-EFAULT);
 }
