@@ -274,7 +274,7 @@ static void test_nanosleep_interrupted(struct ktest *t)
 					  U(128)), -EINTR);
 	left = rem->tv_sec * (s64)NSEC_PER_SEC + rem->tv_nsec;
 	KTEST_EXPECT_LE(t, left, (s64)NSEC_PER_SEC);
-	KTEST_EXPECT_GT(t, left, (s64)NSEC_PER_SEC - 100 * (s64)NSEC_PER_MSEC);
+	KTEST_EXPECT_GT(t, left, (s64)NSEC_PER_SEC / 2);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_nanosleep, timespec(1, 0),
 					  BAD), -EFAULT);
 	/* No time left is reported for an absolute sleep. */
@@ -322,12 +322,11 @@ static void child_itimer_values(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_getitimer, ITIMER_REAL, U(768)),
 			0);
 	KTEST_EXPECT_LE(t, tv_ns(&cur->it_value), NSEC_PER_SEC);
-	KTEST_EXPECT_GT(t, tv_ns(&cur->it_value),
-			NSEC_PER_SEC - 100 * NSEC_PER_MSEC);
+	KTEST_EXPECT_GT(t, tv_ns(&cur->it_value), NSEC_PER_SEC / 2);
 	KTEST_EXPECT_EQ(t, tv_ns(&cur->it_interval), 250 * NSEC_PER_MSEC);
 	/* The old value comes back from the next setitimer(). */
 	KTEST_EXPECT_EQ(t, setitimer(ITIMER_REAL, 0, 0, 0, 0), 0);
-	KTEST_EXPECT_GT(t, tv_ns(&old->it_value), 900 * NSEC_PER_MSEC);
+	KTEST_EXPECT_GT(t, tv_ns(&old->it_value), NSEC_PER_SEC / 2);
 	KTEST_EXPECT_EQ(t, tv_ns(&old->it_interval), 250 * NSEC_PER_MSEC);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_getitimer, ITIMER_REAL, U(768)),
 			0);
@@ -372,15 +371,19 @@ static void child_itimer_expires(struct ktest *t)
 {
 	struct signal_struct *sig = current->signal;
 	struct __kernel_old_itimerval *cur = K(768);
-	u64 start = ktime_get_ns();
+	u64 start = ktime_get_ns(), j0 = get_jiffies_64();
 	int refs = atomic_read(&sig->sigcnt);
+	unsigned long expired;
 
 	/* One shot, 2 ticks: expired once after 5, holding no reference. */
 	KTEST_ASSERT_EQ(t, setitimer(ITIMER_REAL, 0, 2 * TICK_NSEC / 1000,
 				     0, 0), 0);
 	KTEST_EXPECT_EQ(t, atomic_read(&sig->sigcnt), refs + 1);
 	schedule_timeout_uninterruptible(1);
-	KTEST_EXPECT_EQ(t, READ_ONCE(sig->it_real_expired), 0);
+	/* Unless a late tick came in a burst, it cannot have fired yet. */
+	expired = READ_ONCE(sig->it_real_expired);
+	if (get_jiffies_64() - j0 < 2)
+		KTEST_EXPECT_EQ(t, expired, 0);
 	schedule_timeout_uninterruptible(4);
 	KTEST_EXPECT_EQ(t, READ_ONCE(sig->it_real_expired), 1);
 	KTEST_EXPECT_GE(t, ktime_get_ns() - start, 2 * TICK_NSEC);
@@ -389,11 +392,15 @@ static void child_itimer_expires(struct ktest *t)
 			0);
 	KTEST_EXPECT_EQ(t, tv_ns(&cur->it_value), 0);
 
-	/* Periodic, every 2 ticks from 2 ticks: 4 expiries in 9 ticks. */
+	/*
+	 * Periodic, every 2 ticks from 2 ticks: 4 expiries in 9 ticks, or
+	 * fewer if the clock ran ahead of late ticks (missed periods are
+	 * skipped).
+	 */
 	KTEST_ASSERT_EQ(t, setitimer(ITIMER_REAL, 0, 2 * TICK_NSEC / 1000,
 				     0, 2 * TICK_NSEC / 1000), 0);
 	schedule_timeout_uninterruptible(9);
-	KTEST_EXPECT_GE(t, READ_ONCE(sig->it_real_expired), 1 + 3);
+	KTEST_EXPECT_GE(t, READ_ONCE(sig->it_real_expired), 1 + 2);
 	KTEST_EXPECT_LE(t, READ_ONCE(sig->it_real_expired), 1 + 5);
 	KTEST_EXPECT_EQ(t, atomic_read(&sig->sigcnt), refs + 1);
 	KTEST_EXPECT_EQ(t, setitimer(ITIMER_REAL, 0, 0, 0, 0), 0);
