@@ -161,6 +161,9 @@ static void test_settime(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_clock_settime, CLOCK_REALTIME,
 					  timespec(-1, 0)), -EINVAL);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_clock_settime, CLOCK_REALTIME,
+					  timespec(KTIME_MAX / NSEC_PER_SEC, 0)),
+			-EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_clock_settime, CLOCK_REALTIME,
 					  BAD), -EFAULT);
 	tv->tv_sec = 1;
 	tv->tv_usec = 1000000;
