@@ -241,18 +241,23 @@ static long sleep_until(clockid_t id, s64 deadline, s64 *left)
 	}
 }
 
-/* Linux's answers: no sleeping on the coarse or raw clocks, nor a thread's. */
+/*
+ * Linux's answers: no sleeping on the coarse or raw clocks, nor on the
+ * caller's own thread's CPU time.  The process's CPU time (its other
+ * threads') advances no faster than the monotonic clock on one CPU, so
+ * sleep_until() waits for it the same way.
+ */
 static long check_sleep_clock(clockid_t id)
 {
 	switch (id) {
 	case CLOCK_REALTIME:
 	case CLOCK_MONOTONIC:
 	case CLOCK_BOOTTIME:
+	case CLOCK_PROCESS_CPUTIME_ID:
 		return 0;
 	case CLOCK_MONOTONIC_RAW:
 	case CLOCK_REALTIME_COARSE:
 	case CLOCK_MONOTONIC_COARSE:
-	case CLOCK_PROCESS_CPUTIME_ID:	/* Keel cannot wait on CPU time */
 		return -EOPNOTSUPP;
 	default:
 		return -EINVAL;

@@ -237,6 +237,13 @@ static void test_nanosleep_lasts(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_clock_nanosleep,
 					  CLOCK_BOOTTIME, TIMER_ABSTIME,
 					  timespec(0, 1), NULL), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_clock_nanosleep,
+					  CLOCK_PROCESS_CPUTIME_ID,
+					  TIMER_ABSTIME, timespec(0, 1), NULL),
+			0);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_clock_nanosleep,
+					  CLOCK_PROCESS_CPUTIME_ID, 0,
+					  timespec(0, 0), NULL), 0);
 }
 
 static void test_nanosleep_errors(struct ktest *t)
@@ -287,6 +294,12 @@ static void test_nanosleep_interrupted(struct ktest *t)
 					  timespec(1000000, 0), U(128)),
 			-EINTR);
 	KTEST_EXPECT_EQ(t, rem->tv_sec, 0x5555555555555555LL);
+	/* Nothing else of this process runs: only a signal ends this. */
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_clock_nanosleep,
+					  CLOCK_PROCESS_CPUTIME_ID, 0,
+					  timespec(1, 0), U(128)), -EINTR);
+	KTEST_EXPECT_GT(t, rem->tv_sec * (s64)NSEC_PER_SEC + rem->tv_nsec,
+			(s64)NSEC_PER_SEC / 2);
 	clear_tsk_thread_flag(current, TIF_SIGPENDING);
 }
 
