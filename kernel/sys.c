@@ -33,12 +33,7 @@
 #include <uapi/linux/times.h>
 #include <uapi/linux/utsname.h>
 
-#define USER_HZ			100	/* times(2) and /proc count in these */
 #define NR_OPEN_MAX		(1024 * 1024)	/* Linux's fs.nr_open default */
-
-#define PRIO_PROCESS		0
-#define PRIO_PGRP		1
-#define PRIO_USER		2
 
 /*
  * User space checks the kernel version it runs on (glibc wants 3.2 or

@@ -13,6 +13,7 @@
 #include <keel/types.h>
 
 #define HZ		CONFIG_HZ
+#define USER_HZ		100	/* the tick of times(2) and /proc, any HZ */
 #define TICK_NSEC	((1000000000ULL + HZ / 2) / HZ)
 #define INITIAL_JIFFIES	((u64)(u32)(-300 * HZ))
 

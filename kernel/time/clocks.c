@@ -25,6 +25,13 @@
 
 static struct timezone sys_tz;	/* only reported back, as in Linux */
 
+/*
+ * The latest wall-clock time that may be set: 30 years of uptime short
+ * of where nanoseconds overflow (Linux's TIME_SETTOD_SEC_MAX).
+ */
+#define TIME_SETTOD_SEC_MAX	(KTIME_MAX / (s64)NSEC_PER_SEC - \
+				 30LL * 365 * 24 * 3600)
+
 int get_timespec64(struct timespec64 *ts,
 		   const struct __kernel_timespec __user *uts)
 {
@@ -34,9 +41,6 @@ int get_timespec64(struct timespec64 *ts,
 		return -EFAULT;
 	ts->tv_sec = kts.tv_sec;
 	ts->tv_nsec = kts.tv_nsec;
-	/* Only a 64-bit tv_nsec that fits a long is valid later on. */
-	if (kts.tv_nsec != ts->tv_nsec)
-		ts->tv_nsec = -1;
 	return 0;
 }
 
@@ -138,7 +142,7 @@ SYSCALL_DEFINE2(clock_getres, clockid_t, which_clock,
 static long set_time_and_zone(const struct timespec64 *ts,
 			      const struct timezone *tz)
 {
-	if (ts && !timespec64_valid(ts))
+	if (ts && (!timespec64_valid(ts) || ts->tv_sec >= TIME_SETTOD_SEC_MAX))
 		return -EINVAL;
 	if (tz && (tz->tz_minuteswest > 15 * 60 ||
 		   tz->tz_minuteswest < -15 * 60))
@@ -237,18 +241,23 @@ static long sleep_until(clockid_t id, s64 deadline, s64 *left)
 	}
 }
 
-/* Linux's answers: no sleeping on the coarse or raw clocks, nor a thread's. */
+/*
+ * Linux's answers: no sleeping on the coarse or raw clocks, nor on the
+ * caller's own thread's CPU time.  The process's CPU time (its other
+ * threads') advances no faster than the monotonic clock on one CPU, so
+ * sleep_until() waits for it the same way.
+ */
 static long check_sleep_clock(clockid_t id)
 {
 	switch (id) {
 	case CLOCK_REALTIME:
 	case CLOCK_MONOTONIC:
 	case CLOCK_BOOTTIME:
+	case CLOCK_PROCESS_CPUTIME_ID:
 		return 0;
 	case CLOCK_MONOTONIC_RAW:
 	case CLOCK_REALTIME_COARSE:
 	case CLOCK_MONOTONIC_COARSE:
-	case CLOCK_PROCESS_CPUTIME_ID:	/* Keel cannot wait on CPU time */
 		return -EOPNOTSUPP;
 	default:
 		return -EINVAL;

@@ -3,17 +3,21 @@
  * The KTEST user window (<keel/ktest_user.h>): KTEST_UBUF_SIZE bytes of
  * user-mapped memory for suites that call the file system calls, mapped
  * once before any suite runs and kept, so no suite sees its pages or page
- * tables come and go.
+ * tables come and go.  Also the way into the system-call table and the
+ * child processes for suites that change a process's state.
  */
 #include <keel/errno.h>
 #include <keel/kernel.h>
+#include <keel/ktest.h>
 #include <keel/ktest_user.h>
 #include <keel/mm.h>
+#include <keel/sched/task.h>
 #include <keel/string.h>
 #include <keel/syscalls.h>
 #include <keel/uio.h>
 #include <asm/pgtable.h>
 #include <asm/syscall.h>
+#include <uapi/linux/signal.h>
 
 static char *window;	/* kernel alias; NULL until mapped */
 
@@ -205,4 +209,28 @@ long ktest_syscall(unsigned int nr, unsigned long a0, unsigned long a1,
 	if (nr >= NR_syscalls)
 		return -ENOSYS;
 	return sys_call_table[nr](&regs);
+}
+
+struct ktest_child {
+	struct ktest *t;
+	void (*fn)(struct ktest *t);
+};
+
+static int ktest_child_fn(void *arg)
+{
+	struct ktest_child *c = arg;
+
+	c->fn(c->t);
+	do_exit(0);
+}
+
+void ktest_run_in_child(struct ktest *t, void (*fn)(struct ktest *t))
+{
+	struct ktest_child c = { .t = t, .fn = fn };
+	int status = -1;
+	pid_t pid = kernel_thread(ktest_child_fn, &c, "ktest-child", SIGCHLD);
+
+	KTEST_ASSERT_GE(t, pid, 2);
+	KTEST_EXPECT_EQ(t, kernel_wait4(pid, &status, 0), pid);
+	KTEST_EXPECT_EQ(t, status, 0);
 }

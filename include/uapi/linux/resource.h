@@ -53,4 +53,9 @@ struct rusage {
 #define RUSAGE_CHILDREN		(-1)
 #define RUSAGE_THREAD		1
 
+/* getpriority(2)/setpriority(2): whose priority. */
+#define PRIO_PROCESS		0
+#define PRIO_PGRP		1
+#define PRIO_USER		2
+
 #endif /* _UAPI_LINUX_RESOURCE_H */
