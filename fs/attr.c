@@ -235,20 +235,33 @@ static long utimes_common(const struct path *path,
 	return err;
 }
 
+/*
+ * utimensat()'s checks before the name is looked at, in Linux's order:
+ * 1 when both times are UTIME_OMIT (nothing to do, success), -EINVAL for
+ * a bad time or flag, 0 to go on.
+ */
+static int utimensat_check(const struct timespec64 *times, int flags)
+{
+	if (times && times[0].tv_nsec == UTIME_OMIT &&
+	    times[1].tv_nsec == UTIME_OMIT)
+		return 1;
+	if (times && (!nsec_valid(times[0].tv_nsec) ||
+		      !nsec_valid(times[1].tv_nsec)))
+		return -EINVAL;
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	return 0;
+}
+
 long ksys_utimensat(int dfd, const char *filename,
 		    const struct timespec64 times[2], int flags)
 {
 	struct path path;
 	long err;
 
-	if (times && times[0].tv_nsec == UTIME_OMIT &&
-	    times[1].tv_nsec == UTIME_OMIT)
-		return 0;
-	if (times && (!nsec_valid(times[0].tv_nsec) ||
-		      !nsec_valid(times[1].tv_nsec)))
-		return -EINVAL;
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
-		return -EINVAL;
+	err = utimensat_check(times, flags);
+	if (err)
+		return err < 0 ? err : 0;
 	if (!filename) {
 		/* utimensat(fd, NULL, ...) is futimens(fd). */
 		if (dfd == AT_FDCWD)
@@ -379,10 +392,11 @@ SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
 			t[i].tv_sec = ut[i].tv_sec;
 			t[i].tv_nsec = ut[i].tv_nsec;
 		}
-		/* Nothing to do: not even the name is looked at (Linux). */
-		if (t[0].tv_nsec == UTIME_OMIT && t[1].tv_nsec == UTIME_OMIT)
-			return 0;
 	}
+	/* With nothing to do, not even the name is looked at (Linux). */
+	err = utimensat_check(utimes ? t : NULL, flags);
+	if (err)
+		return err < 0 ? err : 0;
 	if (!filename)
 		return ksys_utimensat(dfd, NULL, utimes ? t : NULL, flags);
 	name = getname_uflags(filename, flags);

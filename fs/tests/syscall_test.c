@@ -178,6 +178,16 @@ static void empty_path(struct ktest *t)
 					  0, usx), -EINVAL);
 	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_statx, fd, empty,
 					  AT_EMPTY_PATH, 0, BAD_LOW), -EFAULT);
+	KTEST_EXPECT_EQ(t, sx->stx_attributes, 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_statx, AT_FDCWD,
+					  ktest_ustr("/"), 0, 0, usx), 0);
+	KTEST_EXPECT_EQ(t, sx->stx_attributes, STATX_ATTR_MOUNT_ROOT);
+	KTEST_EXPECT_EQ(t, sx->stx_attributes_mask & STATX_ATTR_MOUNT_ROOT,
+			STATX_ATTR_MOUNT_ROOT);
+	/* The sync flags mean nothing in memory but are taken. */
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_newfstatat, fd, empty, ust,
+					  AT_EMPTY_PATH | AT_STATX_DONT_SYNC),
+			0);
 
 	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_fchownat, fd, empty, -1, -1,
 					  AT_EMPTY_PATH), 0);
@@ -202,6 +212,14 @@ static void namespace_calls(struct ktest *t)
 {
 	char __user *buf = ktest_ualloc(16);
 	char *k = ktest_ukaddr(buf);
+
+	/* Arguments Linux refuses before it reads the name. */
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_mknod, BAD_LOW, S_IFDIR, 0),
+			-EPERM);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_mknod, BAD_LOW, 0170000, 0),
+			-EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_renameat2, AT_FDCWD, BAD_LOW,
+					  AT_FDCWD, BAD_LOW, 3), -EINVAL);
 
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_mkdir, P("d"), 0700),
 			0);
@@ -404,6 +422,7 @@ static void statfs_calls(struct ktest *t)
 	KTEST_ASSERT_EQ(t, ksys_pipe2(fds, 0), 0);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fstatfs, fds[0], ubuf), 0);
 	KTEST_EXPECT_EQ(t, buf->f_type, PIPEFS_MAGIC);
+	KTEST_EXPECT_EQ(t, buf->f_flags, ST_VALID);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fstatfs, 999, ubuf), -EBADF);
 	KTEST_EXPECT_EQ(t, ksys_close(fds[0]), 0);
 	KTEST_EXPECT_EQ(t, ksys_close(fds[1]), 0);
@@ -416,6 +435,7 @@ static void attrs_access_umask(struct ktest *t)
 	struct __kernel_timespec *ts = ktest_ukaddr(uts);
 	struct stat st;
 	long old, fd;
+	int fds[2];
 
 	old = ktest_syscall1(__NR_umask, 077);
 	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_umask, old), 077);
@@ -424,6 +444,7 @@ static void attrs_access_umask(struct ktest *t)
 					  MAY_READ | MAY_WRITE), 0);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_access, P("f"), 8),
 			-EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_access, BAD_LOW, 8), -EINVAL);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_access, P("none"),
 					  0), -ENOENT);
 	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_faccessat2, AT_FDCWD,
@@ -472,7 +493,21 @@ static void attrs_access_umask(struct ktest *t)
 	ts[1].tv_nsec = 1000000000;
 	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, fd, NULL, uts, 0),
 			-EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, AT_FDCWD, BAD_LOW,
+					  NULL, 0x8000), -EINVAL);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+
+	/* A pipe's inode takes attribute changes too (it is on pipefs). */
+	KTEST_ASSERT_EQ(t, ksys_pipe2(fds, 0), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fchmod, fds[0], 0640), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_fchown, fds[1], 1, 1), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, fds[0], NULL, NULL,
+					  0), 0);
+	KTEST_EXPECT_EQ(t, ksys_fstat(fds[1], &st), 0);
+	KTEST_EXPECT_EQ(t, st.st_mode, S_IFIFO | 0640);
+	KTEST_EXPECT_EQ(t, st.st_uid, 1);
+	KTEST_EXPECT_EQ(t, ksys_close(fds[0]), 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fds[1]), 0);
 }
 
 /* mount and umount2 with user strings. */
@@ -545,9 +580,54 @@ static void sendfile_calls(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 }
 
+/* open's flags: unknown ones dropped, openat2 refuses them; O_TMPFILE. */
+static void open_flags(struct ktest *t)
+{
+	struct open_how __user *uhow = ktest_ualloc(2 * sizeof(*uhow));
+	struct open_how *how = ktest_ukaddr(uhow);
+	long fd;
+
+	fd = ktest_syscall3(__NR_open, ktest_ustr(SC_DIR),
+			    O_RDONLY | 0x80000000, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ksys_fcntl(fd, F_GETFL, 0), O_RDONLY | O_LARGEFILE);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_open, ktest_ustr(SC_DIR),
+					  O_TMPFILE | O_RDWR, 0600),
+			-EOPNOTSUPP);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_open, ktest_ustr(SC_DIR),
+					  O_TMPFILE, 0600), -EINVAL);
+
+	how->flags = O_RDONLY;
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_openat2, AT_FDCWD,
+					  ktest_ustr(SC_DIR), uhow, 16),
+			-EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_openat2, AT_FDCWD,
+					  ktest_ustr(SC_DIR), uhow, 4097),
+			-E2BIG);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_openat2, AT_FDCWD,
+					  ktest_ustr(SC_DIR), BAD_LOW, 24),
+			-EFAULT);
+	/* A larger struct is fine while what the kernel does not know is 0. */
+	fd = ktest_syscall4(__NR_openat2, AT_FDCWD, ktest_ustr(SC_DIR), uhow,
+			    32);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+	((char *)how)[30] = 1;
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_openat2, AT_FDCWD,
+					  ktest_ustr(SC_DIR), uhow, 32),
+			-E2BIG);
+	((char *)how)[30] = 0;
+	how->flags = O_RDONLY | 0x80000000;
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_openat2, AT_FDCWD,
+					  ktest_ustr(SC_DIR), uhow, 24),
+			-EINVAL);
+}
+
 static struct ktest_case syscall_cases[] = {
 	KTEST_CASE(path_names),
 	KTEST_CASE(open_rw_stat),
+	KTEST_CASE(open_flags),
 	KTEST_CASE(empty_path),
 	KTEST_CASE(namespace_calls),
 	KTEST_CASE(cwd_calls),
