@@ -131,6 +131,8 @@ static void poll_errors(struct ktest *t)
 	sigset_t __user *mask = ktest_ualloc(sizeof(sigset_t));
 	struct pollfd *p = ktest_ukaddr(u);
 
+	KTEST_EXPECT_EQ(t, sizeof(struct pollfd), 8);
+	KTEST_EXPECT_EQ(t, sizeof(sigset_t), 8);
 	KTEST_EXPECT_EQ(t, do_poll((void __user *)0x10, 1, 0), -EFAULT);
 	KTEST_EXPECT_EQ(t, do_poll(u, 1025, 0), -EINVAL);
 	/* Nothing to poll, no time to wait: 0 at once. */

@@ -162,7 +162,6 @@ static void empty_path(struct ktest *t)
 	ino = ((struct stat *)ktest_ukaddr(ust))->st_ino;
 	KTEST_EXPECT_EQ(t, ((struct stat *)ktest_ukaddr(ust))->st_size, 3);
 
-	KTEST_EXPECT_EQ(t, sizeof(struct statx), 256);
 	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_statx, fd, empty,
 					  AT_EMPTY_PATH, STATX_BASIC_STATS,
 					  usx), 0);
@@ -407,7 +406,6 @@ static void statfs_calls(struct ktest *t)
 	struct statfs *buf = ktest_ukaddr(ubuf);
 	int fds[2];
 
-	KTEST_EXPECT_EQ(t, sizeof(struct statfs), 120);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_statfs, ktest_ustr(SC_DIR),
 					  ubuf), 0);
 	KTEST_EXPECT_EQ(t, buf->f_type, RAMFS_MAGIC);
@@ -624,7 +622,32 @@ static void open_flags(struct ktest *t)
 			-EINVAL);
 }
 
+/* The structures the calls write, as x86_64 Linux lays them out. */
+static void abi_layouts(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, sizeof(struct stat), 144);
+	KTEST_EXPECT_EQ(t, offsetof(struct stat, st_mode), 24);
+	KTEST_EXPECT_EQ(t, offsetof(struct stat, st_rdev), 40);
+	KTEST_EXPECT_EQ(t, offsetof(struct stat, st_size), 48);
+	KTEST_EXPECT_EQ(t, offsetof(struct stat, st_mtime), 88);
+	KTEST_EXPECT_EQ(t, offsetof(struct stat, st_ctime_nsec), 112);
+	KTEST_EXPECT_EQ(t, sizeof(struct statx), 256);
+	KTEST_EXPECT_EQ(t, offsetof(struct statx, stx_mode), 28);
+	KTEST_EXPECT_EQ(t, offsetof(struct statx, stx_ino), 32);
+	KTEST_EXPECT_EQ(t, offsetof(struct statx, stx_atime), 64);
+	KTEST_EXPECT_EQ(t, offsetof(struct statx, stx_mtime), 112);
+	KTEST_EXPECT_EQ(t, offsetof(struct statx, stx_rdev_major), 128);
+	KTEST_EXPECT_EQ(t, offsetof(struct statx, stx_mnt_id), 144);
+	KTEST_EXPECT_EQ(t, sizeof(struct statfs), 120);
+	KTEST_EXPECT_EQ(t, offsetof(struct statfs, f_fsid), 56);
+	KTEST_EXPECT_EQ(t, offsetof(struct statfs, f_flags), 80);
+	KTEST_EXPECT_EQ(t, sizeof(struct open_how), 24);
+	KTEST_EXPECT_EQ(t, sizeof(struct __kernel_timespec), 16);
+	KTEST_EXPECT_EQ(t, sizeof(struct __kernel_old_timeval), 16);
+}
+
 static struct ktest_case syscall_cases[] = {
+	KTEST_CASE(abi_layouts),
 	KTEST_CASE(path_names),
 	KTEST_CASE(open_rw_stat),
 	KTEST_CASE(open_flags),
