@@ -20,6 +20,7 @@
 #include <uapi/asm-generic/statfs.h>
 #include <uapi/linux/magic.h>
 #include <uapi/linux/time_types.h>
+#include <uapi/linux/utime.h>
 #include "file_test.h"
 
 #define SC_DIR		"/sc"
@@ -431,6 +432,8 @@ static void attrs_access_umask(struct ktest *t)
 {
 	struct __kernel_timespec __user *uts = ktest_ualloc(2 * sizeof(*uts));
 	struct __kernel_timespec *ts = ktest_ukaddr(uts);
+	struct __kernel_old_timeval __user *utv = ktest_ualloc(2 * sizeof(*utv));
+	struct __kernel_old_timeval *tv = ktest_ukaddr(utv);
 	struct stat st;
 	long old, fd;
 	int fds[2];
@@ -493,6 +496,29 @@ static void attrs_access_umask(struct ktest *t)
 			-EINVAL);
 	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, AT_FDCWD, BAD_LOW,
 					  NULL, 0x8000), -EINVAL);
+
+	/* utimes() in microseconds, below a second; utime() in seconds. */
+	tv[0] = (struct __kernel_old_timeval){ 5, 7 };
+	tv[1] = (struct __kernel_old_timeval){ 6, 1000000 };
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_utimes, P("f"), utv), -EINVAL);
+	tv[1].tv_usec = 8;
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_utimes, P("f"), utv), 0);
+	KTEST_EXPECT_EQ(t, ksys_fstat(fd, &st), 0);
+	KTEST_EXPECT_EQ(t, st.st_atime, 5);
+	KTEST_EXPECT_EQ(t, st.st_mtime, 6);
+	KTEST_EXPECT_EQ(t, st.st_mtime_nsec, 8000);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_futimesat, fd, NULL, BAD_LOW),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_utime, P("f"),
+					  ktest_uput(&(struct utimbuf){ 9, 10 },
+						     sizeof(struct utimbuf))),
+			0);
+	KTEST_EXPECT_EQ(t, ksys_fstat(fd, &st), 0);
+	KTEST_EXPECT_EQ(t, st.st_mtime, 10);
+	KTEST_EXPECT_EQ(t, st.st_mtime_nsec, 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_utime, P("f"), NULL), 0);
+	KTEST_EXPECT_EQ(t, ksys_fstat(fd, &st), 0);
+	KTEST_EXPECT_GT(t, st.st_mtime, 10);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 
 	/* A pipe's inode takes attribute changes too (it is on pipefs). */
