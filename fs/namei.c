@@ -990,8 +990,8 @@ int vfs_rename(struct inode *old_dir, struct dentry *old,
 	return 0;
 }
 
-/* renameat2()'s flags: no others, and not both at once (-EINVAL). */
-static int rename_flags_valid(unsigned int flags)
+/* renameat2()'s flags: -EINVAL for others, or for both at once. */
+static int check_rename_flags(unsigned int flags)
 {
 	if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE))
 		return -EINVAL;
@@ -1007,7 +1007,7 @@ long ksys_renameat2(int olddfd, const char *oldname, int newdfd,
 	struct dentry *old, *new, *trap;
 	long err;
 
-	err = rename_flags_valid(flags);
+	err = check_rename_flags(flags);
 	if (err)
 		return err;
 	err = path_parentat(olddfd, oldname, 0, &old_nd);
@@ -1296,7 +1296,7 @@ SYSCALL_DEFINE5(renameat2, int, olddfd, const char __user *, oldname,
 	struct filename *from, *to;
 	long err;
 
-	err = rename_flags_valid(flags);
+	err = check_rename_flags(flags);
 	if (!err)
 		err = getname_pair(oldname, 0, newname, &from, &to);
 	if (err)

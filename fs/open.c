@@ -194,13 +194,8 @@ SYSCALL_DEFINE3(close_range, unsigned int, fd, unsigned int, max_fd,
 	return close_range(fd, max_fd, flags);
 }
 
-/*
- * access() checks with the real user and group ids, not the effective
- * ones, unless AT_EACCESS says otherwise: it acts with a copy of the
- * credentials whose fs ids are the real ones (Linux's
- * access_override_creds()).
- */
-static int faccessat_args_valid(int mode, int flags)
+/* -EINVAL for a mode beyond R_OK | W_OK | X_OK or an unknown flag. */
+static int check_faccessat_args(int mode, int flags)
 {
 	if (mode & ~S_IRWXO)
 		return -EINVAL;
@@ -209,6 +204,12 @@ static int faccessat_args_valid(int mode, int flags)
 	return 0;
 }
 
+/*
+ * access() checks with the real user and group ids, not the effective
+ * ones, unless AT_EACCESS says otherwise: it acts with a copy of the
+ * credentials whose fs ids are the real ones (Linux's
+ * access_override_creds()).
+ */
 long ksys_faccessat(int dfd, const char *filename, int mode, int flags)
 {
 	const struct cred *old = NULL;
@@ -217,7 +218,7 @@ long ksys_faccessat(int dfd, const char *filename, int mode, int flags)
 	struct path path;
 	long err;
 
-	err = faccessat_args_valid(mode, flags);
+	err = check_faccessat_args(mode, flags);
 	if (err)
 		return err;
 	if (!(flags & AT_EACCESS)) {
@@ -253,7 +254,7 @@ SYSCALL_DEFINE4(faccessat2, int, dfd, const char __user *, filename,
 	struct filename *name;
 	long err;
 
-	err = faccessat_args_valid(mode, flags);
+	err = check_faccessat_args(mode, flags);
 	if (err)
 		return err;
 	name = getname_uflags(filename, flags);

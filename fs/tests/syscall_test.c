@@ -49,6 +49,7 @@ static void sc_exit(struct ktest *t)
 	unsigned int i;
 
 	ksys_chdir("/");
+	ksys_umount(SC_DIR "/d", 0);
 	for (i = 0; i < ARRAY_SIZE(names); i++)
 		ksys_unlinkat(AT_FDCWD, names[i], 0);
 	ksys_unlinkat(AT_FDCWD, SC_DIR "/d", AT_REMOVEDIR);
