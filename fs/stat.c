@@ -131,7 +131,7 @@ static long stat_to_user(long err, const struct stat *st,
 SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, filename,
 		struct stat __user *, statbuf, int, flag)
 {
-	struct filename *name = getname_uflags(filename, flag);
+	struct filename *name = getname_maybe_null(filename, flag);
 	struct stat st;
 	long err;
 
@@ -226,7 +226,7 @@ long ksys_statx(int dfd, const char *filename, int flags, unsigned int mask,
 SYSCALL_DEFINE5(statx, int, dfd, const char __user *, filename, int, flags,
 		unsigned int, mask, struct statx __user *, buffer)
 {
-	struct filename *name = getname_uflags(filename, flags);
+	struct filename *name = getname_maybe_null(filename, flags);
 	struct statx tmp;
 	long err;
 

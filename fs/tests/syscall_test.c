@@ -185,6 +185,14 @@ static void empty_path(struct ktest *t)
 	KTEST_EXPECT_EQ(t, sx->stx_attributes, STATX_ATTR_MOUNT_ROOT);
 	KTEST_EXPECT_EQ(t, sx->stx_attributes_mask & STATX_ATTR_MOUNT_ROOT,
 			STATX_ATTR_MOUNT_ROOT);
+	/* A NULL name is "" with AT_EMPTY_PATH (Linux 6.11), else -EFAULT. */
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_newfstatat, fd, NULL, ust,
+					  AT_EMPTY_PATH), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_newfstatat, fd, NULL, ust, 0),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_statx, fd, NULL, AT_EMPTY_PATH,
+					  STATX_BASIC_STATS, usx), 0);
+	KTEST_EXPECT_EQ(t, sx->stx_ino, ino);
 	/* The sync flags mean nothing in memory but are taken. */
 	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_newfstatat, fd, empty, ust,
 					  AT_EMPTY_PATH | AT_STATX_DONT_SYNC),

@@ -332,6 +332,8 @@ struct filename *getname_flags(const char __user *filename,
 			       unsigned int flags);
 struct filename *getname(const char __user *filename);
 struct filename *getname_uflags(const char __user *filename, int uflags);
+/* The same, and a NULL @filename with AT_EMPTY_PATH is "" (the stats). */
+struct filename *getname_maybe_null(const char __user *filename, int uflags);
 void putname(struct filename *name);
 #define MAY_EXEC	0x1
 #define MAY_WRITE	0x2
