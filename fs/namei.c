@@ -117,7 +117,7 @@ static int nd_init(struct nameidata *nd, int dfd, const char *name,
 	} else if (dfd == AT_FDCWD) {
 		get_fs_pwd(current_fs(), &nd->path);
 	} else {
-		struct file *file = fget(dfd);
+		struct file *file = fget_raw(dfd);
 
 		if (!file)
 			return -EBADF;
@@ -460,7 +460,7 @@ int path_at(int dfd, const char *filename, int flags, struct path *path)
 	struct file *file;
 
 	if (!filename[0] && (flags & AT_EMPTY_PATH) && dfd != AT_FDCWD) {
-		file = fget(dfd);
+		file = fget_raw(dfd);
 		if (!file)
 			return -EBADF;
 		*path = file->f_path;
@@ -1471,6 +1471,9 @@ static int open_create(struct nameidata *nd, int flags, umode_t mode,
 	}
 }
 
+/* An O_PATH file's operations: none. */
+static const struct file_operations empty_fops = {};
+
 struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode,
 			  unsigned int lookup_flags)
 {
@@ -1504,6 +1507,17 @@ struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode,
 		err = -ENOTDIR;
 		if (want_dir && !d_is_dir(path.dentry))
 			goto put_path;
+	}
+	/* O_PATH names the place: no access checks, no ->open, no I/O. */
+	if (flags & O_PATH) {
+		file = alloc_file(&path, flags, &empty_fops);
+		if (IS_ERR(file)) {
+			err = PTR_ERR(file);
+			goto put_path;
+		}
+		path_put(&path);
+		nd_release(&nd);
+		return file;
 	}
 	err = may_open(&path, flags, created);
 	if (err)

@@ -30,6 +30,9 @@
 	 O_DIRECTORY | O_NOFOLLOW | O_NOATIME | O_CLOEXEC | O_PATH |	\
 	 __O_TMPFILE)
 
+/* What O_PATH keeps; openat2() refuses O_PATH with any other. */
+#define O_PATH_FLAGS	(O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC)
+
 /*
  * O_TMPFILE is checked as Linux checks it, then refused: no file system
  * here can make an unnamed file (Linux's ->tmpfile).
@@ -49,11 +52,16 @@ static long do_sys_open(int dfd, const char *filename, int flags,
 	struct file *file;
 	int fd;
 
+	/*
+	 * 64-bit: every file is "large", and F_GETFL shows it as on Linux;
+	 * but an O_PATH open keeps only the flags that mean something to it.
+	 */
+	if (flags & O_PATH)
+		flags &= O_PATH_FLAGS;
+	else
+		flags |= O_LARGEFILE;
 	if (flags & __O_TMPFILE)
 		return check_tmpfile(flags);
-
-	/* 64-bit: every file is "large", and F_GETFL shows it as on Linux. */
-	flags |= O_LARGEFILE;
 	mode = flags & O_CREAT ? mode & S_IALLUGO : 0;
 	fd = get_unused_fd_flags(flags);
 	if (fd < 0)
@@ -76,6 +84,7 @@ long ksys_openat(int dfd, const char *filename, int flags, umode_t mode)
 long ksys_openat2(int dfd, const char *filename, const struct open_how *how)
 {
 	if (how->flags & ~(u64)VALID_OPEN_FLAGS ||
+	    ((how->flags & O_PATH) && (how->flags & ~(u64)O_PATH_FLAGS)) ||
 	    how->resolve & ~(u64)RESOLVE_BENEATH ||
 	    how->mode & ~(u64)S_IALLUGO ||
 	    (how->mode && !(how->flags & O_CREAT)))
@@ -297,7 +306,7 @@ static long set_fs_dir(const struct path *path, bool root)
 
 SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 {
-	struct file *file = fget(fd);
+	struct file *file = fget_raw(fd);
 	long err;
 
 	if (!file)

@@ -90,7 +90,7 @@ static long stat_path(const struct path *path, struct stat *st)
 
 long ksys_fstat(unsigned int fd, struct stat *st)
 {
-	struct file *file = fget(fd);
+	struct file *file = fget_raw(fd);
 	long err;
 
 	if (!file)

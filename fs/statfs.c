@@ -84,7 +84,7 @@ SYSCALL_DEFINE2(statfs, const char __user *, pathname,
 
 SYSCALL_DEFINE2(fstatfs, unsigned int, fd, struct statfs __user *, buf)
 {
-	struct file *file = fget(fd);
+	struct file *file = fget_raw(fd);
 	struct statfs st;
 	int err;
 

@@ -13,6 +13,7 @@
 #include <keel/fcntl.h>
 #include <keel/ktest.h>
 #include <keel/namei.h>
+#include <keel/poll.h>
 #include <keel/stat.h>
 #include <keel/string.h>
 #include <asm/unistd.h>
@@ -681,11 +682,82 @@ static void abi_layouts(struct ktest *t)
 	KTEST_EXPECT_EQ(t, sizeof(struct __kernel_old_timeval), 16);
 }
 
+/*
+ * O_PATH: a descriptor that names a place.  It serves as a dfd, for
+ * fstat, fstatfs, fchdir, dup and some fcntl commands; I/O and the rest
+ * are -EBADF.  No ->open runs (a FIFO does not wait for a writer) and
+ * O_NOFOLLOW opens a symlink itself.
+ */
+static void o_path(struct ktest *t)
+{
+	struct stat __user *ust = ktest_ualloc(sizeof(*ust));
+	struct pollfd __user *upfd = ktest_ualloc(sizeof(struct pollfd));
+	struct pollfd *pfd = ktest_ukaddr(upfd);
+	char __user *buf = ktest_ualloc(64);
+	long dir, fd, dup;
+
+	KTEST_ASSERT_EQ(t, ftest_put_file(SC_DIR "/f", "abc", 3), 0);
+	dir = ktest_syscall3(__NR_open, ktest_ustr(SC_DIR),
+			     O_PATH | O_RDWR | O_TRUNC, 0);
+	KTEST_ASSERT_GE(t, dir, 0);
+	KTEST_EXPECT_EQ(t, ksys_fcntl(dir, F_GETFL, 0), O_PATH);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_getdents64, dir, buf, 64),
+			-EBADF);
+	fd = ktest_syscall4(__NR_openat, dir, ktest_ustr("f"), O_RDONLY, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_fchdir, dir), 0);
+	KTEST_EXPECT_EQ(t, ksys_chdir("/"), 0);
+	KTEST_EXPECT_EQ(t, ksys_close(dir), 0);
+
+	fd = ktest_syscall3(__NR_open, P("f"), O_PATH, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_read, fd, buf, 3), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_write, fd, buf, 3), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_lseek, fd, 0, SEEK_SET),
+			-EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_ioctl, fd, FIOCLEX, 0), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fchmod, fd, 0600), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_fsync, fd), -EBADF);
+	KTEST_EXPECT_EQ(t, ksys_fcntl(fd, F_SETFL, O_NONBLOCK), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fstat, fd, ust), 0);
+	KTEST_EXPECT_EQ(t, ((struct stat *)ktest_ukaddr(ust))->st_size, 3);
+	*pfd = (struct pollfd){ .fd = fd, .events = POLLIN };
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_poll, upfd, 1, 0), 1);
+	KTEST_EXPECT_EQ(t, pfd->revents, POLLNVAL);
+	dup = ktest_syscall1(__NR_dup, fd);
+	KTEST_ASSERT_GE(t, dup, 0);
+	KTEST_EXPECT_EQ(t, ksys_fcntl(dup, F_GETFL, 0), O_PATH);
+	KTEST_EXPECT_EQ(t, ksys_close(dup), 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+
+	/* A symlink itself, a FIFO without waiting for its other end. */
+	KTEST_ASSERT_EQ(t, ksys_symlinkat("f", AT_FDCWD, SC_DIR "/l"), 0);
+	fd = ktest_syscall3(__NR_open, P("l"), O_PATH | O_NOFOLLOW, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fstat, fd, ust), 0);
+	KTEST_EXPECT_EQ(t, ((struct stat *)ktest_ukaddr(ust))->st_mode &
+			S_IFMT, S_IFLNK);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+	KTEST_ASSERT_EQ(t, ksys_mknodat(AT_FDCWD, SC_DIR "/g", S_IFIFO | 0600,
+					0), 0);
+	fd = ktest_syscall3(__NR_open, P("g"), O_PATH | O_WRONLY, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+	/* openat2 refuses O_PATH with flags it would not keep. */
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_openat2, AT_FDCWD, P("f"),
+					  ktest_uput(&(struct open_how){
+						.flags = O_PATH | O_RDWR },
+						sizeof(struct open_how)),
+					  sizeof(struct open_how)), -EINVAL);
+}
+
 static struct ktest_case syscall_cases[] = {
 	KTEST_CASE(abi_layouts),
 	KTEST_CASE(path_names),
 	KTEST_CASE(open_rw_stat),
 	KTEST_CASE(open_flags),
+	KTEST_CASE(o_path),
 	KTEST_CASE(empty_path),
 	KTEST_CASE(namespace_calls),
 	KTEST_CASE(cwd_calls),

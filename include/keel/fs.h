@@ -241,6 +241,8 @@ struct file {
 #define FMODE_READ	(1 << 0)
 #define FMODE_WRITE	(1 << 1)
 #define FMODE_LSEEK	(1 << 2)
+/* O_PATH: a place in the tree, no I/O (only fget_raw() finds it) */
+#define FMODE_PATH	(1 << 3)
 
 /* --- file systems and super blocks (fs/super.c, fs/filesystems.c) --- */
 int register_filesystem(struct file_system_type *fs);
