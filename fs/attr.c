@@ -254,9 +254,18 @@ static int utimensat_check(const struct timespec64 *times, int flags)
 	return 0;
 }
 
+static long utimes_path(const struct path *path,
+			const struct timespec64 *times)
+{
+	long err = mnt_want_write(path->mnt);
+
+	return err ? err : utimes_common(path, times);
+}
+
 long ksys_utimensat(int dfd, const char *filename,
 		    const struct timespec64 times[2], int flags)
 {
+	struct file *file;
 	struct path path;
 	long err;
 
@@ -264,20 +273,22 @@ long ksys_utimensat(int dfd, const char *filename,
 	if (err)
 		return err < 0 ? err : 0;
 	if (!filename) {
-		/* utimensat(fd, NULL, ...) is futimens(fd). */
+		/* futimens(fd): an O_PATH fd is -EBADF, as for fchmod(). */
 		if (dfd == AT_FDCWD)
 			return -EFAULT;
 		if (flags)
 			return -EINVAL;
-		err = path_at(dfd, "", AT_EMPTY_PATH, &path);
-	} else {
-		err = path_at(dfd, filename, flags, &path);
+		file = fget(dfd);
+		if (!file)
+			return -EBADF;
+		err = utimes_path(&file->f_path, times);
+		fput(file);
+		return err;
 	}
+	err = path_at(dfd, filename, flags, &path);
 	if (err)
 		return err;
-	err = mnt_want_write(path.mnt);
-	if (!err)
-		err = utimes_common(&path, times);
+	err = utimes_path(&path, times);
 	path_put(&path);
 	return err;
 }

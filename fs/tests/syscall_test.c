@@ -718,6 +718,10 @@ static void o_path(struct ktest *t)
 			-EBADF);
 	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_ioctl, fd, FIOCLEX, 0), -EBADF);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fchmod, fd, 0600), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, fd, NULL, NULL, 0),
+			-EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, fd, ktest_ustr(""),
+					  NULL, AT_EMPTY_PATH), 0);
 	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_fsync, fd), -EBADF);
 	KTEST_EXPECT_EQ(t, ksys_fcntl(fd, F_SETFL, O_NONBLOCK), -EBADF);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fstat, fd, ust), 0);
