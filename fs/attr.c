@@ -17,6 +17,7 @@
 #include <keel/syscalls.h>
 #include <keel/uaccess.h>
 #include <uapi/linux/time_types.h>
+#include <uapi/linux/utime.h>
 
 #include "internal.h"
 
@@ -235,35 +236,59 @@ static long utimes_common(const struct path *path,
 	return err;
 }
 
-long ksys_utimensat(int dfd, const char *filename,
-		    const struct timespec64 times[2], int flags)
+/*
+ * utimensat()'s checks before the name is looked at, in Linux's order:
+ * 1 when both times are UTIME_OMIT (nothing to do, success), -EINVAL for
+ * a bad time or flag, 0 to go on.
+ */
+static int utimensat_check(const struct timespec64 *times, int flags)
 {
-	struct path path;
-	long err;
-
 	if (times && times[0].tv_nsec == UTIME_OMIT &&
 	    times[1].tv_nsec == UTIME_OMIT)
-		return 0;
+		return 1;
 	if (times && (!nsec_valid(times[0].tv_nsec) ||
 		      !nsec_valid(times[1].tv_nsec)))
 		return -EINVAL;
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
+	return 0;
+}
+
+static long utimes_path(const struct path *path,
+			const struct timespec64 *times)
+{
+	long err = mnt_want_write(path->mnt);
+
+	return err ? err : utimes_common(path, times);
+}
+
+long ksys_utimensat(int dfd, const char *filename,
+		    const struct timespec64 times[2], int flags)
+{
+	struct file *file;
+	struct path path;
+	long err;
+
+	err = utimensat_check(times, flags);
+	if (err)
+		return err < 0 ? err : 0;
 	if (!filename) {
-		/* utimensat(fd, NULL, ...) is futimens(fd). */
+		/* futimens(fd): an O_PATH fd is -EBADF, as for fchmod(). */
 		if (dfd == AT_FDCWD)
 			return -EFAULT;
 		if (flags)
 			return -EINVAL;
-		err = path_at(dfd, "", AT_EMPTY_PATH, &path);
-	} else {
-		err = path_at(dfd, filename, flags, &path);
+		file = fget(dfd);
+		if (!file)
+			return -EBADF;
+		err = utimes_path(&file->f_path, times);
+		fput(file);
+		return err;
 	}
+	err = path_at(dfd, filename, flags, &path);
 	if (err)
 		return err;
-	err = mnt_want_write(path.mnt);
-	if (!err)
-		err = utimes_common(&path, times);
+	err = utimes_path(&path, times);
 	path_put(&path);
 	return err;
 }
@@ -363,32 +388,84 @@ SYSCALL_DEFINE3(lchown, const char __user *, filename, uid_t, user,
 				 AT_SYMLINK_NOFOLLOW);
 }
 
+/* The utime family's common end: Linux's do_utimes() on a user name. */
+static long do_utimes(int dfd, const char __user *filename,
+		      const struct timespec64 *times, int flags)
+{
+	struct filename *name;
+	long err;
+
+	/* With nothing to do, not even the name is looked at (Linux). */
+	err = utimensat_check(times, flags);
+	if (err)
+		return err < 0 ? err : 0;
+	if (!filename)
+		return ksys_utimensat(dfd, NULL, times, flags);
+	name = getname_uflags(filename, flags);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = ksys_utimensat(dfd, name->name, times, flags);
+	putname(name);
+	return err;
+}
+
 SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
 		struct __kernel_timespec __user *, utimes, int, flags)
 {
 	struct __kernel_timespec ut[2];
 	struct timespec64 t[2];
-	struct filename *name;
-	long err;
 	int i;
 
-	if (utimes) {
-		if (copy_from_user(ut, utimes, sizeof(ut)))
-			return -EFAULT;
-		for (i = 0; i < 2; i++) {
-			t[i].tv_sec = ut[i].tv_sec;
-			t[i].tv_nsec = ut[i].tv_nsec;
-		}
-		/* Nothing to do: not even the name is looked at (Linux). */
-		if (t[0].tv_nsec == UTIME_OMIT && t[1].tv_nsec == UTIME_OMIT)
-			return 0;
+	if (!utimes)
+		return do_utimes(dfd, filename, NULL, flags);
+	if (copy_from_user(ut, utimes, sizeof(ut)))
+		return -EFAULT;
+	for (i = 0; i < 2; i++) {
+		t[i].tv_sec = ut[i].tv_sec;
+		t[i].tv_nsec = ut[i].tv_nsec;
 	}
-	if (!filename)
-		return ksys_utimensat(dfd, NULL, utimes ? t : NULL, flags);
-	name = getname_uflags(filename, flags);
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	err = ksys_utimensat(dfd, name->name, utimes ? t : NULL, flags);
-	putname(name);
-	return err;
+	return do_utimes(dfd, filename, t, flags);
+}
+
+/*
+ * The older calls take microseconds, which must be below a second (so
+ * UTIME_NOW and UTIME_OMIT cannot be said), or whole seconds (utime).
+ */
+SYSCALL_DEFINE3(futimesat, int, dfd, const char __user *, filename,
+		struct __kernel_old_timeval __user *, utimes)
+{
+	struct __kernel_old_timeval tv[2];
+	struct timespec64 t[2];
+	int i;
+
+	if (!utimes)
+		return do_utimes(dfd, filename, NULL, 0);
+	if (copy_from_user(tv, utimes, sizeof(tv)))
+		return -EFAULT;
+	for (i = 0; i < 2; i++) {
+		if (tv[i].tv_usec < 0 || tv[i].tv_usec >= 1000000)
+			return -EINVAL;
+		t[i].tv_sec = tv[i].tv_sec;
+		t[i].tv_nsec = tv[i].tv_usec * NSEC_PER_USEC;
+	}
+	return do_utimes(dfd, filename, t, 0);
+}
+
+SYSCALL_DEFINE2(utimes, const char __user *, filename,
+		struct __kernel_old_timeval __user *, utimes)
+{
+	return __do_sys_futimesat(AT_FDCWD, filename, utimes);
+}
+
+SYSCALL_DEFINE2(utime, const char __user *, filename,
+		struct utimbuf __user *, times)
+{
+	struct timespec64 t[2] = {};
+
+	if (!times)
+		return do_utimes(AT_FDCWD, filename, NULL, 0);
+	if (get_user(t[0].tv_sec, &times->actime) ||
+	    get_user(t[1].tv_sec, &times->modtime))
+		return -EFAULT;
+	return do_utimes(AT_FDCWD, filename, t, 0);
 }

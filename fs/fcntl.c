@@ -15,7 +15,7 @@
 
 long ksys_dup(unsigned int fildes)
 {
-	struct file *file = fget(fildes);
+	struct file *file = fget_raw(fildes);
 	int fd;
 
 	if (!file)
@@ -45,7 +45,7 @@ long ksys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
 		return -EINVAL;
 	if (newfd >= NR_OPEN_MAX)
 		return -EBADF;
-	file = fget(oldfd);
+	file = fget_raw(oldfd);
 	if (!file)
 		return -EBADF;
 	ret = replace_fd(newfd, file, flags);
@@ -73,13 +73,24 @@ static long setfl(struct file *file, unsigned long arg)
 	return 0;
 }
 
+/* The commands an O_PATH file takes (Linux's check_fcntl_cmd()). */
+static bool path_fcntl_cmd(unsigned int cmd)
+{
+	return cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC || cmd == F_GETFD ||
+	       cmd == F_SETFD || cmd == F_GETFL;
+}
+
 long ksys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 {
-	struct file *file = fget(fd);
+	struct file *file = fget_raw(fd);
 	long ret;
 
 	if (!file)
 		return -EBADF;
+	if ((file->f_mode & FMODE_PATH) && !path_fcntl_cmd(cmd)) {
+		fput(file);
+		return -EBADF;
+	}
 	switch (cmd) {
 	case F_DUPFD:
 		ret = dupfd(file, arg, 0);
@@ -124,7 +135,7 @@ SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
 
 	if (oldfd != newfd)
 		return ksys_dup3(oldfd, newfd, 0);
-	file = fget(oldfd);
+	file = fget_raw(oldfd);
 	if (!file)
 		return -EBADF;
 	fput(file);

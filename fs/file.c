@@ -209,16 +209,27 @@ void do_close_on_exec(struct files_struct *files)
 	spin_unlock(&files->file_lock);
 }
 
-struct file *fget(unsigned int fd)
+static struct file *__fget(unsigned int fd, fmode_t mask)
 {
 	struct files_struct *files = current_files();
 	struct file *file = NULL;
 
 	spin_lock(&files->file_lock);
-	if (fd < files->max_fds && files->fd[fd])
+	if (fd < files->max_fds && files->fd[fd] &&
+	    !(files->fd[fd]->f_mode & mask))
 		file = get_file(files->fd[fd]);
 	spin_unlock(&files->file_lock);
 	return file;
+}
+
+struct file *fget(unsigned int fd)
+{
+	return __fget(fd, FMODE_PATH);
+}
+
+struct file *fget_raw(unsigned int fd)
+{
+	return __fget(fd, 0);
 }
 
 int close_fd(unsigned int fd)

@@ -15,6 +15,8 @@
 /* O_ACCMODE 3 ("no access", used for ioctls) opens for neither. */
 static fmode_t open_flags_to_mode(int flags)
 {
+	if (flags & O_PATH)
+		return FMODE_PATH;
 	switch (flags & O_ACCMODE) {
 	case O_RDONLY:
 		return FMODE_READ;

@@ -54,6 +54,26 @@ struct filename *getname_uflags(const char __user *filename, int uflags)
 			     uflags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0);
 }
 
+/*
+ * newfstatat() and statx() take a NULL name with AT_EMPTY_PATH for ""
+ * (Linux 6.11's getname_maybe_null(), which returns NULL where this
+ * returns an empty name).
+ */
+struct filename *getname_maybe_null(const char __user *filename, int uflags)
+{
+	struct filename *result;
+
+	if (filename || !(uflags & AT_EMPTY_PATH))
+		return getname_uflags(filename, uflags);
+	result = kmalloc(sizeof(*result) + 1, GFP_KERNEL);
+	if (!result)
+		return ERR_PTR(-ENOMEM);
+	result->iname[0] = '\0';
+	result->name = result->iname;
+	result->uptr = NULL;
+	return result;
+}
+
 void putname(struct filename *name)
 {
 	if (!IS_ERR_OR_NULL(name))

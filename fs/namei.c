@@ -117,7 +117,7 @@ static int nd_init(struct nameidata *nd, int dfd, const char *name,
 	} else if (dfd == AT_FDCWD) {
 		get_fs_pwd(current_fs(), &nd->path);
 	} else {
-		struct file *file = fget(dfd);
+		struct file *file = fget_raw(dfd);
 
 		if (!file)
 			return -EBADF;
@@ -460,7 +460,7 @@ int path_at(int dfd, const char *filename, int flags, struct path *path)
 	struct file *file;
 
 	if (!filename[0] && (flags & AT_EMPTY_PATH) && dfd != AT_FDCWD) {
-		file = fget(dfd);
+		file = fget_raw(dfd);
 		if (!file)
 			return -EBADF;
 		*path = file->f_path;
@@ -672,6 +672,24 @@ release:
 	return err;
 }
 
+/* The file types mknod() makes: mkdir() makes directories (-EPERM). */
+static int may_mknod(umode_t mode)
+{
+	switch (mode & S_IFMT) {
+	case 0:
+	case S_IFREG:
+	case S_IFIFO:
+	case S_IFSOCK:
+	case S_IFCHR:
+	case S_IFBLK:
+		return 0;
+	case S_IFDIR:
+		return -EPERM;
+	default:
+		return -EINVAL;
+	}
+}
+
 long ksys_mknodat(int dfd, const char *filename, umode_t mode,
 		  unsigned int dev)
 {
@@ -680,20 +698,9 @@ long ksys_mknodat(int dfd, const char *filename, umode_t mode,
 	struct inode *dir;
 	long err;
 
-	switch (mode & S_IFMT) {
-	case 0:
-	case S_IFREG:
-	case S_IFIFO:
-	case S_IFSOCK:
-		break;
-	case S_IFCHR:
-	case S_IFBLK:
-		break;
-	case S_IFDIR:
-		return -EPERM;
-	default:
-		return -EINVAL;
-	}
+	err = may_mknod(mode);
+	if (err)
+		return err;
 	dentry = filename_create(dfd, filename, &nd, false);
 	if (IS_ERR(dentry)) {
 		err = PTR_ERR(dentry);
@@ -983,6 +990,16 @@ int vfs_rename(struct inode *old_dir, struct dentry *old,
 	return 0;
 }
 
+/* renameat2()'s flags: -EINVAL for others, or for both at once. */
+static int check_rename_flags(unsigned int flags)
+{
+	if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE))
+		return -EINVAL;
+	if ((flags & RENAME_NOREPLACE) && (flags & RENAME_EXCHANGE))
+		return -EINVAL;
+	return 0;
+}
+
 long ksys_renameat2(int olddfd, const char *oldname, int newdfd,
 		    const char *newname, unsigned int flags)
 {
@@ -990,10 +1007,9 @@ long ksys_renameat2(int olddfd, const char *oldname, int newdfd,
 	struct dentry *old, *new, *trap;
 	long err;
 
-	if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE))
-		return -EINVAL;
-	if ((flags & RENAME_NOREPLACE) && (flags & RENAME_EXCHANGE))
-		return -EINVAL;
+	err = check_rename_flags(flags);
+	if (err)
+		return err;
 	err = path_parentat(olddfd, oldname, 0, &old_nd);
 	if (err)
 		goto release_old;
@@ -1146,9 +1162,13 @@ put_pwd:
 SYSCALL_DEFINE4(mknodat, int, dfd, const char __user *, filename,
 		umode_t, mode, unsigned int, dev)
 {
-	struct filename *name = getname(filename);
+	struct filename *name;
 	long err;
 
+	err = may_mknod(mode);
+	if (err)
+		return err;
+	name = getname(filename);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
 	err = ksys_mknodat(dfd, name->name, mode, dev);
@@ -1276,7 +1296,9 @@ SYSCALL_DEFINE5(renameat2, int, olddfd, const char __user *, oldname,
 	struct filename *from, *to;
 	long err;
 
-	err = getname_pair(oldname, 0, newname, &from, &to);
+	err = check_rename_flags(flags);
+	if (!err)
+		err = getname_pair(oldname, 0, newname, &from, &to);
 	if (err)
 		return err;
 	err = ksys_renameat2(olddfd, from->name, newdfd, to->name, flags);
@@ -1449,6 +1471,9 @@ static int open_create(struct nameidata *nd, int flags, umode_t mode,
 	}
 }
 
+/* An O_PATH file's operations: none. */
+static const struct file_operations empty_fops = {};
+
 struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode,
 			  unsigned int lookup_flags)
 {
@@ -1482,6 +1507,17 @@ struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode,
 		err = -ENOTDIR;
 		if (want_dir && !d_is_dir(path.dentry))
 			goto put_path;
+	}
+	/* O_PATH names the place: no access checks, no ->open, no I/O. */
+	if (flags & O_PATH) {
+		file = alloc_file(&path, flags, &empty_fops);
+		if (IS_ERR(file)) {
+			err = PTR_ERR(file);
+			goto put_path;
+		}
+		path_put(&path);
+		nd_release(&nd);
+		return file;
 	}
 	err = may_open(&path, flags, created);
 	if (err)

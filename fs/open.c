@@ -23,14 +23,45 @@
 
 #include "internal.h"
 
+/* The open flags Linux knows; open() drops others, openat2() refuses them. */
+#define VALID_OPEN_FLAGS						\
+	(O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND |	\
+	 O_NONBLOCK | O_SYNC | FASYNC | O_DIRECT | O_LARGEFILE |		\
+	 O_DIRECTORY | O_NOFOLLOW | O_NOATIME | O_CLOEXEC | O_PATH |	\
+	 __O_TMPFILE)
+
+/* What O_PATH keeps; openat2() refuses O_PATH with any other. */
+#define O_PATH_FLAGS	(O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC)
+
+/*
+ * O_TMPFILE is checked as Linux checks it, then refused: no file system
+ * here can make an unnamed file (Linux's ->tmpfile).
+ */
+static int check_tmpfile(int flags)
+{
+	if ((flags & (O_TMPFILE | O_CREAT)) != O_TMPFILE)
+		return -EINVAL;
+	if ((flags & O_ACCMODE) == O_RDONLY)
+		return -EINVAL;
+	return -EOPNOTSUPP;
+}
+
 static long do_sys_open(int dfd, const char *filename, int flags,
 			umode_t mode, unsigned int lookup_flags)
 {
 	struct file *file;
 	int fd;
 
-	/* 64-bit: every file is "large", and F_GETFL shows it as on Linux. */
-	flags |= O_LARGEFILE;
+	/*
+	 * 64-bit: every file is "large", and F_GETFL shows it as on Linux;
+	 * but an O_PATH open keeps only the flags that mean something to it.
+	 */
+	if (flags & O_PATH)
+		flags &= O_PATH_FLAGS;
+	else
+		flags |= O_LARGEFILE;
+	if (flags & __O_TMPFILE)
+		return check_tmpfile(flags);
 	mode = flags & O_CREAT ? mode & S_IALLUGO : 0;
 	fd = get_unused_fd_flags(flags);
 	if (fd < 0)
@@ -46,13 +77,15 @@ static long do_sys_open(int dfd, const char *filename, int flags,
 
 long ksys_openat(int dfd, const char *filename, int flags, umode_t mode)
 {
-	return do_sys_open(dfd, filename, flags, mode, 0);
+	return do_sys_open(dfd, filename, flags & VALID_OPEN_FLAGS, mode, 0);
 }
 
 /* openat2(): unknown bits in how are -EINVAL, as is a mode without O_CREAT. */
 long ksys_openat2(int dfd, const char *filename, const struct open_how *how)
 {
-	if (how->flags >> 32 || how->resolve & ~(u64)RESOLVE_BENEATH ||
+	if (how->flags & ~(u64)VALID_OPEN_FLAGS ||
+	    ((how->flags & O_PATH) && (how->flags & ~(u64)O_PATH_FLAGS)) ||
+	    how->resolve & ~(u64)RESOLVE_BENEATH ||
 	    how->mode & ~(u64)S_IALLUGO ||
 	    (how->mode && !(how->flags & O_CREAT)))
 		return -EINVAL;
@@ -170,6 +203,16 @@ SYSCALL_DEFINE3(close_range, unsigned int, fd, unsigned int, max_fd,
 	return close_range(fd, max_fd, flags);
 }
 
+/* -EINVAL for a mode beyond R_OK | W_OK | X_OK or an unknown flag. */
+static int check_faccessat_args(int mode, int flags)
+{
+	if (mode & ~S_IRWXO)
+		return -EINVAL;
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	return 0;
+}
+
 /*
  * access() checks with the real user and group ids, not the effective
  * ones, unless AT_EACCESS says otherwise: it acts with a copy of the
@@ -184,10 +227,9 @@ long ksys_faccessat(int dfd, const char *filename, int mode, int flags)
 	struct path path;
 	long err;
 
-	if (mode & ~S_IRWXO)
-		return -EINVAL;
-	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
-		return -EINVAL;
+	err = check_faccessat_args(mode, flags);
+	if (err)
+		return err;
 	if (!(flags & AT_EACCESS)) {
 		new = prepare_creds();
 		if (!new)
@@ -218,9 +260,13 @@ revert:
 SYSCALL_DEFINE4(faccessat2, int, dfd, const char __user *, filename,
 		int, mode, int, flags)
 {
-	struct filename *name = getname_uflags(filename, flags);
+	struct filename *name;
 	long err;
 
+	err = check_faccessat_args(mode, flags);
+	if (err)
+		return err;
+	name = getname_uflags(filename, flags);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
 	err = ksys_faccessat(dfd, name->name, mode, flags);
@@ -260,7 +306,7 @@ static long set_fs_dir(const struct path *path, bool root)
 
 SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 {
-	struct file *file = fget(fd);
+	struct file *file = fget_raw(fd);
 	long err;
 
 	if (!file)

@@ -38,9 +38,12 @@
 #include <uapi/asm-generic/ioctls.h>
 #include <uapi/linux/magic.h>
 
+#include "internal.h"
+
 #define PIPE_SIZE		(PIPE_DEF_BUFFERS * PAGE_SIZE)
 
-static struct super_block *pipe_sb;
+/* pipefs, mounted nowhere: every anonymous pipe's file is on it. */
+static struct vfsmount *pipe_mnt;
 
 static struct pipe_inode_info *alloc_pipe_info(void)
 {
@@ -363,7 +366,7 @@ const struct file_operations pipefifo_fops = {
 static struct inode *get_pipe_inode(void)
 {
 	const struct cred *cred = current_cred();
-	struct inode *inode = new_inode(pipe_sb);
+	struct inode *inode = new_inode(pipe_mnt->mnt_sb);
 
 	if (!inode)
 		return NULL;
@@ -379,11 +382,11 @@ static struct inode *get_pipe_inode(void)
  * write end of a new anonymous pipe. */
 static int create_pipe_files(struct file **files, int flags)
 {
-	struct path path = { .mnt = NULL };
+	struct path path = { .mnt = pipe_mnt };
 	struct inode *inode;
 	int err = 0;
 
-	if (!pipe_sb)
+	if (!pipe_mnt)
 		return -ENOMEM;
 	inode = get_pipe_inode();
 	if (!inode)
@@ -475,14 +478,14 @@ static struct file_system_type pipe_fs_type = {
 
 static int init_pipe_fs(void)
 {
-	struct dentry *root;
+	struct vfsmount *mnt;
 
-	root = pipe_fs_type.mount(&pipe_fs_type, 0, "pipefs", NULL);
-	if (IS_ERR(root)) {
-		pr_err("pipe: cannot mount pipefs: %ld\n", PTR_ERR(root));
-		return PTR_ERR(root);
+	mnt = vfs_kern_mount(&pipe_fs_type, 0, "pipefs", NULL);
+	if (IS_ERR(mnt)) {
+		pr_err("pipe: cannot mount pipefs: %ld\n", PTR_ERR(mnt));
+		return PTR_ERR(mnt);
 	}
-	pipe_sb = root->d_sb;
+	pipe_mnt = mnt;
 	return 0;
 }
 fs_initcall(init_pipe_fs);

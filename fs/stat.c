@@ -19,6 +19,13 @@
 
 #include "internal.h"
 
+/*
+ * The *at() flags newfstatat() and statx() take (Linux's vfs_statx()): the
+ * sync bits mean nothing for file systems in memory, but are accepted.
+ */
+#define STAT_AT_FLAGS	(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | \
+			 AT_NO_AUTOMOUNT | AT_STATX_SYNC_TYPE)
+
 static void generic_fillattr(struct inode *inode, struct kstat *stat)
 {
 	spin_lock(&inode->i_lock);
@@ -83,7 +90,7 @@ static long stat_path(const struct path *path, struct stat *st)
 
 long ksys_fstat(unsigned int fd, struct stat *st)
 {
-	struct file *file = fget(fd);
+	struct file *file = fget_raw(fd);
 	long err;
 
 	if (!file)
@@ -99,7 +106,7 @@ long ksys_newfstatat(int dfd, const char *filename, struct stat *st,
 	struct path path;
 	long err;
 
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
+	if (flags & ~STAT_AT_FLAGS)
 		return -EINVAL;
 	err = path_at(dfd, filename, flags, &path);
 	if (err)
@@ -124,7 +131,7 @@ static long stat_to_user(long err, const struct stat *st,
 SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, filename,
 		struct stat __user *, statbuf, int, flag)
 {
-	struct filename *name = getname_uflags(filename, flag);
+	struct filename *name = getname_maybe_null(filename, flag);
 	struct stat st;
 	long err;
 
@@ -197,15 +204,21 @@ long ksys_statx(int dfd, const char *filename, int flags, unsigned int mask,
 		return -EINVAL;
 	if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE)
 		return -EINVAL;
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT |
-		      AT_STATX_SYNC_TYPE))
+	if (flags & ~STAT_AT_FLAGS)
 		return -EINVAL;
 	err = path_at(dfd, filename, flags, &path);
 	if (err)
 		return err;
 	err = vfs_getattr(&path, &stat);
-	if (!err)
+	if (!err) {
 		cp_statx(&stat, buf);
+		/* What Linux's VFS says of every file: is it a mount's root? */
+		buf->stx_attributes_mask = STATX_ATTR_AUTOMOUNT |
+					   STATX_ATTR_MOUNT_ROOT |
+					   STATX_ATTR_DAX;
+		if (path.dentry == path.mnt->mnt_root)
+			buf->stx_attributes |= STATX_ATTR_MOUNT_ROOT;
+	}
 	path_put(&path);
 	return err;
 }
@@ -213,7 +226,7 @@ long ksys_statx(int dfd, const char *filename, int flags, unsigned int mask,
 SYSCALL_DEFINE5(statx, int, dfd, const char __user *, filename, int, flags,
 		unsigned int, mask, struct statx __user *, buffer)
 {
-	struct filename *name = getname_uflags(filename, flags);
+	struct filename *name = getname_maybe_null(filename, flags);
 	struct statx tmp;
 	long err;
 

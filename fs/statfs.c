@@ -51,9 +51,7 @@ static int vfs_statfs(const struct path *path, struct statfs *st)
 	st->f_ffree = buf.f_ffree;
 	st->f_namelen = buf.f_namelen;
 	st->f_frsize = buf.f_bsize;
-	/* A pipe's path has no mount, so no mount flags either. */
-	st->f_flags = mnt_st_flags(path->mnt ?
-				   READ_ONCE(path->mnt->mnt_flags) : 0);
+	st->f_flags = mnt_st_flags(READ_ONCE(path->mnt->mnt_flags));
 	return 0;
 }
 
@@ -86,7 +84,7 @@ SYSCALL_DEFINE2(statfs, const char __user *, pathname,
 
 SYSCALL_DEFINE2(fstatfs, unsigned int, fd, struct statfs __user *, buf)
 {
-	struct file *file = fget(fd);
+	struct file *file = fget_raw(fd);
 	struct statfs st;
 	int err;
 

@@ -71,13 +71,15 @@ static void pipe_readiness(struct ktest *t)
 	KTEST_EXPECT_EQ(t, p[0].revents, POLLHUP);
 	KTEST_EXPECT_EQ(t, ksys_close(fds[0]), 0);
 
-	/* A file without ->poll is ready both ways: a directory here. */
-	fd = ksys_openat(AT_FDCWD, "/", O_RDONLY, 0);
+	/* A file without ->poll is ready both ways: a ramfs file. */
+	KTEST_ASSERT_EQ(t, ftest_put_file("/poll_f", "", 0), 0);
+	fd = ksys_openat(AT_FDCWD, "/poll_f", O_RDONLY, 0);
 	KTEST_ASSERT_GE(t, fd, 0);
 	p[0] = (struct pollfd){ .fd = fd, .events = POLLIN | POLLOUT };
 	KTEST_EXPECT_EQ(t, do_poll(u, 1, 0), 1);
 	KTEST_EXPECT_EQ(t, p[0].revents, POLLIN | POLLOUT);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+	KTEST_EXPECT_EQ(t, ksys_unlinkat(AT_FDCWD, "/poll_f", 0), 0);
 }
 
 /*
@@ -129,6 +131,8 @@ static void poll_errors(struct ktest *t)
 	sigset_t __user *mask = ktest_ualloc(sizeof(sigset_t));
 	struct pollfd *p = ktest_ukaddr(u);
 
+	KTEST_EXPECT_EQ(t, sizeof(struct pollfd), 8);
+	KTEST_EXPECT_EQ(t, sizeof(sigset_t), 8);
 	KTEST_EXPECT_EQ(t, do_poll((void __user *)0x10, 1, 0), -EFAULT);
 	KTEST_EXPECT_EQ(t, do_poll(u, 1025, 0), -EINVAL);
 	/* Nothing to poll, no time to wait: 0 at once. */

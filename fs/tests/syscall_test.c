@@ -13,6 +13,7 @@
 #include <keel/fcntl.h>
 #include <keel/ktest.h>
 #include <keel/namei.h>
+#include <keel/poll.h>
 #include <keel/stat.h>
 #include <keel/string.h>
 #include <asm/unistd.h>
@@ -20,6 +21,7 @@
 #include <uapi/asm-generic/statfs.h>
 #include <uapi/linux/magic.h>
 #include <uapi/linux/time_types.h>
+#include <uapi/linux/utime.h>
 #include "file_test.h"
 
 #define SC_DIR		"/sc"
@@ -48,6 +50,7 @@ static void sc_exit(struct ktest *t)
 	unsigned int i;
 
 	ksys_chdir("/");
+	ksys_umount(SC_DIR "/d", 0);
 	for (i = 0; i < ARRAY_SIZE(names); i++)
 		ksys_unlinkat(AT_FDCWD, names[i], 0);
 	ksys_unlinkat(AT_FDCWD, SC_DIR "/d", AT_REMOVEDIR);
@@ -162,7 +165,6 @@ static void empty_path(struct ktest *t)
 	ino = ((struct stat *)ktest_ukaddr(ust))->st_ino;
 	KTEST_EXPECT_EQ(t, ((struct stat *)ktest_ukaddr(ust))->st_size, 3);
 
-	KTEST_EXPECT_EQ(t, sizeof(struct statx), 256);
 	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_statx, fd, empty,
 					  AT_EMPTY_PATH, STATX_BASIC_STATS,
 					  usx), 0);
@@ -178,6 +180,24 @@ static void empty_path(struct ktest *t)
 					  0, usx), -EINVAL);
 	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_statx, fd, empty,
 					  AT_EMPTY_PATH, 0, BAD_LOW), -EFAULT);
+	KTEST_EXPECT_EQ(t, sx->stx_attributes, 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_statx, AT_FDCWD,
+					  ktest_ustr("/"), 0, 0, usx), 0);
+	KTEST_EXPECT_EQ(t, sx->stx_attributes, STATX_ATTR_MOUNT_ROOT);
+	KTEST_EXPECT_EQ(t, sx->stx_attributes_mask & STATX_ATTR_MOUNT_ROOT,
+			STATX_ATTR_MOUNT_ROOT);
+	/* A NULL name is "" with AT_EMPTY_PATH (Linux 6.11), else -EFAULT. */
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_newfstatat, fd, NULL, ust,
+					  AT_EMPTY_PATH), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_newfstatat, fd, NULL, ust, 0),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_statx, fd, NULL, AT_EMPTY_PATH,
+					  STATX_BASIC_STATS, usx), 0);
+	KTEST_EXPECT_EQ(t, sx->stx_ino, ino);
+	/* The sync flags mean nothing in memory but are taken. */
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_newfstatat, fd, empty, ust,
+					  AT_EMPTY_PATH | AT_STATX_DONT_SYNC),
+			0);
 
 	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_fchownat, fd, empty, -1, -1,
 					  AT_EMPTY_PATH), 0);
@@ -202,6 +222,14 @@ static void namespace_calls(struct ktest *t)
 {
 	char __user *buf = ktest_ualloc(16);
 	char *k = ktest_ukaddr(buf);
+
+	/* Arguments Linux refuses before it reads the name. */
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_mknod, BAD_LOW, S_IFDIR, 0),
+			-EPERM);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_mknod, BAD_LOW, 0170000, 0),
+			-EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall5(__NR_renameat2, AT_FDCWD, BAD_LOW,
+					  AT_FDCWD, BAD_LOW, 3), -EINVAL);
 
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_mkdir, P("d"), 0700),
 			0);
@@ -389,7 +417,6 @@ static void statfs_calls(struct ktest *t)
 	struct statfs *buf = ktest_ukaddr(ubuf);
 	int fds[2];
 
-	KTEST_EXPECT_EQ(t, sizeof(struct statfs), 120);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_statfs, ktest_ustr(SC_DIR),
 					  ubuf), 0);
 	KTEST_EXPECT_EQ(t, buf->f_type, RAMFS_MAGIC);
@@ -404,6 +431,7 @@ static void statfs_calls(struct ktest *t)
 	KTEST_ASSERT_EQ(t, ksys_pipe2(fds, 0), 0);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fstatfs, fds[0], ubuf), 0);
 	KTEST_EXPECT_EQ(t, buf->f_type, PIPEFS_MAGIC);
+	KTEST_EXPECT_EQ(t, buf->f_flags, ST_VALID);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fstatfs, 999, ubuf), -EBADF);
 	KTEST_EXPECT_EQ(t, ksys_close(fds[0]), 0);
 	KTEST_EXPECT_EQ(t, ksys_close(fds[1]), 0);
@@ -414,8 +442,11 @@ static void attrs_access_umask(struct ktest *t)
 {
 	struct __kernel_timespec __user *uts = ktest_ualloc(2 * sizeof(*uts));
 	struct __kernel_timespec *ts = ktest_ukaddr(uts);
+	struct __kernel_old_timeval __user *utv = ktest_ualloc(2 * sizeof(*utv));
+	struct __kernel_old_timeval *tv = ktest_ukaddr(utv);
 	struct stat st;
 	long old, fd;
+	int fds[2];
 
 	old = ktest_syscall1(__NR_umask, 077);
 	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_umask, old), 077);
@@ -424,6 +455,7 @@ static void attrs_access_umask(struct ktest *t)
 					  MAY_READ | MAY_WRITE), 0);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_access, P("f"), 8),
 			-EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_access, BAD_LOW, 8), -EINVAL);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_access, P("none"),
 					  0), -ENOENT);
 	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_faccessat2, AT_FDCWD,
@@ -472,7 +504,44 @@ static void attrs_access_umask(struct ktest *t)
 	ts[1].tv_nsec = 1000000000;
 	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, fd, NULL, uts, 0),
 			-EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, AT_FDCWD, BAD_LOW,
+					  NULL, 0x8000), -EINVAL);
+
+	/* utimes() in microseconds, below a second; utime() in seconds. */
+	tv[0] = (struct __kernel_old_timeval){ 5, 7 };
+	tv[1] = (struct __kernel_old_timeval){ 6, 1000000 };
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_utimes, P("f"), utv), -EINVAL);
+	tv[1].tv_usec = 8;
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_utimes, P("f"), utv), 0);
+	KTEST_EXPECT_EQ(t, ksys_fstat(fd, &st), 0);
+	KTEST_EXPECT_EQ(t, st.st_atime, 5);
+	KTEST_EXPECT_EQ(t, st.st_mtime, 6);
+	KTEST_EXPECT_EQ(t, st.st_mtime_nsec, 8000);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_futimesat, fd, NULL, BAD_LOW),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_utime, P("f"),
+					  ktest_uput(&(struct utimbuf){ 9, 10 },
+						     sizeof(struct utimbuf))),
+			0);
+	KTEST_EXPECT_EQ(t, ksys_fstat(fd, &st), 0);
+	KTEST_EXPECT_EQ(t, st.st_mtime, 10);
+	KTEST_EXPECT_EQ(t, st.st_mtime_nsec, 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_utime, P("f"), NULL), 0);
+	KTEST_EXPECT_EQ(t, ksys_fstat(fd, &st), 0);
+	KTEST_EXPECT_GT(t, st.st_mtime, 10);
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+
+	/* A pipe's inode takes attribute changes too (it is on pipefs). */
+	KTEST_ASSERT_EQ(t, ksys_pipe2(fds, 0), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fchmod, fds[0], 0640), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_fchown, fds[1], 1, 1), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, fds[0], NULL, NULL,
+					  0), 0);
+	KTEST_EXPECT_EQ(t, ksys_fstat(fds[1], &st), 0);
+	KTEST_EXPECT_EQ(t, st.st_mode, S_IFIFO | 0640);
+	KTEST_EXPECT_EQ(t, st.st_uid, 1);
+	KTEST_EXPECT_EQ(t, ksys_close(fds[0]), 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fds[1]), 0);
 }
 
 /* mount and umount2 with user strings. */
@@ -545,9 +614,154 @@ static void sendfile_calls(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
 }
 
+/* open's flags: unknown ones dropped, openat2 refuses them; O_TMPFILE. */
+static void open_flags(struct ktest *t)
+{
+	struct open_how __user *uhow = ktest_ualloc(2 * sizeof(*uhow));
+	struct open_how *how = ktest_ukaddr(uhow);
+	long fd;
+
+	fd = ktest_syscall3(__NR_open, ktest_ustr(SC_DIR),
+			    O_RDONLY | 0x80000000, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ksys_fcntl(fd, F_GETFL, 0), O_RDONLY | O_LARGEFILE);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_open, ktest_ustr(SC_DIR),
+					  O_TMPFILE | O_RDWR, 0600),
+			-EOPNOTSUPP);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_open, ktest_ustr(SC_DIR),
+					  O_TMPFILE, 0600), -EINVAL);
+
+	how->flags = O_RDONLY;
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_openat2, AT_FDCWD,
+					  ktest_ustr(SC_DIR), uhow, 16),
+			-EINVAL);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_openat2, AT_FDCWD,
+					  ktest_ustr(SC_DIR), uhow, 4097),
+			-E2BIG);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_openat2, AT_FDCWD,
+					  ktest_ustr(SC_DIR), BAD_LOW, 24),
+			-EFAULT);
+	/* A larger struct is fine while what the kernel does not know is 0. */
+	fd = ktest_syscall4(__NR_openat2, AT_FDCWD, ktest_ustr(SC_DIR), uhow,
+			    32);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+	((char *)how)[30] = 1;
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_openat2, AT_FDCWD,
+					  ktest_ustr(SC_DIR), uhow, 32),
+			-E2BIG);
+	((char *)how)[30] = 0;
+	how->flags = O_RDONLY | 0x80000000;
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_openat2, AT_FDCWD,
+					  ktest_ustr(SC_DIR), uhow, 24),
+			-EINVAL);
+}
+
+/* The structures the calls write, as x86_64 Linux lays them out. */
+static void abi_layouts(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, sizeof(struct stat), 144);
+	KTEST_EXPECT_EQ(t, offsetof(struct stat, st_mode), 24);
+	KTEST_EXPECT_EQ(t, offsetof(struct stat, st_rdev), 40);
+	KTEST_EXPECT_EQ(t, offsetof(struct stat, st_size), 48);
+	KTEST_EXPECT_EQ(t, offsetof(struct stat, st_mtime), 88);
+	KTEST_EXPECT_EQ(t, offsetof(struct stat, st_ctime_nsec), 112);
+	KTEST_EXPECT_EQ(t, sizeof(struct statx), 256);
+	KTEST_EXPECT_EQ(t, offsetof(struct statx, stx_mode), 28);
+	KTEST_EXPECT_EQ(t, offsetof(struct statx, stx_ino), 32);
+	KTEST_EXPECT_EQ(t, offsetof(struct statx, stx_atime), 64);
+	KTEST_EXPECT_EQ(t, offsetof(struct statx, stx_mtime), 112);
+	KTEST_EXPECT_EQ(t, offsetof(struct statx, stx_rdev_major), 128);
+	KTEST_EXPECT_EQ(t, offsetof(struct statx, stx_mnt_id), 144);
+	KTEST_EXPECT_EQ(t, sizeof(struct statfs), 120);
+	KTEST_EXPECT_EQ(t, offsetof(struct statfs, f_fsid), 56);
+	KTEST_EXPECT_EQ(t, offsetof(struct statfs, f_flags), 80);
+	KTEST_EXPECT_EQ(t, sizeof(struct open_how), 24);
+	KTEST_EXPECT_EQ(t, sizeof(struct __kernel_timespec), 16);
+	KTEST_EXPECT_EQ(t, sizeof(struct __kernel_old_timeval), 16);
+}
+
+/*
+ * O_PATH: a descriptor that names a place.  It serves as a dfd, for
+ * fstat, fstatfs, fchdir, dup and some fcntl commands; I/O and the rest
+ * are -EBADF.  No ->open runs (a FIFO does not wait for a writer) and
+ * O_NOFOLLOW opens a symlink itself.
+ */
+static void o_path(struct ktest *t)
+{
+	struct stat __user *ust = ktest_ualloc(sizeof(*ust));
+	struct pollfd __user *upfd = ktest_ualloc(sizeof(struct pollfd));
+	struct pollfd *pfd = ktest_ukaddr(upfd);
+	char __user *buf = ktest_ualloc(64);
+	long dir, fd, dup;
+
+	KTEST_ASSERT_EQ(t, ftest_put_file(SC_DIR "/f", "abc", 3), 0);
+	dir = ktest_syscall3(__NR_open, ktest_ustr(SC_DIR),
+			     O_PATH | O_RDWR | O_TRUNC, 0);
+	KTEST_ASSERT_GE(t, dir, 0);
+	KTEST_EXPECT_EQ(t, ksys_fcntl(dir, F_GETFL, 0), O_PATH);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_getdents64, dir, buf, 64),
+			-EBADF);
+	fd = ktest_syscall4(__NR_openat, dir, ktest_ustr("f"), O_RDONLY, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_fchdir, dir), 0);
+	KTEST_EXPECT_EQ(t, ksys_chdir("/"), 0);
+	KTEST_EXPECT_EQ(t, ksys_close(dir), 0);
+
+	fd = ktest_syscall3(__NR_open, P("f"), O_PATH, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_read, fd, buf, 3), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_write, fd, buf, 3), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_lseek, fd, 0, SEEK_SET),
+			-EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_ioctl, fd, FIOCLEX, 0), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fchmod, fd, 0600), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, fd, NULL, NULL, 0),
+			-EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_utimensat, fd, ktest_ustr(""),
+					  NULL, AT_EMPTY_PATH), 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall1(__NR_fsync, fd), -EBADF);
+	KTEST_EXPECT_EQ(t, ksys_fcntl(fd, F_SETFL, O_NONBLOCK), -EBADF);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fstat, fd, ust), 0);
+	KTEST_EXPECT_EQ(t, ((struct stat *)ktest_ukaddr(ust))->st_size, 3);
+	*pfd = (struct pollfd){ .fd = fd, .events = POLLIN };
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_poll, upfd, 1, 0), 1);
+	KTEST_EXPECT_EQ(t, pfd->revents, POLLNVAL);
+	dup = ktest_syscall1(__NR_dup, fd);
+	KTEST_ASSERT_GE(t, dup, 0);
+	KTEST_EXPECT_EQ(t, ksys_fcntl(dup, F_GETFL, 0), O_PATH);
+	KTEST_EXPECT_EQ(t, ksys_close(dup), 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+
+	/* A symlink itself, a FIFO without waiting for its other end. */
+	KTEST_ASSERT_EQ(t, ksys_symlinkat("f", AT_FDCWD, SC_DIR "/l"), 0);
+	fd = ktest_syscall3(__NR_open, P("l"), O_PATH | O_NOFOLLOW, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_fstat, fd, ust), 0);
+	KTEST_EXPECT_EQ(t, ((struct stat *)ktest_ukaddr(ust))->st_mode &
+			S_IFMT, S_IFLNK);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+	KTEST_ASSERT_EQ(t, ksys_mknodat(AT_FDCWD, SC_DIR "/g", S_IFIFO | 0600,
+					0), 0);
+	fd = ktest_syscall3(__NR_open, P("g"), O_PATH | O_WRONLY, 0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_EQ(t, ksys_close(fd), 0);
+	/* openat2 refuses O_PATH with flags it would not keep. */
+	KTEST_EXPECT_EQ(t, ktest_syscall4(__NR_openat2, AT_FDCWD, P("f"),
+					  ktest_uput(&(struct open_how){
+						.flags = O_PATH | O_RDWR },
+						sizeof(struct open_how)),
+					  sizeof(struct open_how)), -EINVAL);
+}
+
 static struct ktest_case syscall_cases[] = {
+	KTEST_CASE(abi_layouts),
 	KTEST_CASE(path_names),
 	KTEST_CASE(open_rw_stat),
+	KTEST_CASE(open_flags),
+	KTEST_CASE(o_path),
 	KTEST_CASE(empty_path),
 	KTEST_CASE(namespace_calls),
 	KTEST_CASE(cwd_calls),

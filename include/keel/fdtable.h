@@ -71,8 +71,13 @@ int get_unused_fd_flags(unsigned int flags);
 void put_unused_fd(unsigned int fd);
 /* Point the reserved @fd at @file; the table takes over the reference. */
 void fd_install(unsigned int fd, struct file *file);
-/* The file at @fd with a new reference, or NULL (the caller's -EBADF). */
+/*
+ * The file at @fd with a new reference, or NULL (the caller's -EBADF).
+ * fget() does not see O_PATH files, which only name a place; fget_raw()
+ * does, for the calls that take them (a dfd, fstat, fchdir, dup, fcntl).
+ */
 struct file *fget(unsigned int fd);
+struct file *fget_raw(unsigned int fd);
 /* Remove @fd from the table and drop its reference: 0 or -EBADF. */
 int close_fd(unsigned int fd);
 /*

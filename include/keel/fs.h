@@ -244,6 +244,8 @@ struct file {
 #define FMODE_READ	(1 << 0)
 #define FMODE_WRITE	(1 << 1)
 #define FMODE_LSEEK	(1 << 2)
+/* O_PATH: a place in the tree, no I/O (only fget_raw() finds it) */
+#define FMODE_PATH	(1 << 3)
 
 /* --- file systems and super blocks (fs/super.c, fs/filesystems.c) --- */
 int register_filesystem(struct file_system_type *fs);
@@ -335,6 +337,8 @@ struct filename *getname_flags(const char __user *filename,
 			       unsigned int flags);
 struct filename *getname(const char __user *filename);
 struct filename *getname_uflags(const char __user *filename, int uflags);
+/* The same, and a NULL @filename with AT_EMPTY_PATH is "" (the stats). */
+struct filename *getname_maybe_null(const char __user *filename, int uflags);
 void putname(struct filename *name);
 #define MAY_EXEC	0x1
 #define MAY_WRITE	0x2

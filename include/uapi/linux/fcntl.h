@@ -26,6 +26,8 @@
 #define O_CLOEXEC	02000000
 #define O_SYNC		04010000
 #define O_PATH		010000000
+#define __O_TMPFILE	020000000
+#define O_TMPFILE	(__O_TMPFILE | O_DIRECTORY)
 
 #define F_DUPFD		0
 #define F_GETFD		1

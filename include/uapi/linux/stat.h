@@ -90,4 +90,9 @@ struct statx {
 #define STATX_MNT_ID		0x00001000U
 #define STATX__RESERVED		0x80000000U
 
+/* stx_attributes */
+#define STATX_ATTR_AUTOMOUNT	0x00001000
+#define STATX_ATTR_MOUNT_ROOT	0x00002000
+#define STATX_ATTR_DAX		0x00200000
+
 #endif /* _UAPI_LINUX_STAT_H */
