@@ -1002,8 +1002,12 @@ fatal:
 		spin_unlock(&sh->siglock);
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		current->flags |= PF_SIGNALED;
-		/* Keel writes no core file; the status still says "core". */
-		do_group_exit(signr | (sig_kernel_coredump(signr) ? 0x80 : 0));
+		/*
+		 * A core-dumping signal ends the process; Keel writes no
+		 * core file, so, as Linux with RLIMIT_CORE 0, the status
+		 * does not say one was dumped (no 0x80).
+		 */
+		do_group_exit(signr);
 	}
 	spin_unlock(&sh->siglock);
 	spin_unlock_irqrestore(&tasklist_lock, flags);

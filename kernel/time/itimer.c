@@ -8,9 +8,8 @@
  * early, so it never expires before its time.  While pending it holds a
  * reference to the signal_struct; a process that ends with it armed
  * keeps the struct until the next expiry, which sees no live thread and
- * lets go.  On expiry it counts a SIGALRM due (it_real_expired) and
- * calls itimer_real_sigalrm(), the place where SIGALRM is to be sent
- * once kernel/signal.c can send a signal to a process.
+ * lets go.  On expiry it counts the expiry (it_real_expired) and sends
+ * SIGALRM to the process.
  *
  * ITIMER_VIRTUAL and ITIMER_PROF count the process's user, and user plus
  * system, CPU time; their values are kept and reported, but nothing
@@ -24,6 +23,8 @@
 #include <keel/sched.h>
 #include <keel/sched/cputime.h>
 #include <keel/sched/signal.h>
+#include <keel/sched/task.h>
+#include <keel/signal.h>
 #include <keel/spinlock.h>
 #include <keel/syscalls.h>
 #include <keel/time.h>
@@ -31,10 +32,19 @@
 
 static DEFINE_SPINLOCK(itimer_lock);
 
-/* Where SIGALRM goes to the process once signals can be sent. */
+/* SIGALRM to the process of @sig, through a thread still in it. */
 static void itimer_real_sigalrm(struct signal_struct *sig)
 {
-	sig->it_real_expired++;
+	struct task_struct *t;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (!list_empty(&sig->thread_head)) {
+		t = list_first_entry(&sig->thread_head, struct task_struct,
+				     thread_node);
+		__group_send_sig_info(SIGALRM, SEND_SIG_PRIV, t);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 /* The jiffy at which a kernel timer should look at @deadline again. */
@@ -57,7 +67,7 @@ static void it_real_fn(struct timer_list *t)
 	struct signal_struct *sig = container_of(t, struct signal_struct,
 						 real_timer);
 	unsigned long flags;
-	bool keep = false;
+	bool keep = false, fire = false;
 	s64 now;
 
 	spin_lock_irqsave(&itimer_lock, flags);
@@ -69,7 +79,8 @@ static void it_real_fn(struct timer_list *t)
 	}
 	now = ktime_get_ns();
 	if (now >= sig->it_real_expires) {
-		itimer_real_sigalrm(sig);
+		sig->it_real_expired++;
+		fire = true;
 		if (!sig->it_real_incr) {
 			sig->it_real_expires = 0;
 			goto out;
@@ -82,6 +93,8 @@ static void it_real_fn(struct timer_list *t)
 	keep = true;
 out:
 	spin_unlock_irqrestore(&itimer_lock, flags);
+	if (fire)
+		itimer_real_sigalrm(sig);
 	if (!keep)
 		put_signal_struct(sig);
 }
