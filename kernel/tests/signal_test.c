@@ -389,8 +389,7 @@ static void test_default_action_statuses(struct ktest *t)
 		{ SIGTERM, SIGTERM },
 		{ SIGKILL, SIGKILL },
 		{ SIGUSR1, SIGUSR1 },
-		/* No core file is written: no WCOREDUMP, as Linux with
-		 * RLIMIT_CORE 0. */
+		/* No core file, so no WCOREDUMP (Linux, RLIMIT_CORE 0). */
 		{ SIGQUIT, SIGQUIT },
 		{ SIGSEGV, SIGSEGV },
 		{ SIGRTMIN + 2, SIGRTMIN + 2 },
