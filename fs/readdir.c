@@ -44,11 +44,8 @@ struct getdents_callback64 {
 	int error;
 };
 
-/* One record, header and name, as it goes out in one copy. */
-struct dirent64_out {
-	struct linux_dirent64 d;
-	char name[NAME_MAX + 1];
-};
+/* Room for one record, header and name, as it goes out in one copy. */
+#define DIRENT64_MAX	(offsetof(struct linux_dirent64, d_name) + NAME_MAX + 1)
 
 static bool filldir64(struct dir_context *ctx, const char *name, int namelen,
 		      loff_t offset, u64 ino, unsigned int d_type)
@@ -58,7 +55,8 @@ static bool filldir64(struct dir_context *ctx, const char *name, int namelen,
 	struct linux_dirent64 __user *dirent = buf->current_dir;
 	size_t len = offsetof(struct linux_dirent64, d_name) + namelen + 1;
 	unsigned int reclen = ALIGN(len, sizeof(u64));
-	struct dirent64_out out;
+	u64 out_buf[DIV_ROUND_UP(DIRENT64_MAX, sizeof(u64))];
+	struct linux_dirent64 *out = (struct linux_dirent64 *)out_buf;
 
 	if (reclen > buf->count) {
 		buf->error = -EINVAL;	/* only reported if nothing fit */
@@ -67,14 +65,14 @@ static bool filldir64(struct dir_context *ctx, const char *name, int namelen,
 	/* This entry's position is where to resume after the previous one. */
 	if (buf->prev && put_user(offset, &buf->prev->d_off))
 		goto efault;
-	out.d.d_ino = ino;
-	out.d.d_off = 0;
-	out.d.d_reclen = reclen;
-	out.d.d_type = d_type;
-	memcpy(out.d.d_name, name, namelen);
-	out.d.d_name[namelen] = '\0';
+	out->d_ino = ino;
+	out->d_off = 0;
+	out->d_reclen = reclen;
+	out->d_type = d_type;
+	memcpy(out->d_name, name, namelen);
+	out->d_name[namelen] = '\0';
 	/* As Linux, the padding after the NUL is left as it was. */
-	if (copy_to_user(dirent, &out, len))
+	if (copy_to_user(dirent, out, len))
 		goto efault;
 	buf->prev = dirent;
 	buf->current_dir = (void __user *)dirent + reclen;

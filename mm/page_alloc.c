@@ -175,8 +175,8 @@ void dump_page(const struct page *page, const char *reason)
 /* Linux's report for a page in the wrong state for what is done to it. */
 static void bad_page(struct page *page, const char *reason)
 {
-	pr_alert("BUG: Bad page state in process swapper/0  pfn:%05lx\n",
-		 page_to_pfn(page));
+	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n",
+		 current->comm, page_to_pfn(page));
 	dump_page(page, reason);
 	dump_stack();
 	debug_report(DEBUG_REPORT_BAD_PAGE);

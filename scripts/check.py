@@ -1025,7 +1025,7 @@ ALLOCATOR_REPORTS = {
                        WARNING_AT],
     "KFREE_MIDDLE_LARGE": [WARNING_AT + r"kfree",
                            r"page dumped because: Not a kmalloc allocation"],
-    "PAGE_FREE_DOUBLE_MERGED": [r"BUG: Bad page state in process swapper/0 "
+    "PAGE_FREE_DOUBLE_MERGED": [r"BUG: Bad page state in process init "
                                 r" pfn:[0-9a-f]{5}",
                                 r"page dumped because: VM_BUG_ON_PAGE\("
                                 r"page_ref_count\(page\) == 0\)"],
