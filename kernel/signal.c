@@ -701,10 +701,33 @@ void force_sigsegv(int sig)
 	force_sig(SIGSEGV);
 }
 
+/*
+ * A fault the program does not handle is logged, as Linux's
+ * show_unhandled_signals does: "segfault at" for a page fault.
+ */
+static void show_unhandled_fault(int sig, int code, void __user *addr)
+{
+	struct pt_regs *regs = current_pt_regs();
+	__sighandler_t handler = current->sighand->action[sig - 1].sa.sa_handler;
+
+	if (handler != SIG_DFL && handler != SIG_IGN &&
+	    !sigismember(&current->blocked, sig))
+		return;
+	if (sig == SIGSEGV && regs->vector == 14)
+		pr_info("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n",
+			current->comm, current->pid, (unsigned long)addr,
+			regs->ip, regs->sp, regs->error_code);
+	else
+		pr_info("%s[%d]: signal %d (code %d) at %lx ip %016lx sp %016lx\n",
+			current->comm, current->pid, sig, code,
+			(unsigned long)addr, regs->ip, regs->sp);
+}
+
 int force_sig_fault(int sig, int code, void __user *addr)
 {
 	siginfo_t info;
 
+	show_unhandled_fault(sig, code, addr);
 	memset(&info, 0, sizeof(info));
 	info.si_signo = sig;
 	info.si_code = code;

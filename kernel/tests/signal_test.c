@@ -40,6 +40,7 @@ long __x64_sys_rt_sigaction(const struct pt_regs *regs);
 long __x64_sys_rt_sigprocmask(const struct pt_regs *regs);
 long __x64_sys_rt_sigreturn(const struct pt_regs *regs);
 long __x64_sys_pause(const struct pt_regs *regs);
+long __x64_sys_waitid(const struct pt_regs *regs);
 
 static long call_sys(long (*fn)(const struct pt_regs *), long a0, long a1,
 		     long a2, long a3)
@@ -412,6 +413,7 @@ static void test_default_action_statuses(struct ktest *t)
 static void test_stop_and_continue(struct ktest *t)
 {
 	struct looper l;
+	siginfo_t *info;
 	int status = -1;
 
 	KTEST_ASSERT_EQ(t, start_looper(&l, 0), 0);
@@ -431,6 +433,18 @@ static void test_stop_and_continue(struct ktest *t)
 			0);
 
 	KTEST_EXPECT_EQ(t, kill_pid(l.pid, SIGTSTP, 0), 0);
+	/* waitid(WSTOPPED | WNOWAIT): the siginfo, and the stop stays. */
+	if (ktest_ubuf()) {
+		info = (siginfo_t *)ktest_ubuf_kaddr();
+		memset(info, 0xff, sizeof(*info));
+		KTEST_EXPECT_EQ(t, call_sys(__x64_sys_waitid, P_PID, l.pid,
+					    (long)ktest_ubuf(),
+					    WSTOPPED | WNOWAIT), 0);
+		KTEST_EXPECT_EQ(t, info->si_signo, SIGCHLD);
+		KTEST_EXPECT_EQ(t, info->si_code, CLD_STOPPED);
+		KTEST_EXPECT_EQ(t, info->si_status, SIGTSTP);
+		KTEST_EXPECT_EQ(t, info->si_pid, l.pid);
+	}
 	KTEST_EXPECT_EQ(t, kernel_wait4(l.pid, &status, WUNTRACED), l.pid);
 	KTEST_EXPECT_EQ(t, status, (SIGTSTP << 8) | 0x7f);
 	/* SIGKILL ends a stopped process. */
@@ -912,6 +926,25 @@ static void test_rt_sigframe_and_sigreturn(struct ktest *t)
 	__set_current_blocked(&old_blocked);
 }
 
+/*
+ * init takes only the signals it has a handler for, SIGKILL and SIGSTOP
+ * included, from anyone (PID 1 plays a user init: not a kernel thread).
+ */
+static void test_init_is_protected(struct ktest *t)
+{
+	unsigned int flags = current->flags;
+
+	current->flags &= ~PF_KTHREAD;
+	KTEST_EXPECT_EQ(t, kill_pid(1, SIGTERM, 0), 0);
+	KTEST_EXPECT_EQ(t, kill_pid(1, SIGSTOP, 0), 0);
+	KTEST_EXPECT_EQ(t, call_sys(__x64_sys_kill, 1, SIGKILL, 0, 0), 0);
+	current->flags = flags;
+	KTEST_EXPECT_FALSE(t, signal_pending(current));
+	KTEST_EXPECT_EQ(t, current->pending.signal.sig[0], 0);
+	KTEST_EXPECT_EQ(t, current->signal->shared_pending.signal.sig[0], 0);
+	KTEST_EXPECT_FALSE(t, signal_group_exit(current->signal));
+}
+
 static struct ktest_case signal_cases[] = {
 	KTEST_CASE(test_dequeue_order),
 	KTEST_CASE(test_blocking_and_pending),
@@ -929,6 +962,7 @@ static struct ktest_case signal_cases[] = {
 	KTEST_CASE(test_sigmask_helpers),
 	KTEST_CASE(test_unshare_sighand),
 	KTEST_CASE(test_rt_sigframe_and_sigreturn),
+	KTEST_CASE(test_init_is_protected),
 	{}
 };
 
