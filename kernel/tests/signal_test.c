@@ -912,6 +912,29 @@ static void test_rt_sigframe_and_sigreturn(struct ktest *t)
 	KTEST_EXPECT_EQ(t, regs->ip, 0x400102);
 	KTEST_EXPECT_EQ(t, (long)regs->ax, -ERESTARTSYS);
 
+	/* SA_NODEFER leaves the signal unblocked; SA_RESETHAND resets it. */
+	ka.sa.sa_flags = SA_SIGINFO | SA_RESTORER | SA_NODEFER | SA_RESETHAND;
+	sigemptyset(&ka.sa.sa_mask);
+	KTEST_EXPECT_EQ(t, do_sigaction(SIGUSR1, &ka, NULL), 0);
+	fake_syscall_regs(regs, 0);
+	deliver_usr1(t, regs);
+	KTEST_EXPECT_EQ(t, regs->ip, 0x401000);
+	KTEST_EXPECT_FALSE(t, sigismember(&current->blocked, SIGUSR1));
+	KTEST_EXPECT_PTR_EQ(t,
+			    current->sighand->action[SIGUSR1 - 1].sa.sa_handler,
+			    SIG_DFL);
+	ka.sa.sa_flags = SA_SIGINFO | SA_RESTORER;
+	KTEST_EXPECT_EQ(t, do_sigaction(SIGUSR1, &ka, NULL), 0);
+
+	/* A stack the frame cannot be written to: SIGSEGV. */
+	fake_syscall_regs(regs, 0);
+	regs->sp = 0x1000;
+	deliver_usr1(t, regs);
+	KTEST_EXPECT_EQ(t, regs->ip, 0x400102);
+	KTEST_EXPECT_TRUE(t, sigismember(&current->pending.signal, SIGSEGV));
+	flush_signals(current);
+	__set_current_blocked(&old_blocked);
+
 	/* x86_64 needs SA_RESTORER: without it, SIGSEGV. */
 	ka.sa.sa_flags = SA_SIGINFO;
 	KTEST_EXPECT_EQ(t, do_sigaction(SIGUSR1, &ka, NULL), 0);
