@@ -395,7 +395,7 @@ static void complete_signal(int sig, struct task_struct *p, bool group)
 		return;		/* blocked by all: it waits in the queue */
 
 	if (sig_fatal(p, sig) && !(signal->flags & SIGNAL_GROUP_EXIT) &&
-	    !sigismember(&t->real_blocked, sig) &&
+	    !signal->group_exec_task && !sigismember(&t->real_blocked, sig) &&
 	    (sig == SIGKILL || !sig_kernel_coredump(sig))) {
 		signal->flags = SIGNAL_GROUP_EXIT;
 		signal->group_exit_code = sig;
@@ -1013,8 +1013,12 @@ relock:
 		/* The default action. */
 		if (sig_kernel_ignore(signr))
 			continue;
-		/* init survives what user space sent it without a handler. */
-		if (is_global_init(current) && si_fromuser(&ksig->info))
+		/*
+		 * init survives what user space sent it without a handler
+		 * (the kernel's own SIGKILL, e.g. from exec, still counts).
+		 */
+		if (is_global_init(current) && !sig_kernel_only(signr) &&
+		    si_fromuser(&ksig->info))
 			continue;
 		if (sig_kernel_stop(signr)) {
 			if (do_signal_stop(signr, &flags))
