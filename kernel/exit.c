@@ -224,8 +224,6 @@ __noreturn void do_group_exit(int exit_code)
 	spin_lock(&current->sighand->siglock);
 	if (sig->flags & SIGNAL_GROUP_EXIT) {
 		exit_code = sig->group_exit_code;
-	} else if (sig->group_exec_task) {
-		exit_code = 0;		/* exec kills the other threads only */
 	} else {
 		sig->group_exit_code = exit_code;
 		sig->flags = SIGNAL_GROUP_EXIT;

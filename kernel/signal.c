@@ -395,7 +395,7 @@ static void complete_signal(int sig, struct task_struct *p, bool group)
 		return;		/* blocked by all: it waits in the queue */
 
 	if (sig_fatal(p, sig) && !(signal->flags & SIGNAL_GROUP_EXIT) &&
-	    !signal->group_exec_task && !sigismember(&t->real_blocked, sig) &&
+	    !sigismember(&t->real_blocked, sig) &&
 	    (sig == SIGKILL || !sig_kernel_coredump(sig))) {
 		signal->flags = SIGNAL_GROUP_EXIT;
 		signal->group_exit_code = sig;

@@ -487,39 +487,6 @@ static void test_thread_group_stop_and_kill(struct ktest *t)
 	put_task_struct(l.task);
 }
 
-/*
- * execve() in a multi-threaded process: with group_exec_task set,
- * zap_other_threads() ends the other threads and not the process.
- */
-static void test_exec_zaps_other_threads_only(struct ktest *t)
-{
-	struct task_struct *t2;
-	unsigned long flags;
-	struct looper l;
-	int i;
-
-	KTEST_ASSERT_EQ(t, __start_looper(&l, 0, true), 0);
-	t2 = find_get_task_by_vpid(l.tid);
-	KTEST_ASSERT_NOT_NULL(t, t2);
-	spin_lock_irqsave(&tasklist_lock, flags);
-	spin_lock(&l.task->sighand->siglock);
-	l.task->signal->group_exec_task = l.task;
-	spin_unlock(&l.task->sighand->siglock);
-	zap_other_threads(l.task);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	for (i = 0; i < 10000 && READ_ONCE(l.task->signal->nr_threads) != 1;
-	     i++)
-		yield();
-	KTEST_EXPECT_EQ(t, t2->exit_state, EXIT_DEAD);
-	KTEST_EXPECT_EQ(t, t2->exit_code, 0);
-	KTEST_EXPECT_FALSE(t, signal_group_exit(l.task->signal));
-	KTEST_EXPECT_EQ(t, l.task->exit_state, 0);
-	KTEST_EXPECT_EQ(t, l.task->signal->nr_threads, 1);
-	l.task->signal->group_exec_task = NULL;
-	put_task_struct(t2);
-	KTEST_EXPECT_EQ(t, end_looper(&l, SIGTERM), SIGTERM);
-}
-
 static int exit_3(void *arg)
 {
 	do_exit(3 << 8);
@@ -1009,7 +976,6 @@ static struct ktest_case signal_cases[] = {
 	KTEST_CASE(test_default_action_statuses),
 	KTEST_CASE(test_stop_and_continue),
 	KTEST_CASE(test_thread_group_stop_and_kill),
-	KTEST_CASE(test_exec_zaps_other_threads_only),
 	KTEST_CASE(test_sigchld_info),
 	KTEST_CASE(test_autoreap),
 	KTEST_CASE(test_pdeath_signal),

@@ -45,12 +45,6 @@ struct signal_struct {
 	unsigned int flags;			/* [S] SIGNAL_* */
 	struct sigpending shared_pending;	/* [S] sent to the process */
 	int group_stop_count;			/* [S] threads yet to stop */
-	/*
-	 * [S] A thread in execve() of a multi-threaded process sets itself
-	 * here and zap_other_threads(): the others then exit alone (status
-	 * 0, no group exit) instead of taking the process with them.
-	 */
-	struct task_struct *group_exec_task;
 	pid_t pgrp;				/* process group */
 	pid_t session;				/* session */
 	/* Reaped children and their descendants, for getrusage/times. */
