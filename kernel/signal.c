@@ -613,6 +613,23 @@ int kill_something_info(int sig, siginfo_t *info, pid_t pid)
 	return ret;
 }
 
+int signal_group_send(struct signal_struct *signal, int sig,
+		      siginfo_t *info)
+{
+	struct task_struct *t;
+	unsigned long flags;
+	int ret = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(t, &signal->thread_head, thread_node)
+		if (!t->exit_state) {
+			ret = send_signal_tl(sig, info, t, true, false);
+			break;
+		}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
 int kill_pid(pid_t pid, int sig, int priv)
 {
 	if (pid <= 0)
@@ -967,6 +984,15 @@ static bool do_signal_stop(int signr, unsigned long *flags)
 	return true;
 }
 
+/*
+ * Would Linux have dumped core?  Only with RLIMIT_CORE above 0: then the
+ * wait status says so (WCOREDUMP), though Keel writes no core file.
+ */
+static bool core_dumped(int sig)
+{
+	return sig_kernel_coredump(sig) && rlimit(RLIMIT_CORE) > 0;
+}
+
 bool get_signal(struct ksignal *ksig)
 {
 	struct sighand_struct *sh = current->sighand;
@@ -1029,8 +1055,7 @@ fatal:
 		spin_unlock(&sh->siglock);
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		current->flags |= PF_SIGNALED;
-		/* Keel writes no core file; the status still says "core". */
-		do_group_exit(signr | (sig_kernel_coredump(signr) ? 0x80 : 0));
+		do_group_exit(signr | (core_dumped(signr) ? 0x80 : 0));
 	}
 	spin_unlock(&sh->siglock);
 	spin_unlock_irqrestore(&tasklist_lock, flags);

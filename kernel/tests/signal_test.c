@@ -26,9 +26,11 @@
 #include <keel/string.h>
 #include <keel/syscalls.h>
 #include <keel/wait.h>
+#include <asm/desc.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/sigframe.h>
+#include <asm/traps.h>
 #include <asm/unistd.h>
 #include <uapi/linux/signal.h>
 #include <uapi/linux/wait.h>
@@ -384,24 +386,44 @@ static void test_kill_errors_and_permission(struct ktest *t)
 
 static void test_default_action_statuses(struct ktest *t)
 {
+	int i_status = -1;
 	static const struct {
 		int sig, status;
 	} cases[] = {
 		{ SIGTERM, SIGTERM },
 		{ SIGKILL, SIGKILL },
 		{ SIGUSR1, SIGUSR1 },
-		{ SIGQUIT, SIGQUIT | 0x80 },	/* WCOREDUMP */
-		{ SIGSEGV, SIGSEGV | 0x80 },
+		{ SIGQUIT, SIGQUIT },		/* RLIMIT_CORE 0: no core */
+		{ SIGSEGV, SIGSEGV },
 		{ SIGRTMIN + 2, SIGRTMIN + 2 },
 	};
+	struct rlimit *core = &current->signal->rlim[RLIMIT_CORE];
+	struct rlimit saved = *core;
 	struct looper l;
 	size_t i;
 
+	core->rlim_cur = 0;
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		KTEST_ASSERT_EQ(t, start_looper(&l, 0), 0);
 		KTEST_EXPECT_EQ(t, end_looper(&l, cases[i].sig),
 				cases[i].status);
 	}
+	/* With RLIMIT_CORE the status says "core dumped" (WCOREDUMP). */
+	core->rlim_cur = RLIM_INFINITY;
+	KTEST_ASSERT_EQ(t, start_looper(&l, 0), 0);
+	KTEST_EXPECT_EQ(t, end_looper(&l, SIGQUIT), SIGQUIT | 0x80);
+	KTEST_ASSERT_EQ(t, start_looper(&l, 0), 0);
+	KTEST_EXPECT_EQ(t, end_looper(&l, SIGTERM), SIGTERM);
+	*core = saved;
+	/* An interval timer's way: by the process's shared state. */
+	KTEST_ASSERT_EQ(t, start_looper(&l, 0), 0);
+	KTEST_EXPECT_EQ(t, signal_group_send(l.task->signal, SIGALRM,
+					     SEND_SIG_PRIV), 0);
+	KTEST_EXPECT_EQ(t, kernel_wait4(l.pid, &i_status, 0), l.pid);
+	KTEST_EXPECT_EQ(t, i_status, SIGALRM);
+	KTEST_EXPECT_EQ(t, signal_group_send(l.task->signal, SIGALRM,
+					     SEND_SIG_PRIV), -ESRCH);
+	put_task_struct(l.task);
 	/* Signals whose default is to be ignored do not end it. */
 	KTEST_ASSERT_EQ(t, start_looper(&l, 0), 0);
 	kill_pid(l.pid, SIGCHLD, 0);
@@ -968,6 +990,21 @@ static void test_init_is_protected(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, signal_group_exit(current->signal));
 }
 
+/* int3 and into are for user mode too: their gates have DPL 3. */
+static void test_breakpoint_gates_are_user(struct ktest *t)
+{
+	struct desc_ptr idtr;
+	struct gate_desc *idt;
+
+	__asm__ __volatile__("sidt %0" : "=m"(idtr));
+	idt = (struct gate_desc *)idtr.address;
+	KTEST_EXPECT_EQ(t, idt[X86_TRAP_BP].type_attr, 0xee);
+	KTEST_EXPECT_EQ(t, idt[X86_TRAP_OF].type_attr, 0xee);
+	KTEST_EXPECT_EQ(t, idt[X86_TRAP_GP].type_attr, 0x8e);
+	KTEST_EXPECT_EQ(t, idt[X86_TRAP_PF].type_attr, 0x8e);
+	KTEST_EXPECT_EQ(t, idt[32].type_attr, 0x8e);
+}
+
 static struct ktest_case signal_cases[] = {
 	KTEST_CASE(test_dequeue_order),
 	KTEST_CASE(test_blocking_and_pending),
@@ -986,6 +1023,7 @@ static struct ktest_case signal_cases[] = {
 	KTEST_CASE(test_unshare_sighand),
 	KTEST_CASE(test_rt_sigframe_and_sigreturn),
 	KTEST_CASE(test_init_is_protected),
+	KTEST_CASE(test_breakpoint_gates_are_user),
 	{}
 };
 

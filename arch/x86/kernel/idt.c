@@ -2,7 +2,9 @@
 /*
  * The interrupt descriptor table.  Every CPU exception vector gets an
  * interrupt gate to its entry stub in entry_64.S; the faults that can
- * happen with a broken stack run on an IST stack.  Vectors 32-255 get an
+ * happen with a broken stack run on an IST stack.  int3 and into may be
+ * used by user mode (DPL 3), as in Linux: a debugger's breakpoint is a
+ * SIGTRAP, not a #GP.  Vectors 32-255 get an
  * interrupt gate to their stub too; do_IRQ() (irq.c) sorts them out.
  */
 #include <keel/kernel.h>
@@ -11,13 +13,15 @@
 #include <asm/traps.h>
 
 #define GATE_INTERRUPT	0x8e	/* present, DPL 0, 64-bit interrupt gate */
+#define GATE_DPL3	0x60	/* ...which user mode may raise with int n */
 
 extern const char exception_stubs[NR_EXCEPTIONS][16];
 extern const char irq_entries_start[NR_VECTORS - NR_EXCEPTIONS][16];
 
 static struct gate_desc idt[NR_VECTORS] __aligned(16);
 
-static void set_gate(unsigned int vector, const void *handler, u8 ist)
+static void set_gate(unsigned int vector, const void *handler, u8 ist,
+		     u8 dpl)
 {
 	u64 addr = (u64)handler;
 	struct gate_desc *g = &idt[vector];
@@ -25,7 +29,7 @@ static void set_gate(unsigned int vector, const void *handler, u8 ist)
 	g->offset_low = addr & 0xffff;
 	g->segment = __KERNEL_CS;
 	g->ist = ist;
-	g->type_attr = GATE_INTERRUPT;
+	g->type_attr = GATE_INTERRUPT | dpl;
 	g->offset_middle = (addr >> 16) & 0xffff;
 	g->offset_high = addr >> 32;
 	g->reserved = 0;
@@ -51,8 +55,9 @@ void idt_setup(void)
 	unsigned int v;
 
 	for (v = 0; v < NR_EXCEPTIONS; v++)
-		set_gate(v, exception_stubs[v], exception_ist(v));
+		set_gate(v, exception_stubs[v], exception_ist(v),
+			 v == X86_TRAP_BP || v == X86_TRAP_OF ? GATE_DPL3 : 0);
 	for (; v < NR_VECTORS; v++)
-		set_gate(v, irq_entries_start[v - NR_EXCEPTIONS], 0);
+		set_gate(v, irq_entries_start[v - NR_EXCEPTIONS], 0, 0);
 	__asm__ __volatile__("lidt %0" : : "m"(idtr));
 }
