@@ -386,7 +386,6 @@ static void test_kill_errors_and_permission(struct ktest *t)
 
 static void test_default_action_statuses(struct ktest *t)
 {
-	int i_status = -1;
 	static const struct {
 		int sig, status;
 	} cases[] = {
@@ -399,6 +398,7 @@ static void test_default_action_statuses(struct ktest *t)
 	};
 	struct rlimit *core = &current->signal->rlim[RLIMIT_CORE];
 	struct rlimit saved = *core;
+	int i_status = -1;
 	struct looper l;
 	size_t i;
 
