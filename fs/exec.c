@@ -6,6 +6,7 @@
  * everything it can, and create_elf_tables() to build the new stack.
  */
 #include <keel/binfmts.h>
+#include <keel/cred.h>
 #include <keel/err.h>
 #include <keel/errno.h>
 #include <keel/fcntl.h>
@@ -20,6 +21,7 @@
 #include <keel/sched/mm.h>
 #include <keel/sched/signal.h>
 #include <keel/sched/task.h>
+#include <keel/signal.h>
 #include <keel/slab.h>
 #include <keel/string.h>
 #include <keel/syscalls.h>
@@ -331,7 +333,15 @@ int begin_new_exec(struct linux_binprm *bprm, struct mm_struct *mm)
 	if (err)
 		return err;
 	do_close_on_exec(me->files);
+	err = unshare_sighand();
+	if (err)
+		return err;
 	flush_signal_handlers(me, 0);
+	/* The alternate signal stack does not survive exec (POSIX). */
+	me->sas_ss_sp = 0;
+	me->sas_ss_size = 0;
+	me->sas_ss_flags = 0;
+	set_dumpable(me, true);
 	me->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
 	set_task_comm(me, kbasename(bprm->filename));
 	return 0;

@@ -613,6 +613,23 @@ int kill_something_info(int sig, siginfo_t *info, pid_t pid)
 	return ret;
 }
 
+int signal_group_send(struct signal_struct *signal, int sig,
+		      siginfo_t *info)
+{
+	struct task_struct *t;
+	unsigned long flags;
+	int ret = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(t, &signal->thread_head, thread_node)
+		if (!t->exit_state) {
+			ret = send_signal_tl(sig, info, t, true, false);
+			break;
+		}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
 int kill_pid(pid_t pid, int sig, int priv)
 {
 	if (pid <= 0)
@@ -701,10 +718,33 @@ void force_sigsegv(int sig)
 	force_sig(SIGSEGV);
 }
 
+/*
+ * A fault the program does not handle is logged, as Linux's
+ * show_unhandled_signals does: "segfault at" for a page fault.
+ */
+static void show_unhandled_fault(int sig, int code, void __user *addr)
+{
+	struct pt_regs *regs = current_pt_regs();
+	__sighandler_t handler = current->sighand->action[sig - 1].sa.sa_handler;
+
+	if (handler != SIG_DFL && handler != SIG_IGN &&
+	    !sigismember(&current->blocked, sig))
+		return;
+	if (sig == SIGSEGV && regs->vector == 14)
+		pr_info("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n",
+			current->comm, current->pid, (unsigned long)addr,
+			regs->ip, regs->sp, regs->error_code);
+	else
+		pr_info("%s[%d]: signal %d (code %d) at %lx ip %016lx sp %016lx\n",
+			current->comm, current->pid, sig, code,
+			(unsigned long)addr, regs->ip, regs->sp);
+}
+
 int force_sig_fault(int sig, int code, void __user *addr)
 {
 	siginfo_t info;
 
+	show_unhandled_fault(sig, code, addr);
 	memset(&info, 0, sizeof(info));
 	info.si_signo = sig;
 	info.si_code = code;
@@ -990,8 +1030,12 @@ relock:
 		/* The default action. */
 		if (sig_kernel_ignore(signr))
 			continue;
-		/* init survives what user space sent it without a handler. */
-		if (is_global_init(current) && si_fromuser(&ksig->info))
+		/*
+		 * init survives what user space sent it without a handler
+		 * (the kernel's own SIGKILL, e.g. from exec, still counts).
+		 */
+		if (is_global_init(current) && !sig_kernel_only(signr) &&
+		    si_fromuser(&ksig->info))
 			continue;
 		if (sig_kernel_stop(signr)) {
 			if (do_signal_stop(signr, &flags))

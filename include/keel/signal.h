@@ -158,6 +158,14 @@ int send_sig(int sig, struct task_struct *p, int priv);
  * permission check when @info says it comes from user space.
  */
 int group_send_sig_info(int sig, siginfo_t *info, struct task_struct *p);
+/*
+ * To the process whose shared state is @signal (an interval timer's
+ * SIGALRM, SIGVTALRM, SIGPROF): -ESRCH once all its threads are gone.
+ * Interrupts may be off (a timer callback).
+ */
+struct signal_struct;
+int signal_group_send(struct signal_struct *signal, int sig,
+		      siginfo_t *info);
 /* The same under tasklist_lock. */
 int __group_send_sig_info(int sig, siginfo_t *info, struct task_struct *p);
 /* kill(2)'s targets by @pid (> 0, 0, -1, < -1), checked like kill(2). */

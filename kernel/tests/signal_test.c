@@ -26,9 +26,11 @@
 #include <keel/string.h>
 #include <keel/syscalls.h>
 #include <keel/wait.h>
+#include <asm/desc.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/sigframe.h>
+#include <asm/traps.h>
 #include <asm/unistd.h>
 #include <uapi/linux/signal.h>
 #include <uapi/linux/wait.h>
@@ -40,6 +42,7 @@ long __x64_sys_rt_sigaction(const struct pt_regs *regs);
 long __x64_sys_rt_sigprocmask(const struct pt_regs *regs);
 long __x64_sys_rt_sigreturn(const struct pt_regs *regs);
 long __x64_sys_pause(const struct pt_regs *regs);
+long __x64_sys_waitid(const struct pt_regs *regs);
 
 static long call_sys(long (*fn)(const struct pt_regs *), long a0, long a1,
 		     long a2, long a3)
@@ -394,14 +397,37 @@ static void test_default_action_statuses(struct ktest *t)
 		{ SIGSEGV, SIGSEGV },
 		{ SIGRTMIN + 2, SIGRTMIN + 2 },
 	};
+	struct rlimit *core = &current->signal->rlim[RLIMIT_CORE];
+	struct rlimit saved = *core;
+	int i_status = -1;
 	struct looper l;
 	size_t i;
 
+	core->rlim_cur = 0;
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		KTEST_ASSERT_EQ(t, start_looper(&l, 0), 0);
 		KTEST_EXPECT_EQ(t, end_looper(&l, cases[i].sig),
 				cases[i].status);
 	}
+	/*
+	 * Linux says "core dumped" (WCOREDUMP) only when it wrote one;
+	 * Keel writes none, whatever RLIMIT_CORE allows.
+	 */
+	core->rlim_cur = RLIM_INFINITY;
+	KTEST_ASSERT_EQ(t, start_looper(&l, 0), 0);
+	KTEST_EXPECT_EQ(t, end_looper(&l, SIGQUIT), SIGQUIT);
+	KTEST_ASSERT_EQ(t, start_looper(&l, 0), 0);
+	KTEST_EXPECT_EQ(t, end_looper(&l, SIGTERM), SIGTERM);
+	*core = saved;
+	/* An interval timer's way: by the process's shared state. */
+	KTEST_ASSERT_EQ(t, start_looper(&l, 0), 0);
+	KTEST_EXPECT_EQ(t, signal_group_send(l.task->signal, SIGALRM,
+					     SEND_SIG_PRIV), 0);
+	KTEST_EXPECT_EQ(t, kernel_wait4(l.pid, &i_status, 0), l.pid);
+	KTEST_EXPECT_EQ(t, i_status, SIGALRM);
+	KTEST_EXPECT_EQ(t, signal_group_send(l.task->signal, SIGALRM,
+					     SEND_SIG_PRIV), -ESRCH);
+	put_task_struct(l.task);
 	/* Signals whose default is to be ignored do not end it. */
 	KTEST_ASSERT_EQ(t, start_looper(&l, 0), 0);
 	kill_pid(l.pid, SIGCHLD, 0);
@@ -413,6 +439,7 @@ static void test_default_action_statuses(struct ktest *t)
 static void test_stop_and_continue(struct ktest *t)
 {
 	struct looper l;
+	siginfo_t *info;
 	int status = -1;
 
 	KTEST_ASSERT_EQ(t, start_looper(&l, 0), 0);
@@ -432,6 +459,18 @@ static void test_stop_and_continue(struct ktest *t)
 			0);
 
 	KTEST_EXPECT_EQ(t, kill_pid(l.pid, SIGTSTP, 0), 0);
+	/* waitid(WSTOPPED | WNOWAIT): the siginfo, and the stop stays. */
+	if (ktest_ubuf()) {
+		info = (siginfo_t *)ktest_ubuf_kaddr();
+		memset(info, 0xff, sizeof(*info));
+		KTEST_EXPECT_EQ(t, call_sys(__x64_sys_waitid, P_PID, l.pid,
+					    (long)ktest_ubuf(),
+					    WSTOPPED | WNOWAIT), 0);
+		KTEST_EXPECT_EQ(t, info->si_signo, SIGCHLD);
+		KTEST_EXPECT_EQ(t, info->si_code, CLD_STOPPED);
+		KTEST_EXPECT_EQ(t, info->si_status, SIGTSTP);
+		KTEST_EXPECT_EQ(t, info->si_pid, l.pid);
+	}
 	KTEST_EXPECT_EQ(t, kernel_wait4(l.pid, &status, WUNTRACED), l.pid);
 	KTEST_EXPECT_EQ(t, status, (SIGTSTP << 8) | 0x7f);
 	/* SIGKILL ends a stopped process. */
@@ -899,6 +938,29 @@ static void test_rt_sigframe_and_sigreturn(struct ktest *t)
 	KTEST_EXPECT_EQ(t, regs->ip, 0x400102);
 	KTEST_EXPECT_EQ(t, (long)regs->ax, -ERESTARTSYS);
 
+	/* SA_NODEFER leaves the signal unblocked; SA_RESETHAND resets it. */
+	ka.sa.sa_flags = SA_SIGINFO | SA_RESTORER | SA_NODEFER | SA_RESETHAND;
+	sigemptyset(&ka.sa.sa_mask);
+	KTEST_EXPECT_EQ(t, do_sigaction(SIGUSR1, &ka, NULL), 0);
+	fake_syscall_regs(regs, 0);
+	deliver_usr1(t, regs);
+	KTEST_EXPECT_EQ(t, regs->ip, 0x401000);
+	KTEST_EXPECT_FALSE(t, sigismember(&current->blocked, SIGUSR1));
+	KTEST_EXPECT_PTR_EQ(t,
+			    current->sighand->action[SIGUSR1 - 1].sa.sa_handler,
+			    SIG_DFL);
+	ka.sa.sa_flags = SA_SIGINFO | SA_RESTORER;
+	KTEST_EXPECT_EQ(t, do_sigaction(SIGUSR1, &ka, NULL), 0);
+
+	/* A stack the frame cannot be written to: SIGSEGV. */
+	fake_syscall_regs(regs, 0);
+	regs->sp = 0x1000;
+	deliver_usr1(t, regs);
+	KTEST_EXPECT_EQ(t, regs->ip, 0x400102);
+	KTEST_EXPECT_TRUE(t, sigismember(&current->pending.signal, SIGSEGV));
+	flush_signals(current);
+	__set_current_blocked(&old_blocked);
+
 	/* x86_64 needs SA_RESTORER: without it, SIGSEGV. */
 	ka.sa.sa_flags = SA_SIGINFO;
 	KTEST_EXPECT_EQ(t, do_sigaction(SIGUSR1, &ka, NULL), 0);
@@ -911,6 +973,40 @@ static void test_rt_sigframe_and_sigreturn(struct ktest *t)
 	do_sigaction(SIGUSR1, &old_ka, NULL);
 	*regs = saved;
 	__set_current_blocked(&old_blocked);
+}
+
+/*
+ * init takes only the signals it has a handler for, SIGKILL and SIGSTOP
+ * included, from anyone (PID 1 plays a user init: not a kernel thread).
+ */
+static void test_init_is_protected(struct ktest *t)
+{
+	unsigned int flags = current->flags;
+
+	current->flags &= ~PF_KTHREAD;
+	KTEST_EXPECT_EQ(t, kill_pid(1, SIGTERM, 0), 0);
+	KTEST_EXPECT_EQ(t, kill_pid(1, SIGSTOP, 0), 0);
+	KTEST_EXPECT_EQ(t, call_sys(__x64_sys_kill, 1, SIGKILL, 0, 0), 0);
+	current->flags = flags;
+	KTEST_EXPECT_FALSE(t, signal_pending(current));
+	KTEST_EXPECT_EQ(t, current->pending.signal.sig[0], 0);
+	KTEST_EXPECT_EQ(t, current->signal->shared_pending.signal.sig[0], 0);
+	KTEST_EXPECT_FALSE(t, signal_group_exit(current->signal));
+}
+
+/* int3 and into are for user mode too: their gates have DPL 3. */
+static void test_breakpoint_gates_are_user(struct ktest *t)
+{
+	struct desc_ptr idtr;
+	struct gate_desc *idt;
+
+	__asm__ __volatile__("sidt %0" : "=m"(idtr));
+	idt = (struct gate_desc *)idtr.address;
+	KTEST_EXPECT_EQ(t, idt[X86_TRAP_BP].type_attr, 0xee);
+	KTEST_EXPECT_EQ(t, idt[X86_TRAP_OF].type_attr, 0xee);
+	KTEST_EXPECT_EQ(t, idt[X86_TRAP_GP].type_attr, 0x8e);
+	KTEST_EXPECT_EQ(t, idt[X86_TRAP_PF].type_attr, 0x8e);
+	KTEST_EXPECT_EQ(t, idt[32].type_attr, 0x8e);
 }
 
 static struct ktest_case signal_cases[] = {
@@ -930,6 +1026,8 @@ static struct ktest_case signal_cases[] = {
 	KTEST_CASE(test_sigmask_helpers),
 	KTEST_CASE(test_unshare_sighand),
 	KTEST_CASE(test_rt_sigframe_and_sigreturn),
+	KTEST_CASE(test_init_is_protected),
+	KTEST_CASE(test_breakpoint_gates_are_user),
 	{}
 };
 

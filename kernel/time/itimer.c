@@ -23,7 +23,6 @@
 #include <keel/sched.h>
 #include <keel/sched/cputime.h>
 #include <keel/sched/signal.h>
-#include <keel/sched/task.h>
 #include <keel/signal.h>
 #include <keel/spinlock.h>
 #include <keel/syscalls.h>
@@ -32,20 +31,6 @@
 
 static DEFINE_SPINLOCK(itimer_lock);
 
-/* SIGALRM to the process of @sig, through a thread still in it. */
-static void itimer_real_sigalrm(struct signal_struct *sig)
-{
-	struct task_struct *t;
-	unsigned long flags;
-
-	spin_lock_irqsave(&tasklist_lock, flags);
-	if (!list_empty(&sig->thread_head)) {
-		t = list_first_entry(&sig->thread_head, struct task_struct,
-				     thread_node);
-		__group_send_sig_info(SIGALRM, SEND_SIG_PRIV, t);
-	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-}
 
 /* The jiffy at which a kernel timer should look at @deadline again. */
 static u64 deadline_to_jiffies(s64 deadline)
@@ -94,7 +79,7 @@ static void it_real_fn(struct timer_list *t)
 out:
 	spin_unlock_irqrestore(&itimer_lock, flags);
 	if (fire)
-		itimer_real_sigalrm(sig);
+		signal_group_send(sig, SIGALRM, SEND_SIG_PRIV);
 	if (!keep)
 		put_signal_struct(sig);
 }

@@ -2,7 +2,9 @@
 /*
  * The interrupt descriptor table.  Every CPU exception vector gets an
  * interrupt gate to its entry stub in entry_64.S; the faults that can
- * happen with a broken stack run on an IST stack.  Vectors 32-255 get an
+ * happen with a broken stack run on an IST stack.  int3 and into may be
+ * used by user mode (DPL 3), as in Linux: a debugger's breakpoint is a
+ * SIGTRAP, not a #GP.  Vectors 32-255 get an
  * interrupt gate to their stub too; do_IRQ() (irq.c) sorts them out.
  * Only int3 and into may be raised by user code with an INT instruction
  * (DPL 3, Linux's system gates): "int $n" of any other vector is a #GP.
