@@ -346,9 +346,17 @@ static void child_priority(struct ktest *t)
 			1);
 	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_setpriority, PRIO_PROCESS, 0,
 					  -5), 0);
-	/* The highest priority in the group (everyone's): ours. */
+	/* The highest priority in the group: a group of its own. */
+	current->signal->pgrp = current->pid;
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_getpriority, PRIO_PGRP, 0),
 			25);
+	KTEST_EXPECT_EQ(t, ktest_syscall3(__NR_setpriority, PRIO_PGRP,
+					  current->pid, -6), 0);
+	KTEST_EXPECT_EQ(t, task_nice(current), -6);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_getpriority, PRIO_PGRP,
+					  current->pid), 26);
+	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_getpriority, PRIO_PGRP,
+					  current->pid + 100000), -ESRCH);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_getpriority, 3, 0), -EINVAL);
 	KTEST_EXPECT_EQ(t, ktest_syscall2(__NR_getpriority, PRIO_PROCESS,
 					  99999), -ESRCH);
