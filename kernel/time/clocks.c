@@ -8,9 +8,10 @@
  *
  * A sleep waits on a kernel timer in whole jiffies and checks its clock
  * when it wakes, so it never ends before the requested time on that
- * clock.  A signal ends it early with -EINTR and, for a relative sleep,
- * the time left written back (there is no restart_block yet to turn it
- * into -ERESTART_RESTARTBLOCK).
+ * clock.  A signal ends it early: a relative sleep writes the time left
+ * back and restarts towards the same deadline through restart_syscall(2)
+ * when no handler runs (-EINTR after one), an absolute sleep simply
+ * starts again (-ERESTARTNOHAND).
  */
 #include <keel/cred.h>
 #include <keel/errno.h>
@@ -264,11 +265,42 @@ static long check_sleep_clock(clockid_t id)
 	}
 }
 
+static long nanosleep_restart(struct restart_block *restart);
+
+/*
+ * A relative sleep a signal ended: the time left goes to @rmtp, and the
+ * sleep resumes towards the same deadline if no handler runs
+ * (restart_syscall(2)); after a handler the call fails with -EINTR.
+ */
+static long nanosleep_interrupted(clockid_t id, s64 deadline, s64 left,
+				  struct __kernel_timespec __user *rmtp)
+{
+	struct restart_block *restart = &current->restart_block;
+	struct timespec64 rem = ns_to_timespec64(left);
+
+	if (rmtp && put_timespec64(&rem, rmtp))
+		return -EFAULT;
+	restart->nanosleep.clockid = id;
+	restart->nanosleep.rmtp = rmtp;
+	restart->nanosleep.expires = deadline;
+	return set_restart_fn(restart, nanosleep_restart);
+}
+
+static long nanosleep_restart(struct restart_block *restart)
+{
+	clockid_t id = restart->nanosleep.clockid;
+	s64 deadline = restart->nanosleep.expires, left;
+
+	if (sleep_until(id, deadline, &left) != -EINTR)
+		return 0;
+	return nanosleep_interrupted(id, deadline, left,
+				     restart->nanosleep.rmtp);
+}
+
 static long do_clock_nanosleep(clockid_t id, int flags,
 			       const struct timespec64 *req,
 			       struct __kernel_timespec __user *rmtp)
 {
-	struct timespec64 rem;
 	s64 start, deadline, left;
 	long ret;
 
@@ -282,12 +314,12 @@ static long do_clock_nanosleep(clockid_t id, int flags,
 	else
 		deadline = start + timespec64_to_ns(req);
 	ret = sleep_until(id, deadline, &left);
-	if (ret != -EINTR || (flags & TIMER_ABSTIME) || !rmtp)
+	if (ret != -EINTR)
 		return ret;
-	rem = ns_to_timespec64(left);
-	if (put_timespec64(&rem, rmtp))
-		return -EFAULT;
-	return ret;
+	/* An absolute sleep just starts again with the same deadline. */
+	if (flags & TIMER_ABSTIME)
+		return -ERESTARTNOHAND;
+	return nanosleep_interrupted(id, deadline, left, rmtp);
 }
 
 SYSCALL_DEFINE2(nanosleep, struct __kernel_timespec __user *, rqtp,
