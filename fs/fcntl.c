@@ -8,6 +8,7 @@
 #include <keel/fcntl.h>
 #include <keel/fdtable.h>
 #include <keel/fs.h>
+#include <keel/pipe_fs_i.h>
 #include <keel/syscalls.h>
 
 /* The O_* flags F_SETFL may change; the rest stay as open() set them. */
@@ -43,7 +44,7 @@ long ksys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
 		return -EINVAL;
 	if (oldfd == newfd)
 		return -EINVAL;
-	if (newfd >= NR_OPEN_MAX)
+	if (newfd >= files_limit())
 		return -EBADF;
 	file = fget_raw(oldfd);
 	if (!file)
@@ -57,7 +58,7 @@ static long dupfd(struct file *file, unsigned long from, unsigned int flags)
 {
 	int fd;
 
-	if (from >= NR_OPEN_MAX)
+	if (from >= files_limit())
 		return -EINVAL;
 	fd = alloc_fd_from(from, flags);
 	if (fd >= 0)
@@ -110,6 +111,10 @@ long ksys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 		break;
 	case F_SETFL:
 		ret = setfl(file, arg);
+		break;
+	case F_SETPIPE_SZ:
+	case F_GETPIPE_SZ:
+		ret = pipe_fcntl(file, cmd, arg);
 		break;
 	default:
 		ret = -EINVAL;

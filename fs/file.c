@@ -13,6 +13,7 @@
 #include <keel/fcntl.h>
 #include <keel/fdtable.h>
 #include <keel/fs.h>
+#include <keel/sched/signal.h>
 #include <keel/slab.h>
 #include <keel/string.h>
 
@@ -59,6 +60,11 @@ static unsigned int find_free_fd(struct files_struct *files,
 	return max(start, files->max_fds);
 }
 
+unsigned int files_limit(void)
+{
+	return min(rlimit(RLIMIT_NOFILE), (unsigned long)NR_OPEN_MAX);
+}
+
 /*
  * Make room for @fd; called and returns without file_lock.  0 means "look
  * again" (grown, or grown by someone else meanwhile).
@@ -70,7 +76,7 @@ static int expand_files(struct files_struct *files, unsigned int fd)
 	unsigned long *new_open, *new_cloexec, *old_open, *old_cloexec;
 	bool embedded;
 
-	if (fd >= NR_OPEN_MAX)
+	if (fd >= files_limit())
 		return -EMFILE;
 	spin_lock(&files->file_lock);
 	old_max = files->max_fds;

@@ -116,9 +116,13 @@ int filp_close(struct file *file)
 static long do_sys_openat(int dfd, const char __user *filename, int flags,
 			  umode_t mode)
 {
-	struct filename *name = getname(filename);
+	struct filename *name;
 	long fd;
 
+	/* Flags that cannot go together fail before the name is read. */
+	if ((flags & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
+		return -EINVAL;
+	name = getname(filename);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
 	fd = ksys_openat(dfd, name->name, flags, mode);

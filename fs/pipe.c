@@ -51,6 +51,7 @@ static struct pipe_inode_info *alloc_pipe_info(void)
 
 	if (!pipe)
 		return NULL;
+	pipe->size = PIPE_SIZE;
 	mutex_init(&pipe->mutex);
 	init_waitqueue_head(&pipe->rd_wait);
 	init_waitqueue_head(&pipe->wr_wait);
@@ -90,8 +91,10 @@ static bool pipe_reserve(struct pipe_inode_info *pipe, size_t n)
 
 /*
  * Copy up to @n bytes between @iter and the ring at offset @at, page by
- * page; returns the bytes copied, fewer if user memory faulted.  Called
- * under pipe->mutex, which may be held across a fault.
+ * page; returns the bytes copied, fewer if user memory faulted.  Out of
+ * the ring, a page copied only in part counts for nothing, as a pipe
+ * buffer Linux could not copy whole stays in the pipe.  Called under
+ * pipe->mutex, which may be held across a fault.
  */
 static size_t ring_copy(struct pipe_inode_info *pipe, size_t at,
 			struct iov_iter *iter, size_t n, bool to_ring)
@@ -108,9 +111,12 @@ static size_t ring_copy(struct pipe_inode_info *pipe, size_t at,
 			copied = copy_from_iter(p, chunk, iter);
 		else
 			copied = copy_to_iter(p, chunk, iter);
-		done += copied;
-		if (copied < chunk)
+		if (copied < chunk) {
+			if (to_ring)
+				done += copied;
 			break;
+		}
+		done += copied;
 	}
 	return done;
 }
@@ -122,7 +128,7 @@ static bool pipe_readable(struct pipe_inode_info *pipe)
 
 static bool pipe_writable(struct pipe_inode_info *pipe, size_t need)
 {
-	return PIPE_SIZE - READ_ONCE(pipe->len) >= need ||
+	return READ_ONCE(pipe->size) - READ_ONCE(pipe->len) >= need ||
 	       !READ_ONCE(pipe->readers);
 }
 
@@ -133,7 +139,7 @@ struct pipe_inode_info *get_pipe_info(struct file *file)
 
 /*
  * What is there, up to the count.  A fault in user memory consumes only
- * the bytes copied before it (-EFAULT if none were).
+ * the pages copied whole before it (-EFAULT if none were).
  */
 static ssize_t pipe_read(struct kiocb *iocb, struct iov_iter *to)
 {
@@ -190,8 +196,8 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 			send_sig(SIGPIPE, current, 0);
 			return done ? (ssize_t)done : -EPIPE;
 		}
-		if (PIPE_SIZE - pipe->len >= need) {
-			n = min(count - done, PIPE_SIZE - pipe->len);
+		if (pipe->size - pipe->len >= need) {
+			n = min(count - done, pipe->size - pipe->len);
 			if (!pipe_reserve(pipe, n)) {
 				mutex_unlock(&pipe->mutex);
 				return done ? (ssize_t)done : -ENOMEM;
@@ -332,7 +338,7 @@ static __poll_t pipe_poll(struct file *file, poll_table *pt)
 			mask |= POLLHUP;
 	}
 	if (file->f_mode & FMODE_WRITE) {
-		if (PIPE_SIZE - READ_ONCE(pipe->len) >= PIPE_BUF)
+		if (READ_ONCE(pipe->size) - READ_ONCE(pipe->len) >= PIPE_BUF)
 			mask |= POLLOUT | POLLWRNORM;
 		if (!READ_ONCE(pipe->readers))
 			mask |= POLLERR;
@@ -509,4 +515,41 @@ SYSCALL_DEFINE2(pipe2, int __user *, fildes, int, flags)
 SYSCALL_DEFINE1(pipe, int __user *, fildes)
 {
 	return __do_sys_pipe2(fildes, 0);
+}
+
+/*
+ * A pipe's capacity, as Linux rounds it: a power of two of pages, at
+ * least one.  Keel's ring is PIPE_SIZE (64 KiB, Linux's default) and
+ * does not grow: a larger size is -EINVAL; a smaller one than the bytes
+ * in the pipe, -EBUSY.
+ */
+static long pipe_set_size(struct pipe_inode_info *pipe, unsigned long arg)
+{
+	unsigned long size = PAGE_SIZE;
+	long ret;
+
+	while (size < arg && size < PIPE_SIZE)
+		size <<= 1;
+	if (arg > PIPE_SIZE)
+		return -EINVAL;
+	mutex_lock(&pipe->mutex);
+	ret = -EBUSY;
+	if (pipe->len <= size) {
+		pipe->size = size;
+		ret = size;
+	}
+	mutex_unlock(&pipe->mutex);
+	wake_up_all(&pipe->wr_wait);
+	return ret;
+}
+
+long pipe_fcntl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct pipe_inode_info *pipe = get_pipe_info(file);
+
+	if (!pipe)
+		return -EBADF;
+	if (cmd == F_SETPIPE_SZ)
+		return pipe_set_size(pipe, arg);
+	return READ_ONCE(pipe->size);
 }

@@ -266,7 +266,7 @@ static long do_sys_poll(struct pollfd __user *ufds, unsigned int nfds,
 	long ret;
 
 	/* RLIMIT_NOFILE: more entries than that cannot all be fds. */
-	if (nfds > NR_OPEN_MAX)
+	if (nfds > files_limit())
 		return -EINVAL;
 	fds = kcalloc(nfds, sizeof(*fds), GFP_KERNEL);
 	if (!fds)

@@ -131,10 +131,14 @@ static long stat_to_user(long err, const struct stat *st,
 SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, filename,
 		struct stat __user *, statbuf, int, flag)
 {
-	struct filename *name = getname_maybe_null(filename, flag);
+	struct filename *name;
 	struct stat st;
 	long err;
 
+	/* Unknown flags fail before the name is read, as in Linux. */
+	if (flag & ~STAT_AT_FLAGS)
+		return -EINVAL;
+	name = getname_maybe_null(filename, flag);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
 	err = ksys_newfstatat(dfd, name->name, &st, flag);

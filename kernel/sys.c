@@ -14,6 +14,7 @@
  */
 #include <keel/cred.h>
 #include <keel/errno.h>
+#include <keel/fdtable.h>
 #include <keel/jiffies.h>
 #include <keel/kernel.h>
 #include <keel/mm.h>
@@ -33,7 +34,6 @@
 #include <uapi/linux/times.h>
 #include <uapi/linux/utsname.h>
 
-#define NR_OPEN_MAX		(1024 * 1024)	/* Linux's fs.nr_open default */
 
 /*
  * User space checks the kernel version it runs on (glibc wants 3.2 or

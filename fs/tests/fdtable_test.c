@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KTEST suite for the fd table and the calls on it: lowest-free-fd
- * allocation, growth past NR_OPEN_DEFAULT up to -EMFILE at NR_OPEN_MAX,
+ * allocation, growth past NR_OPEN_DEFAULT up to -EMFILE at RLIMIT_NOFILE,
  * close, dup, dup3 and fcntl, with exact errno values.
  */
 #include <keel/errno.h>
@@ -48,7 +48,7 @@ static void empty_table(long fd)
 {
 	unsigned int i;
 
-	for (i = fd + 1; i < NR_OPEN_MAX; i++)
+	for (i = fd + 1; i < files_limit(); i++)
 		ksys_close(i);
 }
 
@@ -64,7 +64,7 @@ static void grow_to_emfile(struct ktest *t)
 	fill_table(fd, &err);
 	empty_table(fd);
 	ksys_close(fd);
-	KTEST_EXPECT_EQ(t, files->max_fds, NR_OPEN_MAX);
+	KTEST_EXPECT_EQ(t, files->max_fds, files_limit());
 	before = ftest_free_pages();
 
 	fd = open_root();
@@ -72,8 +72,8 @@ static void grow_to_emfile(struct ktest *t)
 
 	n = fill_table(fd, &err);
 	KTEST_EXPECT_EQ(t, err, -EMFILE);
-	KTEST_EXPECT_EQ(t, n + open_before + 1, NR_OPEN_MAX);
-	KTEST_EXPECT_EQ(t, files_count_open(files), NR_OPEN_MAX);
+	KTEST_EXPECT_EQ(t, n + open_before + 1, files_limit());
+	KTEST_EXPECT_EQ(t, files_count_open(files), files_limit());
 	KTEST_EXPECT_EQ(t, ksys_openat(AT_FDCWD, "/", O_RDONLY, 0), -EMFILE);
 	KTEST_EXPECT_EQ(t, ksys_fcntl(fd, F_DUPFD, 0), -EMFILE);
 	/* Closing one makes exactly that fd the next. */
@@ -94,7 +94,7 @@ static void dup3_rules(struct ktest *t)
 	KTEST_ASSERT_GE(t, b, 0);
 	KTEST_EXPECT_EQ(t, ksys_dup3(a, a, 0), -EINVAL);
 	KTEST_EXPECT_EQ(t, ksys_dup3(a, b, O_NONBLOCK), -EINVAL);
-	KTEST_EXPECT_EQ(t, ksys_dup3(a, NR_OPEN_MAX, 0), -EBADF);
+	KTEST_EXPECT_EQ(t, ksys_dup3(a, files_limit(), 0), -EBADF);
 	KTEST_EXPECT_EQ(t, ksys_dup3(900, b, 0), -EBADF);
 	/* Onto an open fd: it is closed first and takes the flag. */
 	KTEST_EXPECT_EQ(t, ksys_dup3(a, b, O_CLOEXEC), b);
@@ -135,7 +135,7 @@ static void fcntl_cmds(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ksys_fcntl(d, F_GETFD, 0), 0);
 	KTEST_EXPECT_EQ(t, ksys_fcntl(fd, F_DUPFD_CLOEXEC, 100), 101);
 	KTEST_EXPECT_EQ(t, ksys_fcntl(101, F_GETFD, 0), FD_CLOEXEC);
-	KTEST_EXPECT_EQ(t, ksys_fcntl(fd, F_DUPFD, NR_OPEN_MAX), -EINVAL);
+	KTEST_EXPECT_EQ(t, ksys_fcntl(fd, F_DUPFD, files_limit()), -EINVAL);
 	KTEST_EXPECT_EQ(t, ksys_fcntl(fd, 9999, 0), -EINVAL);
 	KTEST_EXPECT_EQ(t, ksys_fcntl(900, F_GETFD, 0), -EBADF);
 	KTEST_EXPECT_EQ(t, ksys_close(101), 0);

@@ -3,7 +3,8 @@
  * The per-task table of open files (Linux's files_struct): fd -> struct
  * file, with an open bit and a close-on-exec bit per fd.  A table starts
  * with NR_OPEN_DEFAULT embedded slots and doubles (reallocated arrays) up
- * to NR_OPEN_MAX, RLIMIT_NOFILE's default; beyond that opens fail -EMFILE.
+ * to the task's RLIMIT_NOFILE (at most NR_OPEN_MAX, Linux's fs.nr_open);
+ * beyond that opens fail -EMFILE.
  * New fds are always the lowest free number, as POSIX requires.
  *
  * current_files() is the current task's table; the boot task's is init_files.
@@ -21,7 +22,7 @@
 struct file;
 
 #define NR_OPEN_DEFAULT	64
-#define NR_OPEN_MAX	1024		/* RLIMIT_NOFILE's default soft limit */
+#define NR_OPEN_MAX	(1024 * 1024)	/* Linux's fs.nr_open default */
 #define FDS_PER_LONG	(8 * sizeof(unsigned long))
 
 struct files_struct {
@@ -64,6 +65,9 @@ void put_files_struct(struct files_struct *files);
 
 /* exec: close the fds marked close-on-exec (O_CLOEXEC, FD_CLOEXEC). */
 void do_close_on_exec(struct files_struct *files);
+
+/* How many fds the current task may have open: its RLIMIT_NOFILE. */
+unsigned int files_limit(void);
 
 /* Reserve the lowest free fd (O_CLOEXEC in @flags sets its bit); -EMFILE. */
 int get_unused_fd_flags(unsigned int flags);

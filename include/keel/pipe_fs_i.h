@@ -25,10 +25,14 @@ struct pipe_inode_info {
 	unsigned int files;		/* open files on it [inode->i_lock] */
 	size_t head;			/* ring offset of unread data [mutex] */
 	size_t len;			/* unread bytes [mutex] */
+	size_t size;			/* capacity, F_SETPIPE_SZ [mutex] */
 	char *pages[PIPE_DEF_BUFFERS];	/* NULL until written [mutex] */
 };
 
 /* The pipe @file reads or writes, or NULL if it is not a pipe or FIFO. */
 struct pipe_inode_info *get_pipe_info(struct file *file);
+
+/* fcntl(F_GETPIPE_SZ, F_SETPIPE_SZ): -EBADF if @file is not a pipe. */
+long pipe_fcntl(struct file *file, unsigned int cmd, unsigned long arg);
 
 #endif /* _KEEL_PIPE_FS_I_H */

@@ -76,7 +76,8 @@ int get_futex_key(u32 __user *uaddr, unsigned int flags,
 
 	mmap_read_lock(mm);
 	vma = find_vma(mm, address);
-	if (!vma || address < vma->vm_start) {
+	/* Linux pins the page for a shared key: it must be readable. */
+	if (!vma || address < vma->vm_start || !(vma->vm_flags & VM_READ)) {
 		mmap_read_unlock(mm);
 		return -EFAULT;
 	}

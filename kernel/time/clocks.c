@@ -259,6 +259,7 @@ static long check_sleep_clock(clockid_t id)
 	case CLOCK_MONOTONIC_RAW:
 	case CLOCK_REALTIME_COARSE:
 	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_THREAD_CPUTIME_ID:
 		return -EOPNOTSUPP;
 	default:
 		return -EINVAL;
