@@ -102,7 +102,8 @@ static void do_pre_smp_initcalls(void)
 	do_initcall_level(0);
 }
 
-void do_initcalls(void)
+/* Not inlined: oops traces name it, as Linux's do. */
+noinline void do_initcalls(void)
 {
 	unsigned int level;
 

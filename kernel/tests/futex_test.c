@@ -44,7 +44,7 @@ static unsigned long at(unsigned long off)
 static long futex(unsigned long uaddr, int op, u32 val, unsigned long utime,
 		  unsigned long uaddr2, u32 val3)
 {
-	return mt_syscall(__NR_futex, uaddr, op, val, utime, uaddr2, val3);
+	return ktest_syscall(__NR_futex, uaddr, op, val, utime, uaddr2, val3);
 }
 
 /* The timespec at TIMESPEC, and its address. */
@@ -486,21 +486,21 @@ static void test_robust_list_calls(struct ktest *t)
 {
 	unsigned long head = at(ROBUST_HEAD);
 
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_set_robust_list, head, 23, 0, 0, 0,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_set_robust_list, head, 23, 0, 0, 0,
 				      0), -EINVAL);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_set_robust_list, head,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_set_robust_list, head,
 				      sizeof(struct robust_list_head), 0, 0, 0,
 				      0), 0);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_get_robust_list, 0, at(WORD_A),
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_get_robust_list, 0, at(WORD_A),
 				      at(WORD_B), 0, 0, 0), 0);
 	KTEST_EXPECT_EQ(t, ut_get(at(WORD_A)), (u32)head);
 	KTEST_EXPECT_EQ(t, ut_get(at(WORD_A) + 4), (u32)(head >> 32));
 	KTEST_EXPECT_EQ(t, ut_get(at(WORD_B)), 24);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_get_robust_list, current->pid,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_get_robust_list, current->pid,
 				      at(WORD_A), at(WORD_B), 0, 0, 0), 0);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_get_robust_list, INT_MAX,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_get_robust_list, INT_MAX,
 				      at(WORD_A), at(WORD_B), 0, 0, 0), -ESRCH);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_get_robust_list, 0,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_get_robust_list, 0,
 				      at(UT_PAGES * PAGE_SIZE), at(WORD_B), 0,
 				      0, 0), -EFAULT);
 	current->robust_list = NULL;
@@ -538,7 +538,7 @@ static int robust_owner_fn(void *arg)
 	ut_put(lock_entry(1) + 8, tid);
 	ut_put(lock_entry(2) + 8, (tid + 1) | FUTEX_WAITERS);	/* not ours */
 	ut_put(lock_entry(NR_LOCKS) + 8, tid);			/* pending */
-	mt_syscall(__NR_set_robust_list, at(ROBUST_HEAD),
+	ktest_syscall(__NR_set_robust_list, at(ROBUST_HEAD),
 		   sizeof(struct robust_list_head), 0, 0, 0, 0);
 	/* Let the test queue its waiter on lock 0. */
 	while (ut_get(at(WORD_A)) != 1)
@@ -633,7 +633,7 @@ static void test_shared_mapping(struct ktest *t)
 	KTEST_ASSERT_EQ(t, spawn_waiter(&w, SIGCHLD), 0);
 	KTEST_EXPECT_EQ(t, futex(at(WORD_A), FUTEX_WAKE, 1, 0, 0, 0), 0);
 	KTEST_EXPECT_EQ(t, stop_waiter(&w), -ETIMEDOUT);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_munmap, shm, PAGE_SIZE, 0, 0, 0,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_munmap, shm, PAGE_SIZE, 0, 0, 0,
 				      0), 0);
 }
 

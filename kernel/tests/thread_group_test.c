@@ -290,7 +290,7 @@ static void test_de_thread_alone(struct ktest *t)
 
 static long clone(unsigned long flags)
 {
-	return mt_syscall(__NR_clone, flags, 0, 0, 0, 0, 0);
+	return ktest_syscall(__NR_clone, flags, 0, 0, 0, 0, 0);
 }
 
 static void test_clone_flag_errors(struct ktest *t)
@@ -310,7 +310,7 @@ static long clone3(const struct clone_args *args, size_t size)
 	if (clear_user(uargs, PAGE_SIZE) ||
 	    copy_to_user(uargs, args, min(size, sizeof(*args))))
 		return -1000;
-	return mt_syscall(__NR_clone3, at(ARGS), size, 0, 0, 0, 0);
+	return ktest_syscall(__NR_clone3, at(ARGS), size, 0, 0, 0, 0);
 }
 
 static void test_clone3_errors(struct ktest *t)
@@ -324,11 +324,11 @@ static void test_clone3_errors(struct ktest *t)
 	KTEST_EXPECT_EQ(t, clone3(&a, sizeof(a) + 8), -EINVAL);
 	KTEST_ASSERT_EQ(t, copy_to_user((char __user *)at(ARGS) + sizeof(a) + 3,
 					&one, 1), 0);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_clone3, at(ARGS), sizeof(a) + 8, 0,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_clone3, at(ARGS), sizeof(a) + 8, 0,
 				      0, 0, 0), -E2BIG);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_clone3, at(UT_PAGES * PAGE_SIZE),
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_clone3, at(UT_PAGES * PAGE_SIZE),
 				      sizeof(a), 0, 0, 0, 0), -EFAULT);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_clone3, at(UT_PAGES * PAGE_SIZE) -
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_clone3, at(UT_PAGES * PAGE_SIZE) -
 				      CLONE_ARGS_SIZE_VER0 / 2,
 				      CLONE_ARGS_SIZE_VER0, 0, 0, 0, 0),
 			-EFAULT);

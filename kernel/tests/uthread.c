@@ -100,7 +100,7 @@ int ut_join(unsigned long tid_addr, unsigned long ts_addr)
 	if (copy_to_user((void __user *)ts_addr, &ts, sizeof(ts)))
 		return -EFAULT;
 	while ((tid = ut_get(tid_addr)) != 0 && ret != -ETIMEDOUT)
-		ret = mt_syscall(__NR_futex, tid_addr, FUTEX_WAIT, tid,
+		ret = ktest_syscall(__NR_futex, tid_addr, FUTEX_WAIT, tid,
 				 ts_addr, 0, 0);
 	return tid ? -ETIMEDOUT : 0;
 }

@@ -165,7 +165,7 @@ static void file_mode_limits_the_mapping(struct ktest *t)
 				   MAP_SHARED, fd, 0), (long)-EACCES);
 	addr = mt_mmap(0, PAGE_SIZE, PROT_READ, MAP_SHARED, fd, 0);
 	KTEST_ASSERT_GE(t, addr, 0L);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr, PAGE_SIZE,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_mprotect, addr, PAGE_SIZE,
 				      PROT_READ | PROT_WRITE, 0, 0, 0),
 			(long)-EACCES);
 	KTEST_EXPECT_EQ(t, mt_poke(addr, 1), -EFAULT);

@@ -29,18 +29,6 @@
 #include "../internal.h"
 #include "mmap_test.h"
 
-long mt_syscall(unsigned int nr, unsigned long a1, unsigned long a2,
-		unsigned long a3, unsigned long a4, unsigned long a5,
-		unsigned long a6)
-{
-	struct pt_regs regs = {
-		.di = a1, .si = a2, .dx = a3, .r10 = a4, .r8 = a5, .r9 = a6,
-		.orig_ax = nr,
-	};
-
-	return sys_call_table[nr](&regs);
-}
-
 struct mm_struct *mt_enter(struct ktest *t)
 {
 	struct mm_struct *mm = mm_alloc();
@@ -67,7 +55,7 @@ void mt_switch(struct mm_struct *from, struct mm_struct *to)
 long mt_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 	     unsigned long flags, long fd, unsigned long off)
 {
-	return mt_syscall(__NR_mmap, addr, len, prot, flags, fd, off);
+	return ktest_syscall(__NR_mmap, addr, len, prot, flags, fd, off);
 }
 
 long mt_anon(unsigned long len, unsigned long prot)
@@ -221,7 +209,7 @@ static void munmap_splits(struct ktest *t)
 	addr = mt_anon(4 * PAGE_SIZE, PROT_READ | PROT_WRITE);
 	for (i = 0; i < 4; i++)
 		KTEST_EXPECT_EQ(t, mt_poke(addr + i * PAGE_SIZE, '0' + i), 0);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_munmap, addr + PAGE_SIZE,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_munmap, addr + PAGE_SIZE,
 				      2 * PAGE_SIZE - 100, 0, 0, 0, 0), 0L);
 	KTEST_EXPECT_EQ(t, mm->map_count, 2);
 	KTEST_EXPECT_EQ(t, count_vmas(mm), 2);
@@ -259,7 +247,7 @@ static void mprotect_splits_and_faults(struct ktest *t)
 	addr = mt_anon(3 * PAGE_SIZE, PROT_READ | PROT_WRITE);
 	mid = addr + PAGE_SIZE;
 	KTEST_EXPECT_EQ(t, mt_poke(mid, 'm'), 0);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, mid, PAGE_SIZE, PROT_READ,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_mprotect, mid, PAGE_SIZE, PROT_READ,
 				      0, 0, 0), 0L);
 	KTEST_EXPECT_EQ(t, mm->map_count, 3);
 	KTEST_EXPECT_EQ(t, find_vma(mm, mid)->vm_flags & VM_ACCESS_FLAGS,
@@ -269,11 +257,11 @@ static void mprotect_splits_and_faults(struct ktest *t)
 	KTEST_EXPECT_EQ(t, mt_poke(mid - 1, 'a'), 0);
 	KTEST_EXPECT_EQ(t, mt_poke(mid + PAGE_SIZE, 'b'), 0);
 	/* PROT_NONE keeps the page but lets nothing through. */
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, mid, PAGE_SIZE, PROT_NONE,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_mprotect, mid, PAGE_SIZE, PROT_NONE,
 				      0, 0, 0), 0L);
 	KTEST_EXPECT_EQ(t, mt_peek(mid), -EFAULT);
 	KTEST_EXPECT_NOT_NULL(t, follow_page(mm, mid));
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr, 3 * PAGE_SIZE,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_mprotect, addr, 3 * PAGE_SIZE,
 				      PROT_READ | PROT_WRITE, 0, 0, 0), 0L);
 	/* Alike again, the three are one area once more. */
 	KTEST_EXPECT_EQ(t, mm->map_count, 1);
@@ -283,21 +271,21 @@ static void mprotect_splits_and_faults(struct ktest *t)
 	KTEST_EXPECT_EQ(t, mt_poke(mid, 'M'), 0);
 	KTEST_EXPECT_EQ(t, mt_peek(mid), 'M');
 	/* The part after the first merges into it mid-call: still fine. */
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, mid, PAGE_SIZE, PROT_READ,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_mprotect, mid, PAGE_SIZE, PROT_READ,
 				      0, 0, 0), 0L);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr, 3 * PAGE_SIZE,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_mprotect, addr, 3 * PAGE_SIZE,
 				      PROT_READ, 0, 0, 0), 0L);
 	KTEST_EXPECT_EQ(t, mm->map_count, 1);
 	KTEST_EXPECT_EQ(t, mt_poke(addr, 'x'), -EFAULT);
 	/* Errors: a hole is -ENOMEM, more than the file allows -EACCES. */
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr + 1, PAGE_SIZE,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_mprotect, addr + 1, PAGE_SIZE,
 				      PROT_READ, 0, 0, 0), (long)-EINVAL);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr, PAGE_SIZE,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_mprotect, addr, PAGE_SIZE,
 				      0x10, 0, 0, 0), (long)-EINVAL);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr - PAGE_SIZE,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_mprotect, addr - PAGE_SIZE,
 				      2 * PAGE_SIZE, PROT_READ, 0, 0, 0),
 			(long)-ENOMEM);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr, 0, PROT_READ,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_mprotect, addr, 0, PROT_READ,
 				      0, 0, 0), 0L);
 	mt_leave(mm);
 }
@@ -372,31 +360,31 @@ static void brk_moves_the_break(struct ktest *t)
 	if (!mm)
 		return;
 	/* Before exec sets start_brk, page 0 is no place for a heap. */
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_brk, 5000, 0, 0, 0, 0, 0), 0L);
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_brk, 5000, 0, 0, 0, 0, 0), 0L);
 	KTEST_EXPECT_EQ(t, mm->map_count, 0);
 	KTEST_EXPECT_EQ(t, vm_brk_flags(0, PAGE_SIZE, 0), -EPERM);
 	mm->start_brk = mm->brk = base;
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_brk, 0, 0, 0, 0, 0, 0), (long)base);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_brk, base + 5000, 0, 0, 0, 0, 0),
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_brk, 0, 0, 0, 0, 0, 0), (long)base);
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_brk, base + 5000, 0, 0, 0, 0, 0),
 			(long)base + 5000);
 	KTEST_EXPECT_EQ(t, mm->total_vm, 2UL);
 	KTEST_EXPECT_EQ(t, mt_poke(base + 4999, 9), 0);
 	KTEST_EXPECT_EQ(t, mt_peek(base + 4999), 9);
 	KTEST_EXPECT_EQ(t, mt_peek(base + 2 * PAGE_SIZE), -EFAULT);
 	/* Growing again extends the same area. */
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_brk, base + 3 * PAGE_SIZE,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_brk, base + 3 * PAGE_SIZE,
 				      0, 0, 0, 0, 0), (long)base + 3 * PAGE_SIZE);
 	KTEST_EXPECT_EQ(t, mm->map_count, 1);
 	/* Below start_brk, or into another area: the break stays. */
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_brk, base - 1, 0, 0, 0, 0, 0),
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_brk, base - 1, 0, 0, 0, 0, 0),
 			(long)base + 3 * PAGE_SIZE);
 	KTEST_EXPECT_EQ(t, mt_mmap(base + 8 * PAGE_SIZE, PAGE_SIZE, PROT_READ,
 				   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
 				   -1, 0), (long)base + 8 * PAGE_SIZE);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_brk, base + 8 * PAGE_SIZE,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_brk, base + 8 * PAGE_SIZE,
 				      0, 0, 0, 0, 0), (long)base + 3 * PAGE_SIZE);
 	/* Shrinking unmaps. */
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_brk, base + 10, 0, 0, 0, 0, 0),
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_brk, base + 10, 0, 0, 0, 0, 0),
 			(long)base + 10);
 	KTEST_EXPECT_EQ(t, mt_peek(base + 4999), -EFAULT);
 	KTEST_EXPECT_EQ(t, mt_peek(base + 9), 0);
@@ -458,10 +446,10 @@ static void populate_and_entry_bits(struct ktest *t)
 	KTEST_ASSERT_GE(t, addr, 0L);
 	KTEST_EXPECT_NOT_NULL(t, follow_page(mm, addr));
 	KTEST_EXPECT_NOT_NULL(t, follow_page(mm, addr + 2 * PAGE_SIZE));
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr + PAGE_SIZE,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_mprotect, addr + PAGE_SIZE,
 				      PAGE_SIZE, PROT_READ | PROT_EXEC,
 				      0, 0, 0), 0L);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mprotect, addr + 2 * PAGE_SIZE,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_mprotect, addr + 2 * PAGE_SIZE,
 				      PAGE_SIZE, PROT_READ | PROT_WRITE,
 				      0, 0, 0), 0L);
 	ro = entry_of(mm, addr);

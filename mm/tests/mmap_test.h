@@ -8,14 +8,12 @@
 #ifndef _MM_TESTS_MMAP_TEST_H
 #define _MM_TESTS_MMAP_TEST_H
 
+#include <keel/ktest_user.h>
 #include <keel/types.h>
 
 struct ktest;
 struct mm_struct;
 
-long mt_syscall(unsigned int nr, unsigned long a1, unsigned long a2,
-		unsigned long a3, unsigned long a4, unsigned long a5,
-		unsigned long a6);
 /* mm_alloc() and kthread_use_mm(), or NULL (an expectation failed). */
 struct mm_struct *mt_enter(struct ktest *t);
 /* kthread_unuse_mm() and mmput(). */

@@ -25,13 +25,13 @@ static long mremap(unsigned long addr, unsigned long old_len,
 		   unsigned long new_len, unsigned long flags,
 		   unsigned long new_addr)
 {
-	return mt_syscall(__NR_mremap, addr, old_len, new_len, flags,
+	return ktest_syscall(__NR_mremap, addr, old_len, new_len, flags,
 			  new_addr, 0);
 }
 
 static long madvise(unsigned long addr, unsigned long len, int advice)
 {
-	return mt_syscall(__NR_madvise, addr, len, advice, 0, 0, 0);
+	return ktest_syscall(__NR_madvise, addr, len, advice, 0, 0, 0);
 }
 
 /* Anonymous memory at @addr with byte 'a' + i at the start of page i. */
@@ -235,18 +235,18 @@ static void madvise_and_msync_refuse_bad_arguments(struct ktest *t)
 	KTEST_EXPECT_EQ(t, madvise(addr - P(1), P(1), MADV_NORMAL),
 			(long)-ENOMEM);
 
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_msync, addr, P(1), MS_SYNC, 0, 0, 0),
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_msync, addr, P(1), MS_SYNC, 0, 0, 0),
 			0L);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_msync, addr, P(1),
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_msync, addr, P(1),
 				      MS_SYNC | MS_ASYNC, 0, 0, 0),
 			(long)-EINVAL);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_msync, addr, P(1), 8, 0, 0, 0),
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_msync, addr, P(1), 8, 0, 0, 0),
 			(long)-EINVAL);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_msync, addr + 1, P(1), MS_ASYNC,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_msync, addr + 1, P(1), MS_ASYNC,
 				      0, 0, 0), (long)-EINVAL);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_msync, addr, P(3), MS_INVALIDATE,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_msync, addr, P(3), MS_INVALIDATE,
 				      0, 0, 0), (long)-ENOMEM);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_msync, addr, 0, MS_ASYNC, 0, 0, 0),
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_msync, addr, 0, MS_ASYNC, 0, 0, 0),
 			0L);
 	mt_leave(mm);
 }
@@ -263,15 +263,15 @@ static void mincore_says_what_is_resident(struct ktest *t)
 	addr = mt_anon(P(4), RW);
 	KTEST_EXPECT_EQ(t, mt_poke(addr + P(1), 1), 0);
 	KTEST_EXPECT_EQ(t, mt_poke(addr + P(3), 1), 0);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mincore, addr, P(3) + 1, uvec,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_mincore, addr, P(3) + 1, uvec,
 				      0, 0, 0), 0L);
 	KTEST_EXPECT_EQ(t, copy_from_user(vec, (void __user *)uvec, 4), 0UL);
 	KTEST_EXPECT_MEMEQ(t, vec, "\0\1\0\1", 4);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mincore, addr + 1, P(1), uvec,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_mincore, addr + 1, P(1), uvec,
 				      0, 0, 0), (long)-EINVAL);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mincore, addr - P(1), P(2), uvec,
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_mincore, addr - P(1), P(2), uvec,
 				      0, 0, 0), (long)-ENOMEM);
-	KTEST_EXPECT_EQ(t, mt_syscall(__NR_mincore, addr, P(1),
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_mincore, addr, P(1),
 				      (unsigned long)vec, 0, 0, 0),
 			(long)-EFAULT);
 	mt_leave(mm);
