@@ -6,8 +6,9 @@
  * charges (<keel/kernel_stat.h>): user (nice for a task with a positive
  * nice value), system, and idle when the idle task had the CPU; Keel
  * does not tell interrupt time or I/O waits apart, so irq, softirq and
- * iowait read 0, as do the virtualization columns.  After the IRQ lines come the architecture's rows (x86: NMI, LOC, SPU,
- * ERR), whose counts /proc/stat's "intr" total includes, as in Linux.
+ * iowait read 0, as do the virtualization columns.  After the IRQ lines
+ * come the architecture's rows (x86: NMI, LOC, SPU, ERR), whose counts
+ * /proc/stat's "intr" total includes, as in Linux.
  *
  * Lock: each descriptor's lock while its counter and handlers are read.
  */
