@@ -236,6 +236,20 @@ struct dentry *d_lookup(const struct dentry *parent, const struct qstr *name)
 	return NULL;
 }
 
+struct dentry *d_lookup_valid(const struct dentry *parent,
+			      const struct qstr *name)
+{
+	struct dentry *dentry = d_lookup(parent, name);
+
+	if (dentry && dentry->d_op && dentry->d_op->d_revalidate &&
+	    !dentry->d_op->d_revalidate(dentry, 0)) {
+		d_drop(dentry);
+		dput(dentry);
+		return NULL;
+	}
+	return dentry;
+}
+
 /*
  * Frees an unhashed dentry nobody uses and returns its parent, whose
  * reference the caller must drop (NULL for a root).
@@ -273,6 +287,10 @@ void dput(struct dentry *dentry)
 			spin_unlock(&dcache_lock);
 			return;
 		}
+		/* The file system may want it gone rather than cached. */
+		if (!d_unhashed(dentry) && dentry->d_op &&
+		    dentry->d_op->d_delete && dentry->d_op->d_delete(dentry))
+			hlist_del_init(&dentry->d_hash);
 		if (!d_unhashed(dentry)) {
 			list_add(&dentry->d_lru, &dentry_lru);
 			nr_unused++;

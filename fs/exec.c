@@ -328,6 +328,7 @@ int begin_new_exec(struct linux_binprm *bprm, struct mm_struct *mm)
 		mmput(mm);
 		return err;
 	}
+	set_mm_exe_file(mm, bprm->file);
 	exec_mmap(mm);
 	err = unshare_files();
 	if (err)

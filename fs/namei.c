@@ -214,7 +214,7 @@ static struct dentry *__lookup_hash(const struct qstr *name,
 	inode_assert_locked(dir);
 	if (name->len > NAME_MAX)
 		return ERR_PTR(-ENAMETOOLONG);
-	dentry = d_lookup(parent, name);
+	dentry = d_lookup_valid(parent, name);
 	if (dentry)
 		return dentry;
 	if (!dir->i_op || !dir->i_op->lookup)
@@ -262,7 +262,7 @@ static struct dentry *lookup_slow(const struct qstr *name,
 	struct dentry *dentry;
 
 	if (name->len <= NAME_MAX) {
-		dentry = d_lookup(parent, name);
+		dentry = d_lookup_valid(parent, name);
 		if (dentry)
 			return dentry;
 	}

@@ -20,9 +20,11 @@
 #include <keel/err.h>
 #include <keel/errno.h>
 #include <keel/fdtable.h>
+#include <keel/fs.h>
 #include <keel/fs_struct.h>
 #include <keel/init.h>
 #include <keel/kernel.h>
+#include <keel/kernel_stat.h>
 #include <keel/limits.h>
 #include <keel/mm.h>
 #include <keel/mmap_lock.h>
@@ -44,6 +46,12 @@ DEFINE_SPINLOCK(tasklist_lock);
 
 static struct kmem_cache *task_struct_cachep;
 static atomic_t nr_threads = ATOMIC_INIT(1);	/* init_task */
+static unsigned long total_forks;		/* [tasklist_lock] */
+
+unsigned long nr_forks(void)
+{
+	return READ_ONCE(total_forks);
+}
 
 void fork_init(void)
 {
@@ -121,6 +129,7 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 
 	if (!mm)
 		return NULL;
+	set_mm_exe_file(mm, oldmm->exe_file);
 	err = dup_mmap(mm, oldmm);
 	if (err) {
 		mmput(mm);
@@ -196,6 +205,7 @@ static void link_task(struct task_struct *p, u64 clone_flags)
 	}
 	attach_pid(p);
 	atomic_inc(&nr_threads);
+	total_forks++;
 }
 
 static struct task_struct *copy_process(struct kernel_clone_args *args)
@@ -516,8 +526,18 @@ void mmput(struct mm_struct *mm)
 {
 	if (atomic_dec_and_test(&mm->mm_users)) {
 		exit_mmap(mm);
+		set_mm_exe_file(mm, NULL);
 		mmdrop(mm);
 	}
+}
+
+void set_mm_exe_file(struct mm_struct *mm, struct file *file)
+{
+	struct file *old = mm->exe_file;
+
+	mm->exe_file = file ? get_file(file) : NULL;
+	if (old)
+		fput(old);
 }
 
 void set_task_comm(struct task_struct *tsk, const char *from)

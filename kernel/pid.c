@@ -58,6 +58,11 @@ pid_t alloc_pid(void)
 	return nr;
 }
 
+pid_t last_allocated_pid(void)
+{
+	return READ_ONCE(last_pid);
+}
+
 void free_pid(pid_t nr)
 {
 	unsigned long flags;

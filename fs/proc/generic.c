@@ -70,7 +70,7 @@ static int proc_render(struct seq_file *m, struct proc_dir_entry *de)
 	}
 }
 
-static int proc_single_open(struct inode *inode, struct file *file)
+int proc_single_open(struct inode *inode, struct file *file)
 {
 	struct seq_file *m = kzalloc(sizeof(*m), GFP_KERNEL);
 
@@ -84,7 +84,7 @@ static int proc_single_open(struct inode *inode, struct file *file)
  * The text rendered at the first read, from the position on; a fault in
  * user memory gives a short count, or -EFAULT if nothing was copied.
  */
-static ssize_t proc_single_read_iter(struct kiocb *iocb, struct iov_iter *to)
+ssize_t proc_single_read_iter(struct kiocb *iocb, struct iov_iter *to)
 {
 	struct file *file = iocb->ki_filp;
 	struct seq_file *m = file->private_data;
@@ -107,7 +107,7 @@ static ssize_t proc_single_read_iter(struct kiocb *iocb, struct iov_iter *to)
 }
 
 /* Linux's seq_lseek(): SEEK_SET and SEEK_CUR only. */
-static loff_t proc_single_lseek(struct file *file, loff_t offset, int whence)
+loff_t proc_single_lseek(struct file *file, loff_t offset, int whence)
 {
 	loff_t pos;
 
@@ -127,7 +127,7 @@ static loff_t proc_single_lseek(struct file *file, loff_t offset, int whence)
 	return pos;
 }
 
-static int proc_single_release(struct inode *inode, struct file *file)
+int proc_single_release(struct inode *inode, struct file *file)
 {
 	struct seq_file *m = file->private_data;
 
@@ -137,14 +137,14 @@ static int proc_single_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
-static const struct file_operations proc_single_file_operations = {
+const struct file_operations proc_single_file_operations = {
 	.open = proc_single_open,
 	.read_iter = proc_single_read_iter,
 	.llseek = proc_single_lseek,
 	.release = proc_single_release,
 };
 
-static const struct inode_operations proc_file_inode_operations = {
+const struct inode_operations proc_file_inode_operations = {
 	.setattr = simple_setattr,
 };
 

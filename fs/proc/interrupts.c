@@ -2,11 +2,13 @@
 /*
  * /proc/interrupts and /proc/stat, which both read the IRQ layer's
  * per-line counters (kernel/irq).  Formats are Linux's show_interrupts()
- * and show_stat() for one CPU.  Without a scheduler there is no per-task
- * time accounting: all time since boot is counted as system time, one
- * process (pid 1) exists and runs, and no context switch has happened.
- * After the IRQ lines come the architecture's rows (x86: NMI, LOC, SPU,
- * ERR), whose counts /proc/stat's "intr" total includes, as in Linux.
+ * and show_stat() for one CPU.  The cpu lines are the scheduler tick's
+ * charges (<keel/kernel_stat.h>): user (nice for a task with a positive
+ * nice value), system, and idle when the idle task had the CPU; Keel
+ * does not tell interrupt time or I/O waits apart, so irq, softirq and
+ * iowait read 0, as do the virtualization columns.  After the IRQ lines
+ * come the architecture's rows (x86: NMI, LOC, SPU, ERR), whose counts
+ * /proc/stat's "intr" total includes, as in Linux.
  *
  * Lock: each descriptor's lock while its counter and handlers are read.
  */
@@ -15,6 +17,8 @@
 #include <keel/interrupt.h>
 #include <keel/irq.h>
 #include <keel/jiffies.h>
+#include <keel/kernel.h>
+#include <keel/kernel_stat.h>
 #include <keel/proc_fs.h>
 #include <keel/seq_file.h>
 #include <keel/spinlock.h>
@@ -62,11 +66,22 @@ static int interrupts_proc_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static void show_cpu_times(struct seq_file *m, const char *label, u64 system)
+/* user nice system idle iowait irq softirq steal guest guest_nice */
+static void show_cpu_times(struct seq_file *m, const char *label,
+			   const struct kernel_cpustat *kcs)
 {
-	/* user nice system idle iowait irq softirq steal guest guest_nice */
-	seq_printf(m, "%s 0 0 %llu 0 0 0 0 0 0 0\n", label,
-		   (unsigned long long)system);
+	static const enum cpu_usage_stat order[] = {
+		CPUTIME_USER, CPUTIME_NICE, CPUTIME_SYSTEM, CPUTIME_IDLE,
+		CPUTIME_IOWAIT, CPUTIME_IRQ, CPUTIME_SOFTIRQ, CPUTIME_STEAL,
+		CPUTIME_GUEST, CPUTIME_GUEST_NICE,
+	};
+	unsigned int i;
+
+	seq_puts(m, label);
+	for (i = 0; i < ARRAY_SIZE(order); i++)
+		seq_printf(m, " %llu", (unsigned long long)
+			   (kcs->cpustat[order[i]] / (NSEC_PER_SEC / USER_HZ)));
+	seq_putc(m, '\n');
 }
 
 /* "softirq <total> <hi> <timer> ...", in Linux's order. */
@@ -87,8 +102,8 @@ static void show_softirqs(struct seq_file *m)
 
 static int stat_proc_show(struct seq_file *m, void *v)
 {
-	u64 ticks = (get_jiffies_64() - INITIAL_JIFFIES) * USER_HZ / HZ;
 	u64 counts[NR_IRQS], total = arch_irq_stat();
+	struct kernel_cpustat kcs;
 	unsigned int irq;
 
 	for (irq = 0; irq < NR_IRQS; irq++) {
@@ -100,18 +115,22 @@ static int stat_proc_show(struct seq_file *m, void *v)
 		spin_unlock_irqrestore(&desc->lock, flags);
 		total += counts[irq];
 	}
-	show_cpu_times(m, "cpu ", ticks);
-	show_cpu_times(m, "cpu0", ticks);
+	kcpustat_cpu_fetch(&kcs, 0);
+	show_cpu_times(m, "cpu ", &kcs);
+	show_cpu_times(m, "cpu0", &kcs);
 	seq_printf(m, "intr %llu", (unsigned long long)total);
 	for (irq = 0; irq < NR_IRQS; irq++)
 		seq_printf(m, " %llu", (unsigned long long)counts[irq]);
-	seq_printf(m, "\nctxt 0\n"
+	/* Keel does not count tasks waiting on I/O: none are blocked. */
+	seq_printf(m, "\nctxt %llu\n"
 		   "btime %llu\n"
-		   "processes 1\n"
-		   "procs_running 1\n"
+		   "processes %lu\n"
+		   "procs_running %u\n"
 		   "procs_blocked 0\n",
+		   (unsigned long long)nr_context_switches(),
 		   (unsigned long long)(ktime_get_real_seconds() -
-					ktime_get_ns() / 1000000000ULL));
+					ktime_get_ns() / 1000000000ULL),
+		   nr_forks(), nr_running());
 	show_softirqs(m);
 	return 0;
 }

@@ -2,30 +2,55 @@
 /*
  * The small /proc files, each in Linux's format: uptime, loadavg,
  * version (the boot banner's line), cmdline, filesystems and devices.
- * With no scheduler yet, the idle time in uptime is 0 and loadavg shows
- * one task (pid 1) that is always running.
+ * uptime's idle time is the idle task's share of the ticks; loadavg has
+ * the runnable and existing threads and the last PID handed out, but
+ * Keel keeps no load averages: those read 0.00.
  */
 #include <keel/cdev.h>
 #include <keel/errno.h>
 #include <keel/fs.h>
 #include <keel/init.h>
 #include <keel/kernel.h>
+#include <keel/kernel_stat.h>
+#include <keel/list.h>
 #include <keel/proc_fs.h>
+#include <keel/sched.h>
+#include <keel/sched/signal.h>
+#include <keel/sched/task.h>
 #include <keel/seq_file.h>
 #include <keel/timekeeping.h>
-
 
 #include "internal.h"
 
 static int uptime_proc_show(struct seq_file *m, void *v)
 {
-	uptime_format(m, ktime_get_ns(), 0);
+	struct kernel_cpustat kcs;
+
+	kcpustat_cpu_fetch(&kcs, 0);
+	uptime_format(m, ktime_get_ns(), kcs.cpustat[CPUTIME_IDLE]);
 	return 0;
+}
+
+/* Every thread of every process, as Linux's nr_threads. */
+static unsigned int nr_threads_now(void)
+{
+	struct task_struct *leader, *t;
+	unsigned int n = 0;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(leader, &init_task.tasks, tasks)
+		list_for_each_entry(t, &leader->signal->thread_head,
+				    thread_node)
+			n++;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return n;
 }
 
 static int loadavg_proc_show(struct seq_file *m, void *v)
 {
-	loadavg_format(m, 1, 1, 1);
+	loadavg_format(m, nr_running(), nr_threads_now(),
+		       last_allocated_pid());
 	return 0;
 }
 

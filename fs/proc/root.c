@@ -29,14 +29,51 @@ static const struct super_operations proc_sops = {
 	.statfs = simple_statfs,
 };
 
+/*
+ * A number is a process (base.c), looked up afresh each time; any other
+ * name is a registered entry, all of which are in the dcache.
+ */
+static struct dentry *proc_root_lookup(struct inode *dir,
+				       struct dentry *dentry)
+{
+	struct dentry *found = proc_pid_lookup(dentry);
+
+	if (found != ERR_PTR(-EINVAL))
+		return found;
+	return simple_lookup(dir, dentry);
+}
+
 static const struct inode_operations proc_root_inode_operations = {
-	.lookup = simple_lookup,
+	.lookup = proc_root_lookup,
+};
+
+/* The registered entries first, then a directory per process. */
+static int proc_root_iterate(struct file *file, struct dir_context *ctx)
+{
+	/* 1: the reader's buffer is full. */
+	if (proc_root_readdir(file, ctx))
+		return 0;
+	return proc_pid_readdir(file, ctx);
+}
+
+static loff_t proc_root_lseek(struct file *file, loff_t offset, int whence)
+{
+	return proc_single_lseek(file, offset, whence);
+}
+
+static const struct file_operations proc_root_operations = {
+	.llseek = proc_root_lseek,
+	.iterate_shared = proc_root_iterate,
 };
 
 static int proc_fill_super(struct super_block *sb, void *data)
 {
-	return simple_fill_root(sb, PROC_SUPER_MAGIC, &proc_sops, 0555,
-				&proc_root_inode_operations);
+	int err = simple_fill_root(sb, PROC_SUPER_MAGIC, &proc_sops, 0555,
+				   &proc_root_inode_operations);
+
+	if (!err)
+		d_inode(sb->s_root)->i_fop = &proc_root_operations;
+	return err;
 }
 
 static struct file_system_type proc_fs_type;

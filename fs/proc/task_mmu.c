@@ -6,15 +6,23 @@
  *
  * range, access (s: shared, p: private), file offset, the file's device
  * and inode, then, from column 73, the file's path or [heap] / [stack].
- * The /proc/<pid> directory wires it to a file with the mm's lock held.
+ * /proc/<pid>/maps prints it for every area with the mm's lock held.
+ * Also the resident pages of an address space, for stat, statm and
+ * status.
  */
 #include <keel/err.h>
 #include <keel/fs.h>
 #include <keel/mm.h>
+#include <keel/mmap_lock.h>
 #include <keel/namei.h>
 #include <keel/proc_fs.h>
 #include <keel/seq_file.h>
+#include <keel/sched/mm.h>
 #include <keel/slab.h>
+#include <keel/string.h>
+#include <asm/pgtable.h>
+
+#include "internal.h"
 
 /* seq_path(): the path, with a newline in it escaped as Linux does. */
 static void seq_file_path(struct seq_file *m, struct file *file)
@@ -88,4 +96,60 @@ void show_map_vma(struct seq_file *m, struct vm_area_struct *vma)
 		seq_puts(m, name);
 	}
 	seq_putc(m, '\n');
+}
+
+int proc_pid_maps(struct seq_file *m, struct task_struct *task)
+{
+	struct mm_struct *mm = get_task_mm(task);
+	struct vm_area_struct *vma;
+
+	if (!mm)
+		return 0;
+	mmap_read_lock(mm);
+	for (vma = vma_first(&mm->mm_rb); vma; vma = vma_next(vma))
+		show_map_vma(m, vma);
+	mmap_read_unlock(mm);
+	mmput(mm);
+	return 0;
+}
+
+/* Present pages of [@start, @end) in @mm's tables, holes skipped whole. */
+static unsigned long count_present(struct mm_struct *mm, unsigned long start,
+				   unsigned long end)
+{
+	unsigned long addr = start, n = 0;
+
+	while (addr < end) {
+		enum pg_level level;
+		pte_t *pte = lookup_address_in_mm(mm, addr, &level);
+		unsigned long size = page_level_size(level);
+		unsigned long next = (addr & ~(size - 1)) + size;
+
+		if (next > end || next <= addr)
+			next = end;
+		if (pte && pte_present(*pte))
+			n += (next - addr) >> PAGE_SHIFT;
+		addr = next;
+	}
+	return n;
+}
+
+void mm_rss_count(struct mm_struct *mm, struct mm_rss *rss)
+{
+	struct vm_area_struct *vma;
+
+	memset(rss, 0, sizeof(*rss));
+	mmap_read_lock(mm);
+	for (vma = vma_first(&mm->mm_rb); vma; vma = vma_next(vma)) {
+		unsigned long n = count_present(mm, vma->vm_start,
+						vma->vm_end);
+
+		if (vma->vm_file)
+			rss->file += n;
+		else if (vma->vm_flags & VM_MAYSHARE)
+			rss->shmem += n;
+		else
+			rss->anon += n;
+	}
+	mmap_read_unlock(mm);
 }

@@ -168,6 +168,18 @@ struct inode {
 	void *i_private;			/* the file system's */
 };
 
+/*
+ * A file system's hooks into the dcache (Linux's, the two /proc needs):
+ * d_revalidate() is asked whether a cached dentry still names what it
+ * did before a lookup uses it (0: no, it is dropped and looked up
+ * afresh); d_delete() whether an unused one should be freed at once
+ * rather than cached (nonzero: free it).
+ */
+struct dentry_operations {
+	int (*d_revalidate)(struct dentry *dentry, unsigned int flags);
+	int (*d_delete)(const struct dentry *dentry);
+};
+
 /* d_flags */
 #define DCACHE_MOUNTED		(1 << 0)	/* a mount point */
 #define DCACHE_DISCONNECTED	(1 << 1)	/* unhashed, being freed */
@@ -186,6 +198,7 @@ struct dentry {
 	struct list_head d_subdirs;		/* [d_inode->i_lock] */
 	struct list_head d_lru;			/* unused, evictable [dcache_lock] */
 	struct super_block *d_sb;		/* [I] */
+	const struct dentry_operations *d_op;	/* [I] set before d_add() */
 	void *d_fsdata;
 };
 
@@ -279,6 +292,12 @@ struct dentry *d_make_root(struct inode *root_inode);
 void d_instantiate(struct dentry *dentry, struct inode *inode);
 void d_add(struct dentry *dentry, struct inode *inode);
 struct dentry *d_lookup(const struct dentry *parent, const struct qstr *name);
+/*
+ * d_lookup() of a dentry its d_op->d_revalidate() still accepts; one it
+ * refuses is dropped (unhashed) and NULL returned, for a fresh lookup.
+ */
+struct dentry *d_lookup_valid(const struct dentry *parent,
+			      const struct qstr *name);
 void d_delete(struct dentry *dentry);
 void d_drop(struct dentry *dentry);
 struct dentry *dget(struct dentry *dentry);

@@ -108,6 +108,11 @@ struct mm_struct {
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
+	/*
+	 * The file exec loaded (/proc/<pid>/exe), with a reference; set
+	 * before the address space is installed, then fixed.
+	 */
+	struct file *exe_file;
 };
 
 extern struct mm_struct init_mm;

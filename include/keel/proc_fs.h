@@ -6,10 +6,8 @@
  * A NULL @parent is /proc itself.  Entries exist from creation on, in
  * every mount of proc, whether /proc is mounted yet or not.
  *
- * The per-process directories /proc/<pid> are made by
- * proc_pid_register() and removed by proc_pid_unregister(); until
- * processes exist the only task is pid 1, registered at boot, and
- * /proc/self points at it.
+ * The per-process directories /proc/<pid> are not registered: proc
+ * builds them at lookup from the live task list (fs/proc/base.c).
  */
 #ifndef _KEEL_PROC_FS_H
 #define _KEEL_PROC_FS_H
@@ -44,10 +42,6 @@ struct proc_dir_entry *proc_symlink(const char *name,
 				    const char *dest);
 /* Removes @de and, for a directory, everything below it. */
 void proc_remove(struct proc_dir_entry *de);
-
-/* /proc/<pid>: 0, -EEXIST, -EINVAL (pid < 1), -ENOMEM. */
-int proc_pid_register(int pid);
-void proc_pid_unregister(int pid);
 #else
 static inline struct proc_dir_entry *
 proc_create_single_data(const char *name, umode_t mode,
@@ -71,15 +65,6 @@ proc_symlink(const char *name, struct proc_dir_entry *parent,
 }
 
 static inline void proc_remove(struct proc_dir_entry *de)
-{
-}
-
-static inline int proc_pid_register(int pid)
-{
-	return 0;
-}
-
-static inline void proc_pid_unregister(int pid)
 {
 }
 #endif

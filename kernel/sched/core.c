@@ -31,6 +31,7 @@
 #include <keel/errno.h>
 #include <keel/jiffies.h>
 #include <keel/kernel.h>
+#include <keel/kernel_stat.h>
 #include <keel/panic.h>
 #include <keel/printk.h>
 #include <keel/sched.h>
@@ -60,6 +61,7 @@ struct rq {
 	struct task_struct *idle;
 	struct mm_struct *prev_mm;	/* a lazy-TLB mm to drop after switch */
 	u64 nr_switches;
+	struct kernel_cpustat cpustat;	/* the tick's charges by kind */
 	bool yield;			/* current asked to go to the tail */
 };
 
@@ -246,6 +248,10 @@ void scheduler_tick(bool user_tick)
 		curr->utime += TICK_NSEC;
 	else
 		curr->stime += TICK_NSEC;
+	rq->cpustat.cpustat[user_tick ? (task_nice(curr) > 0 ? CPUTIME_NICE :
+							  CPUTIME_USER) :
+			    is_idle_task(curr) ? CPUTIME_IDLE :
+						 CPUTIME_SYSTEM] += TICK_NSEC;
 	if (!is_idle_task(curr) && curr->policy != SCHED_FIFO) {
 		if (curr->slice_ns > TICK_NSEC) {
 			curr->slice_ns -= TICK_NSEC;
@@ -256,6 +262,29 @@ void scheduler_tick(bool user_tick)
 		}
 	}
 	spin_unlock(&rq->lock);
+}
+
+void kcpustat_cpu_fetch(struct kernel_cpustat *dst, int cpu)
+{
+	struct rq *rq = &runqueue;
+	unsigned long flags;
+
+	spin_lock_irqsave(&rq->lock, flags);
+	*dst = rq->cpustat;
+	spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+unsigned int nr_running(void)
+{
+	struct rq *rq = &runqueue;
+
+	return READ_ONCE(rq->nr_running) +
+	       !is_idle_task(READ_ONCE(rq->curr));
+}
+
+u64 nr_context_switches(void)
+{
+	return READ_ONCE(runqueue.nr_switches);
 }
 
 /*

@@ -53,6 +53,13 @@ static inline bool mmget_not_zero(struct mm_struct *mm)
 
 void mmput(struct mm_struct *mm);
 
+struct file;
+/*
+ * Make @file (a new reference is taken; may be NULL) @mm's exe_file,
+ * dropping the old one: exec calls it before it installs @mm.
+ */
+void set_mm_exe_file(struct mm_struct *mm, struct file *file);
+
 struct task_struct;
 /*
  * @tsk lets go of @mm (exit or exec): wake a vfork() parent and clear

@@ -91,6 +91,8 @@ void exit_to_user_mode(struct pt_regs *regs);
 /* PIDs (kernel/pid.c): a free one, or -EAGAIN; and giving one back. */
 pid_t alloc_pid(void);
 void free_pid(pid_t nr);
+/* The PID handed out last (/proc/loadavg's last field). */
+pid_t last_allocated_pid(void);
 /* Make @p findable by its PID (under tasklist_lock), and unfindable. */
 void attach_pid(struct task_struct *p);
 void detach_pid(struct task_struct *p);

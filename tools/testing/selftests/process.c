@@ -3,7 +3,8 @@
  * Processes: fork, vfork, the wait family and its status encodings, exit
  * codes, getppid, orphans and zombies, execve of ELF programs and #!
  * scripts and its errors, close-on-exec, and what a new program finds on
- * its stack: argv, envp and the auxiliary vector.
+ * its stack: argv, envp and the auxiliary vector; and what /proc says of
+ * the process: stat's 52 fields, status, exe, cmdline, fd/ and loadavg.
  */
 #include "kselftest.h"
 
@@ -512,6 +513,142 @@ static void execve_bad_pointers_efault(void)
 	KS_ASSERT_ERRNO(syscall(SYS_execve, self, argv, envp), EFAULT);
 }
 
+/* The whole of a small /proc file, NUL-terminated: its length. */
+static ssize_t read_proc(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY);
+	ssize_t n, len = 0;
+
+	if (fd < 0)
+		return -1;
+	while ((n = read(fd, buf + len, size - 1 - len)) > 0)
+		len += n;
+	close(fd);
+	buf[len] = '\0';
+	return n < 0 ? -1 : len;
+}
+
+/* The 52 fields of /proc/self/stat, as proc(5) lists them. */
+static void proc_self_stat_fields(void)
+{
+	char buf[1024], *p, *field[60];
+	int n = 2;
+
+	KS_ASSERT_GT(read_proc("/proc/self/stat", buf, sizeof(buf)), 0);
+	KS_ASSERT_EQ(strtol(buf, NULL, 10), getpid());
+	p = strrchr(buf, ')');
+	KS_ASSERT_TRUE(p && p[1] == ' ');
+	for (p += 2; *p && *p != '\n'; n++) {
+		if (n < 60)
+			field[n + 1] = p;
+		p += strcspn(p, " \n");
+		if (*p == ' ')
+			*p++ = '\0';
+	}
+	KS_ASSERT_EQ(*p, '\n');
+	KS_ASSERT_EQ(n, 52);
+	KS_EXPECT_EQ(field[3][0], 'R');
+	KS_EXPECT_EQ(strtol(field[4], NULL, 10), getppid());
+	KS_EXPECT_EQ(strtol(field[5], NULL, 10), getpgrp());
+	KS_EXPECT_EQ(strtol(field[6], NULL, 10), getsid(0));
+	KS_EXPECT_EQ(strtol(field[19], NULL, 10), getpriority(PRIO_PROCESS, 0));
+	KS_EXPECT_EQ(strtol(field[20], NULL, 10), 1);	/* num_threads */
+	KS_EXPECT_GT(strtoul(field[23], NULL, 10), 0);	/* vsize */
+	KS_EXPECT_GT(strtoul(field[24], NULL, 10), 0);	/* rss */
+	KS_EXPECT_EQ(strtol(field[38], NULL, 10), SIGCHLD);
+}
+
+/* status: the ids, one thread, the state and Linux's line formats. */
+static void proc_self_status_ids(void)
+{
+	char buf[4096], want[128], comm[16] = "";
+
+	KS_ASSERT_GT(read_proc("/proc/self/status", buf, sizeof(buf)), 0);
+	KS_ASSERT_OK(prctl(PR_GET_NAME, comm));
+	snprintf(want, sizeof(want), "Name:\t%s\n", comm);
+	KS_EXPECT_EQ(strncmp(buf, want, strlen(want)), 0);
+	KS_EXPECT_TRUE(strstr(buf, "\nState:\tR (running)\n") != NULL);
+	snprintf(want, sizeof(want), "\nTgid:\t%d\nNgid:\t0\nPid:\t%d\n"
+		 "PPid:\t%d\nTracerPid:\t0\n", getpid(), getpid(), getppid());
+	KS_EXPECT_TRUE(strstr(buf, want) != NULL);
+	snprintf(want, sizeof(want), "\nUid:\t%d\t%d\t%d\t%d\n", getuid(),
+		 geteuid(), geteuid(), geteuid());
+	KS_EXPECT_TRUE(strstr(buf, want) != NULL);
+	KS_EXPECT_TRUE(strstr(buf, "\nThreads:\t1\n") != NULL);
+	KS_EXPECT_TRUE(strstr(buf, "\nVmRSS:\t") != NULL);
+	KS_EXPECT_TRUE(strstr(buf, " kB\nRssAnon:\t") != NULL);
+	KS_EXPECT_TRUE(strstr(buf, "\nSigPnd:\t") != NULL);
+	KS_EXPECT_EQ(strlen(strstr(buf, "\nSigPnd:\t")), 25 + strlen(
+		     strstr(buf, "\nShdPnd:\t")));
+	KS_EXPECT_TRUE(strstr(buf, "\nvoluntary_ctxt_switches:\t") != NULL);
+}
+
+/* exe is the program exec loaded; cmdline its argv, each NUL-ended. */
+static void proc_self_exe_and_cmdline(void)
+{
+	const char *execfn = (const char *)getauxval(AT_EXECFN);
+	char buf[4096], link[256];
+	struct stat exe, file;
+	ssize_t n;
+
+	KS_ASSERT_TRUE(execfn != NULL);
+	n = readlink("/proc/self/exe", link, sizeof(link) - 1);
+	KS_ASSERT_GT(n, 1);
+	KS_EXPECT_EQ(link[0], '/');
+	KS_ASSERT_OK(stat("/proc/self/exe", &exe));
+	KS_ASSERT_OK(stat(execfn, &file));
+	KS_EXPECT_EQ(exe.st_ino, file.st_ino);
+	KS_EXPECT_EQ(exe.st_dev, file.st_dev);
+	n = read_proc("/proc/self/cmdline", buf, sizeof(buf));
+	KS_ASSERT_GT(n, 0);
+	KS_EXPECT_EQ(buf[n - 1], '\0');
+	KS_EXPECT_EQ(read_proc("/proc/self/statm", buf, sizeof(buf)) > 0, 1);
+	KS_EXPECT_EQ(buf[strlen(buf) - 1], '\n');
+}
+
+/* fd/<n> of a pipe reads "pipe:[ino]"; /proc and task/ list us. */
+static void proc_fd_pipe_and_listing(void)
+{
+	char path[64], link[64], want[64];
+	struct stat st;
+	int fds[2];
+	ssize_t n;
+
+	KS_ASSERT_OK(pipe(fds));
+	KS_ASSERT_OK(fstat(fds[0], &st));
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fds[0]);
+	n = readlink(path, link, sizeof(link) - 1);
+	KS_ASSERT_GT(n, 0);
+	link[n] = '\0';
+	snprintf(want, sizeof(want), "pipe:[%lu]", (unsigned long)st.st_ino);
+	KS_ASSERT_STREQ(link, want);
+	close(fds[0]);
+	close(fds[1]);
+	KS_ASSERT_ERRNO(readlink(path, link, sizeof(link)), ENOENT);
+	snprintf(path, sizeof(path), "/proc/%d/task/%d", getpid(), getpid());
+	KS_ASSERT_OK(stat(path, &st));
+	KS_EXPECT_TRUE(S_ISDIR(st.st_mode));
+	KS_ASSERT_ERRNO(stat("/proc/0", &st), ENOENT);
+}
+
+/* loadavg: "a.aa b.bb c.cc running/total last_pid" with sane counts. */
+static void proc_loadavg_counts(void)
+{
+	char buf[256];
+	unsigned int running, total;
+	int last;
+	double a, b, c;
+
+	KS_ASSERT_GT(read_proc("/proc/loadavg", buf, sizeof(buf)), 0);
+	KS_ASSERT_EQ(sscanf(buf, "%lf %lf %lf %u/%u %d", &a, &b, &c,
+			    &running, &total, &last), 6);
+	KS_EXPECT_GE(running, 1);
+	KS_EXPECT_GE(total, running);
+	KS_EXPECT_GE(last, getpid());
+	KS_ASSERT_GT(read_proc("/proc/stat", buf, sizeof(buf)), 0);
+	KS_EXPECT_EQ(strncmp(buf, "cpu  ", 5), 0);
+}
+
 static const struct ks_case cases[] = {
 	KS_CASE(fork_returns_child_pid),
 	KS_CASE(exit_status_keeps_low_8_bits),
@@ -536,6 +673,11 @@ static const struct ks_case cases[] = {
 	KS_CASE(execve_argument_too_long_is_e2big),
 	KS_CASE(execve_errors),
 	KS_CASE(execve_bad_pointers_efault),
+	KS_CASE(proc_self_stat_fields),
+	KS_CASE(proc_self_status_ids),
+	KS_CASE(proc_self_exe_and_cmdline),
+	KS_CASE(proc_fd_pipe_and_listing),
+	KS_CASE(proc_loadavg_counts),
 };
 
 KS_MAIN_HELPER("process", cases, helper)
