@@ -12,8 +12,8 @@
  * SIGALRM to the process.
  *
  * ITIMER_VIRTUAL and ITIMER_PROF count the process's user, and user plus
- * system, CPU time; their values are kept and reported, but nothing
- * fires them yet (SIGVTALRM and SIGPROF also await signal delivery).
+ * system, CPU time, which the tick charges; itimer_tick() fires them
+ * (SIGVTALRM, SIGPROF) at the tick that takes the time past the expiry.
  *
  * itimer_lock (irqsave) guards every process's timer fields.
  */
@@ -245,4 +245,43 @@ SYSCALL_DEFINE1(alarm, unsigned int, seconds)
 	    kold.it_value.tv_usec >= 500000)
 		kold.it_value.tv_sec++;
 	return kold.it_value.tv_sec;
+}
+
+/*
+ * The tick, after it charged @p: ITIMER_VIRTUAL and ITIMER_PROF of @p's
+ * process when its CPU time has reached them.  Hard interrupt context,
+ * outside the run queue's lock (sending a signal wakes tasks).
+ */
+void itimer_tick(struct task_struct *p)
+{
+	static const int sigs[2] = { SIGVTALRM, SIGPROF };
+	struct signal_struct *sig = p->signal;
+	bool fire[2] = { false, false };
+	struct task_cputime ct;
+	unsigned long flags;
+	int i;
+
+	if (!sig || (!READ_ONCE(sig->it[0].expires) &&
+		     !READ_ONCE(sig->it[1].expires)))
+		return;
+	thread_group_cputime(p, &ct);
+	spin_lock_irqsave(&itimer_lock, flags);
+	for (i = 0; i < 2; i++) {
+		struct cpu_itimer *it = &sig->it[i];
+		u64 now = i == 0 ? ct.utime : ct.utime + ct.stime;
+
+		if (!it->expires || now < it->expires)
+			continue;
+		fire[i] = true;
+		if (!it->incr) {
+			it->expires = 0;
+			continue;
+		}
+		while (it->expires <= now)
+			it->expires += it->incr;
+	}
+	spin_unlock_irqrestore(&itimer_lock, flags);
+	for (i = 0; i < 2; i++)
+		if (fire[i])
+			signal_group_send(sig, sigs[i], SEND_SIG_PRIV);
 }

@@ -11,6 +11,7 @@
 #include <keel/delay.h>
 #include <keel/jiffies.h>
 #include <keel/sched.h>
+#include <keel/sched/cputime.h>
 #include <asm/irq_regs.h>
 #include <asm/ptrace.h>
 #include <keel/timekeeping.h>
@@ -67,4 +68,5 @@ void tick_handle_periodic(void)
 	jiffies_64++;
 	run_local_timers();
 	scheduler_tick(user_mode(get_irq_regs()));
+	itimer_tick(current);
 }

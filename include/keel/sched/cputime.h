@@ -23,4 +23,7 @@ void task_cputime_add(const struct task_struct *t, struct task_cputime *times);
 /* The sums over @tsk's thread group, dead threads included. */
 void thread_group_cputime(struct task_struct *tsk, struct task_cputime *times);
 
+/* The tick: fire the CPU-time interval timers of @p's process. */
+void itimer_tick(struct task_struct *p);
+
 #endif /* _KEEL_SCHED_CPUTIME_H */
