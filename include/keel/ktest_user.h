@@ -100,28 +100,4 @@ long ktest_syscall(unsigned int nr, unsigned long a0, unsigned long a1,
 struct ktest;
 void ktest_run_in_child(struct ktest *t, void (*fn)(struct ktest *t));
 
-/*
- * Calls system call @nr through sys_call_table[] with the six argument
- * registers of a struct pt_regs, as the entry code does: what a user
- * program would see in rax.
- */
-long ktest_syscall(unsigned int nr, unsigned long a0, unsigned long a1,
-		   unsigned long a2, unsigned long a3, unsigned long a4,
-		   unsigned long a5);
-#define ktest_syscall0(nr)		ktest_syscall(nr, 0, 0, 0, 0, 0, 0)
-#define ktest_syscall1(nr, a)						\
-	ktest_syscall(nr, (unsigned long)(a), 0, 0, 0, 0, 0)
-#define ktest_syscall2(nr, a, b)					\
-	ktest_syscall(nr, (unsigned long)(a), (unsigned long)(b), 0, 0, 0, 0)
-#define ktest_syscall3(nr, a, b, c)					\
-	ktest_syscall(nr, (unsigned long)(a), (unsigned long)(b),	\
-		      (unsigned long)(c), 0, 0, 0)
-#define ktest_syscall4(nr, a, b, c, d)					\
-	ktest_syscall(nr, (unsigned long)(a), (unsigned long)(b),	\
-		      (unsigned long)(c), (unsigned long)(d), 0, 0)
-#define ktest_syscall5(nr, a, b, c, d, e)				\
-	ktest_syscall(nr, (unsigned long)(a), (unsigned long)(b),	\
-		      (unsigned long)(c), (unsigned long)(d),		\
-		      (unsigned long)(e), 0)
-
 #endif /* _KEEL_KTEST_USER_H */
