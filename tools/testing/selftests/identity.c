@@ -269,6 +269,14 @@ static void arch_prctl_fs_and_gs(void)
 	KS_ASSERT_ERRNO(syscall(SYS_arch_prctl, 0x1fff, 0), EINVAL);
 }
 
+/* A number with no call behind it: ENOSYS, past the table or in a gap. */
+static void unknown_syscalls_are_enosys(void)
+{
+	KS_ASSERT_ERRNO(syscall(1000), ENOSYS);
+	KS_ASSERT_ERRNO(syscall(400), ENOSYS);
+	KS_ASSERT_ERRNO(syscall(-1L), ENOSYS);
+}
+
 static const struct ks_case cases[] = {
 	KS_CASE(process_group_and_session_ids),
 	KS_CASE(root_changes_ids),
@@ -278,6 +286,7 @@ static const struct ks_case cases[] = {
 	KS_CASE(getrandom_lengths_and_flags),
 	KS_CASE(rlimits),
 	KS_CASE(arch_prctl_fs_and_gs),
+	KS_CASE(unknown_syscalls_are_enosys),
 };
 
 KS_MAIN("identity", cases)
