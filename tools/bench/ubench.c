@@ -4,15 +4,21 @@
  * /init of ubench.cpio on Keel and on Linux alike (see
  * Documentation/dev-tools/benchmarks.rst).
  *
- * Each benchmark is calibrated until one round takes about UBENCH_MS
- * milliseconds, then runs UBENCH_ROUNDS rounds of that many operations;
+ * Each benchmark is calibrated until one round takes about ubench_ms
+ * milliseconds, then runs ubench_rounds rounds of that many operations;
  * the median round gives the figure:
  *
  *	ubench: getpid: 812 ns/op (500000 iterations)
  *	# ubench: getpid: rounds 806 812 815 811 840
+ *	# ubench: getpid: 1705 tsc/op
  *
  * "iterations" counts the operations of one round (pages for the per-page
- * benchmarks).  A benchmark that fails prints the system call and errno:
+ * benchmarks).  The time is CLOCK_MONOTONIC's; the median of the time
+ * stamp counter's ticks per operation follows, and the TSC's value at the
+ * start and at the end ("# ubench: start: tsc <N>", "# ubench: done: ...,
+ * tsc <N>"): a host that sees these lines come can time the guest's TSC
+ * and turn ticks into nanoseconds with no trust in the guest's clock.
+ * A benchmark that fails prints the system call and its errno:
  *
  *	ubench: fork_exec_wait: error: execve: No such file or directory (errno 2)
  *
@@ -478,13 +484,18 @@ static int is_selected(const char *list, const char *name)
 	return 0;
 }
 
-/* Times @n operations; the nanoseconds, or -1 on failure. */
-static int64_t time_run(const struct bench *b, long n)
+/*
+ * Times @n operations; the nanoseconds, or -1 on failure.  @tsc, when
+ * not NULL, gets the time stamp counter's ticks over the same run.
+ */
+static int64_t time_run(const struct bench *b, long n, uint64_t *tsc)
 {
-	uint64_t start = now_ns();
+	uint64_t start = now_ns(), tsc_start = __builtin_ia32_rdtsc();
 
 	if (b->run(n))
 		return -1;
+	if (tsc)
+		*tsc = __builtin_ia32_rdtsc() - tsc_start;
 	return now_ns() - start;
 }
 
@@ -516,6 +527,7 @@ static long scale(long n, int64_t t, uint64_t target)
 static int measure(const struct bench *b, int rounds, long ms)
 {
 	uint64_t target = (uint64_t)ms * 1000000, per_unit[MAX_ROUNDS];
+	uint64_t tsc = 0, tsc_per_unit[MAX_ROUNDS];
 	int64_t t;
 	long n = 1;
 	char line[256];
@@ -526,11 +538,11 @@ static int measure(const struct bench *b, int rounds, long ms)
 	if (b->setup && b->setup())
 		goto failed;
 	/* A first operation warms up (a partner that has not run yet). */
-	if (time_run(b, 1) < 0)
+	if (time_run(b, 1, NULL) < 0)
 		goto failed_teardown;
 	/* Grow until a run takes a tenth of the target, then scale. */
 	for (;;) {
-		t = time_run(b, n);
+		t = time_run(b, n, NULL);
 		if (t < 0)
 			goto failed_teardown;
 		if ((uint64_t)t >= target / 10 || n >= (1L << 40))
@@ -543,7 +555,7 @@ static int measure(const struct bench *b, int rounds, long ms)
 	 * guess came from a short run) is scaled again and run anew.
 	 */
 	for (i = 0; i < rounds; i++) {
-		t = time_run(b, n);
+		t = time_run(b, n, &tsc);
 		if (t < 0)
 			goto failed_teardown;
 		if (!rescaled && ((uint64_t)t < target / 2 ||
@@ -554,6 +566,7 @@ static int measure(const struct bench *b, int rounds, long ms)
 			continue;
 		}
 		per_unit[i] = (uint64_t)t / ((uint64_t)n * b->units);
+		tsc_per_unit[i] = tsc / ((uint64_t)n * b->units);
 	}
 	if (b->teardown)
 		b->teardown();
@@ -565,6 +578,9 @@ static int measure(const struct bench *b, int rounds, long ms)
 	printf("ubench: %s: %llu ns/op (%ld iterations)\n", b->name,
 	       (unsigned long long)per_unit[rounds / 2], n * b->units);
 	printf("%s\n", line);
+	qsort(tsc_per_unit, rounds, sizeof(tsc_per_unit[0]), cmp_u64);
+	printf("# ubench: %s: %llu tsc/op\n", b->name,
+	       (unsigned long long)tsc_per_unit[rounds / 2]);
 	return 0;
 
 failed_teardown:
@@ -622,6 +638,8 @@ int main(int argc, char **argv)
 		       uts.machine);
 	printf("# ubench: %ld rounds of about %ld ms each, the median\n",
 	       rounds, ms);
+	printf("# ubench: start: tsc %llu\n",
+	       (unsigned long long)__builtin_ia32_rdtsc());
 	for (i = 0; i < sizeof(benches) / sizeof(benches[0]); i++) {
 		if (!is_selected(selection, benches[i].name))
 			continue;
@@ -629,8 +647,9 @@ int main(int argc, char **argv)
 		if (measure(&benches[i], rounds, ms))
 			failed++;
 	}
-	printf("# ubench: done: %u benchmarks, %u failed, %llu ms\n", ran,
-	       failed, (unsigned long long)((now_ns() - start) / 1000000));
+	printf("# ubench: done: %u benchmarks, %u failed, %llu ms, tsc %llu\n",
+	       ran, failed, (unsigned long long)((now_ns() - start) / 1000000),
+	       (unsigned long long)__builtin_ia32_rdtsc());
 	if (getpid() != 1)
 		return failed ? 1 : 0;
 	reboot(RB_POWER_OFF);
