@@ -128,7 +128,7 @@ config-targets := $(filter config %config %_defconfig %.config listnewconfig, \
 		    $(MAKECMDGOALS))
 no-dot-config-targets := clean mrproper distclean help install-deps run debug \
 			 check hostcheck bootmatrix bench kconfig-lint fuzz selftests \
-			 check-linux-ref $(config-targets)
+			 check-linux-ref ubench $(config-targets)
 
 defconfig_list := $(notdir $(wildcard $(srctree)/configs/*_defconfig))
 fragment_list := $(notdir $(wildcard $(srctree)/kernel/configs/*.config))
@@ -525,10 +525,22 @@ bootmatrix:
 	$(Q)$(PYTHON) $(srctree)/scripts/bootmatrix.py --srctree $(abs_srctree) \
 		--builddir $(CURDIR) $(BOOTMATRIX_FLAGS)
 
-# KBENCH: full_defconfig + CONFIG_KBENCH=y under ./bench, booted with "kbench".
+# The user-space microbenchmarks (tools/bench): ubench and ubench.cpio, an
+# initramfs whose /init runs them and powers off.
+PHONY += ubench
+ubench: usr/gen_init_cpio
+	$(call need-tool,musl-gcc,musl-tools)
+	$(Q)$(MAKE) -f $(srctree)/tools/bench/Makefile \
+		srctree=$(abs_srctree) objtree=$(CURDIR) \
+		GEN_INIT_CPIO=$(CURDIR)/usr/gen_init_cpio
+
+# ubench.cpio booted on Keel (x86_64_defconfig) and on Debian's Linux in
+# turns, compared; then KBENCH (x86_64_defconfig + CONFIG_KBENCH=y booted
+# with "kbench").  All under ./bench; BENCH_FLAGS="--help" for options.
+BENCH_FLAGS ?=
 bench:
 	$(Q)$(PYTHON) $(srctree)/scripts/bench.py --srctree $(abs_srctree) \
-		--builddir $(CURDIR)
+		--builddir $(CURDIR) $(BENCH_FLAGS)
 
 kconfig-lint:
 	$(Q)$(PYTHON) $(srctree)/scripts/kconfig/checkconfig.py \
@@ -619,6 +631,8 @@ clean:
 		kernel/config_data.gz
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/selftests/Makefile \
 		srctree=$(abs_srctree) objtree=$(CURDIR) clean
+	$(Q)$(MAKE) -f $(srctree)/tools/bench/Makefile \
+		srctree=$(abs_srctree) objtree=$(CURDIR) clean
 
 mrproper: clean
 	$(Q)rm -rf .config .config.old include/config include/generated \
@@ -674,10 +688,12 @@ help:
 	@echo '  check            - All tests: lint, host tests, the boot matrix'
 	@echo '  hostcheck        - Host unit tests under ASan/UBSan'
 	@echo '  bootmatrix       - Build and boot every configuration in QEMU (BOOTMATRIX_FLAGS=...)'
-	@echo '  bench            - Build with CONFIG_KBENCH=y, boot with "kbench", print the benchmarks'
+	@echo '  bench            - Boot ubench.cpio on Keel and Linux in turns and compare; then'
+	@echo '                     KBENCH (CONFIG_KBENCH=y booted with "kbench"); BENCH_FLAGS=--help'
 	@echo '  kconfig-lint     - Check every Kconfig option has help text'
 	@echo '  fuzz             - libFuzzer the cpio parser and the inflater with clang (FUZZ_TIME=30 s each)'
 	@echo '  selftests        - User-space test programs and their initramfs, selftests.cpio'
+	@echo '  ubench           - User-space microbenchmarks and their initramfs, ubench.cpio'
 	@echo '  check-linux-ref  - Boot selftests.cpio on Debian'"'"'s Linux in QEMU: every test must pass'
 	@echo '                     (SELFTESTS=process,files runs some; LINUX_REF_FLAGS=--write-expected'
 	@echo '                     renews tools/testing/selftests/expected.ktap)'
