@@ -228,7 +228,7 @@ static void sleeping_kthread(struct ktest *t)
 	snprintf(path, sizeof(path), "/proc/%d/status", n.pid);
 	KTEST_ASSERT_GE(t, slurp(path), 1);
 	KTEST_EXPECT_EQ(t, strncmp(text, "Name:\tproc-napper\nUmask:\t0022\n"
-				   "State:\tS (sleeping)\n", 48), 0);
+				   "State:\tS (sleeping)\n", 50), 0);
 	snprintf(want, sizeof(want), "\nTgid:\t%d\nNgid:\t0\nPid:\t%d\n"
 		 "PPid:\t%d\nTracerPid:\t0\nUid:\t0\t0\t0\t0\n"
 		 "Gid:\t0\t0\t0\t0\nFDSize:\t", n.pid, n.pid, current->tgid);
@@ -407,6 +407,96 @@ static void comm_write(struct ktest *t)
 	set_task_comm(current, saved);
 }
 
+/* A kernel-thread process of two threads, both asleep until told. */
+struct pair {
+	wait_queue_head_t wq;
+	bool go;
+	pid_t leader, member;
+};
+
+static int member_fn(void *arg)
+{
+	struct pair *p = arg;
+
+	wait_event_interruptible(p->wq, READ_ONCE(p->go));
+	do_exit(0);
+}
+
+static int leader_fn(void *arg)
+{
+	struct pair *p = arg;
+
+	WRITE_ONCE(p->member, kernel_thread(member_fn, p, "proc-member",
+					     CLONE_THREAD | CLONE_SIGHAND |
+					     CLONE_FS | CLONE_FILES));
+	wait_event_interruptible(p->wq, READ_ONCE(p->go));
+	do_exit(0);
+}
+
+static bool asleep(pid_t pid)
+{
+	struct task_struct *task = find_get_task_by_vpid(pid);
+	bool ret = task && READ_ONCE(task->__state) == TASK_INTERRUPTIBLE;
+
+	if (task)
+		put_task_struct(task);
+	return ret;
+}
+
+/* task/ lists both threads; the member is found but not listed. */
+static void threads_of_a_process(struct ktest *t)
+{
+	char path[64], name[16], want[64], *field[64] = { NULL };
+	struct pair p = { .go = false };
+	int i, status;
+
+	init_waitqueue_head(&p.wq);
+	p.leader = kernel_thread(leader_fn, &p, "proc-leader", SIGCHLD);
+	KTEST_ASSERT_GE(t, p.leader, 1);
+	for (i = 0; i < 1000 && !(READ_ONCE(p.member) > 0 &&
+				  asleep(p.leader) && asleep(p.member)); i++)
+		yield();
+	KTEST_ASSERT_GE(t, p.member, 1);
+
+	snprintf(path, sizeof(path), "/proc/%d/task", p.leader);
+	snprintf(name, sizeof(name), "%d", p.leader);
+	KTEST_EXPECT_TRUE(t, lists(path, name));
+	snprintf(name, sizeof(name), "%d", p.member);
+	KTEST_EXPECT_TRUE(t, lists(path, name));
+	KTEST_EXPECT_FALSE(t, lists("/proc", name));
+	snprintf(path, sizeof(path), "/proc/%d/status", p.leader);
+	KTEST_ASSERT_GE(t, slurp(path), 1);
+	KTEST_EXPECT_NOT_NULL(t, strstr(text, "\nThreads:\t2\n"));
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/status", p.leader,
+		 p.member);
+	KTEST_ASSERT_GE(t, slurp(path), 1);
+	snprintf(want, sizeof(want), "\nTgid:\t%d\nNgid:\t0\nPid:\t%d\n",
+		 p.leader, p.member);
+	KTEST_EXPECT_NOT_NULL(t, strstr(text, want));
+	KTEST_EXPECT_EQ(t, strncmp(text, "Name:\tproc-member\n", 18), 0);
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/stat", p.leader,
+		 p.member);
+	KTEST_ASSERT_GE(t, slurp(path), 1);
+	snprintf(want, sizeof(want), "%d (proc-member) S %d ", p.member,
+		 current->tgid);
+	KTEST_EXPECT_EQ(t, strncmp(text, want, strlen(want)), 0);
+	KTEST_ASSERT_EQ(t, stat_fields(text, field, 64), 52);
+	KTEST_EXPECT_STREQ(t, field[20], "2");		/* num_threads */
+	KTEST_EXPECT_STREQ(t, field[38], "-1");		/* a thread's */
+	/* The thread's ID finds it at the top too, as in Linux. */
+	snprintf(path, sizeof(path), "/proc/%d/comm", p.member);
+	KTEST_ASSERT_GE(t, slurp(path), 1);
+	KTEST_EXPECT_STREQ(t, text, "proc-member\n");
+	/* ...but not in another process's task/. */
+	snprintf(path, sizeof(path), "/proc/%d/task/%d", current->tgid,
+		 p.member);
+	KTEST_EXPECT_EQ(t, slurp(path), -ENOENT);
+
+	WRITE_ONCE(p.go, true);
+	wake_up_all(&p.wq);
+	KTEST_EXPECT_EQ(t, kernel_wait4(p.leader, &status, 0), p.leader);
+}
+
 static struct ktest_case proc_pid_cases[] = {
 	KTEST_CASE(self_links),
 	KTEST_CASE(self_stat),
@@ -417,6 +507,7 @@ static struct ktest_case proc_pid_cases[] = {
 	KTEST_CASE(readdir_lists_tasks),
 	KTEST_CASE(fd_links),
 	KTEST_CASE(comm_write),
+	KTEST_CASE(threads_of_a_process),
 	{}
 };
 
