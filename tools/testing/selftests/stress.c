@@ -11,6 +11,7 @@
 #include "kselftest.h"
 
 #include <pthread.h>
+#include <sys/sysinfo.h>
 
 static int param(const char *name, int def)
 {
@@ -27,16 +28,14 @@ static int helper(int argc, char **argv)
 	return 255;
 }
 
-static void fork_exec_exit_cycles(void)
+/* @cycles fork/execve/exit cycles, each child's exit code checked. */
+static void run_cycles(const char *self, int cycles)
 {
-	int cycles = param("KSFT_STRESS_CYCLES", 1000), i, st;
-	char self[256], code[8];
+	char code[8];
 	char *argv[] = { "stress", "exit", code, NULL }, *envp[] = { NULL };
-	struct timespec start;
+	int i, st;
 	pid_t pid;
 
-	ks_self(self, sizeof(self));
-	clock_gettime(CLOCK_MONOTONIC, &start);
 	for (i = 0; i < cycles; i++) {
 		snprintf(code, sizeof(code), "%d", i & 0xff);
 		pid = fork();
@@ -48,7 +47,38 @@ static void fork_exec_exit_cycles(void)
 		KS_ASSERT_RET(waitpid(pid, &st, 0), pid);
 		KS_ASSERT_WSTATUS(st, KS_W_EXITED(i & 0xff));
 	}
+}
+
+static unsigned long free_kib(void)
+{
+	struct sysinfo si;
+
+	KS_ASSERT_RET(sysinfo(&si), 0);
+	return (unsigned long)(si.freeram * si.mem_unit / 1024);
+}
+
+/*
+ * The cycles, and free memory back to its level after a warm-up: a
+ * process that leaked one page would lose 4000 KiB over 1000 cycles;
+ * caches may keep a little, so 1024 KiB is allowed.
+ */
+static void fork_exec_exit_cycles(void)
+{
+	int cycles = param("KSFT_STRESS_CYCLES", 1000);
+	unsigned long before, after;
+	struct timespec start;
+	char self[256];
+
+	ks_self(self, sizeof(self));
+	run_cycles(self, cycles / 10);
+	before = free_kib();
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	run_cycles(self, cycles);
 	ks_print("# %d cycles in %ld ms\n", cycles, ks_elapsed_ms(&start));
+	after = free_kib();
+	ks_print("# free memory: %lu KiB before, %lu KiB after\n", before,
+		 after);
+	KS_ASSERT_LE(before, after + 1024);
 }
 
 /* Forks a chain @left deep; each process exits with its child's code + 1. */
