@@ -345,12 +345,15 @@ static void kfree_link(void *body)
 	kfree(body);
 }
 
-/* "pipe:[ino]" for a file no path reaches, else its path. */
+/*
+ * "pipe:[ino]" for a pipe (on the internal pipefs mount, which no path
+ * reaches) or another file with no mount, else its path.
+ */
 static char *file_name(const struct path *path, char *buf, int buflen)
 {
 	struct inode *inode = d_inode(path->dentry);
 
-	if (!path->mnt) {
+	if (!path->mnt || inode->i_sb->s_magic == PIPEFS_MAGIC) {
 		const char *kind = inode->i_sb->s_magic == PIPEFS_MAGIC ?
 				   "pipe" : "anon_inode";
 
