@@ -32,8 +32,10 @@ Stages, in order (--stages picks some):
               -append, the PVH entry); faddr2line and decode_stacktrace.sh
               on the BUG oops, extract-ikconfig on the image
   selftests   the user-space selftests (make selftests) booted on Keel's
-              default image (x86_64_defconfig): every case must pass and
-              the output must be tools/testing/selftests/expected.ktap
+              default image (x86_64_defconfig) and on the boot matrix's
+              full_defconfig: every case must pass, the output must be
+              tools/testing/selftests/expected.ktap, and the debug
+              kernel must report no BUG, WARNING or oops
   linux-ref   the user-space selftests (make selftests) booted on Debian's
               Linux kernel in QEMU (scripts/linux_ref.py): every case must
               pass there, for they state Linux's behaviour
@@ -1146,11 +1148,16 @@ def stage_linux_ref(ctx, tally):
     check_selftests_run(tally, "linux-ref", vmlinuz, sdir, start)
 
 
-def check_selftests_run(tally, label, kernel, sdir, start):
+# What a debug kernel must not report while the selftests run.
+KERNEL_REPORT = re.compile(r"\] (BUG:|WARNING:|Oops|Kernel panic)")
+
+
+def check_selftests_run(tally, label, kernel, sdir, start, extra=""):
     """Boot @kernel with selftests.cpio: every case counts once, and the
     output must be expected.ktap."""
     log = sdir / (label + ".log")
-    result = linux_ref.boot(kernel, sdir / "selftests.cpio", log)
+    result = linux_ref.boot(kernel, sdir / "selftests.cpio", log,
+                            extra=extra)
     linux_ref.report(result, kernel, log)
     passed, failed, _ = result.totals or (0, 0, 0)
     tally.add(passed, failed,
@@ -1169,7 +1176,9 @@ def check_selftests_run(tally, label, kernel, sdir, start):
 
 
 def stage_selftests(ctx, tally):
-    """The selftests on Keel's default image, as on Linux (linux-ref)."""
+    """The selftests on Keel's default image, as on Linux (linux-ref), and
+    on the boot matrix's full_defconfig, whose debug checks must stay
+    silent."""
     work = ctx.work / "selftests"
     sdir = work / "tools/testing/selftests"
     start = time.monotonic()
@@ -1183,6 +1192,23 @@ def stage_selftests(ctx, tally):
                        ok and (sdir / "selftests.cpio").exists(), tail(log)):
         return
     check_selftests_run(tally, "selftests", work / "keel", sdir, start)
+
+    full = ctx.objtree / "bootmatrix" / "full_defconfig"
+    if not (full / "keel").exists():
+        return
+    start = time.monotonic()
+    ok, log = make(ctx.srctree, "O=%s" % full, "-j%d" % ctx.jobs,
+                   "selftests")
+    fdir = full / "tools/testing/selftests"
+    if not tally.check("full_defconfig builds the selftests", ok, tail(log)):
+        return
+    check_selftests_run(tally, "selftests-full", full / "keel", fdir, start,
+                        "ktest.filter=none")
+    text = (fdir / "selftests-full.log").read_text(errors="replace")
+    reports = [line for line in text.splitlines()
+               if KERNEL_REPORT.search(line)]
+    tally.check("selftests-full: no BUG, WARNING or oops from the debug "
+                "checks", not reports, "      " + "\n      ".join(reports[:5]))
 
 
 class Context:
