@@ -226,7 +226,10 @@ syncconfig: $(KCONFIG_CONFIG)
 	$(Q)mkdir -p include/config include/generated
 	$(Q)$(kconf) --silentoldconfig $(srctree)/Kconfig < /dev/null
 
-ifeq ($(filter $(no-dot-config-targets),$(MAKECMDGOALS)),)
+# A configuration is needed unless every goal does without one (or a
+# configuration target makes it), as in Linux: "make keel selftests"
+# needs it for keel.
+ifneq ($(filter-out $(no-dot-config-targets),$(MAKECMDGOALS))$(if $(MAKECMDGOALS),,all),)
 need-config := 1
 # auto.conf.cmd lists the Kconfig files, so editing one re-syncs.  The
 # rules that write the configuration are at the end of this file: they
