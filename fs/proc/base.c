@@ -346,18 +346,18 @@ static void kfree_link(void *body)
 }
 
 /*
- * "pipe:[ino]" for a pipe (on the internal pipefs mount, which no path
- * reaches) or another file with no mount, else its path.
+ * A pipe is "pipe:[ino]", as Linux's pipefs names it, and any other file
+ * no path reaches "anon_inode:[ino]"; the rest have their path.
  */
 static char *file_name(const struct path *path, char *buf, int buflen)
 {
 	struct inode *inode = d_inode(path->dentry);
 
-	if (!path->mnt || inode->i_sb->s_magic == PIPEFS_MAGIC) {
-		const char *kind = inode->i_sb->s_magic == PIPEFS_MAGIC ?
-				   "pipe" : "anon_inode";
-
-		snprintf(buf, buflen, "%s:[%lu]", kind, inode->i_ino);
+	if (inode->i_sb->s_magic == PIPEFS_MAGIC || !path->mnt) {
+		snprintf(buf, buflen, "%s:[%lu]",
+			 inode->i_sb->s_magic == PIPEFS_MAGIC ? "pipe" :
+								"anon_inode",
+			 inode->i_ino);
 		return buf;
 	}
 	return d_path(path, buf, buflen);
