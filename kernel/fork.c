@@ -45,7 +45,6 @@
 DEFINE_SPINLOCK(tasklist_lock);
 
 static struct kmem_cache *task_struct_cachep;
-static atomic_t nr_threads = ATOMIC_INIT(1);	/* init_task */
 static unsigned long total_forks;		/* [tasklist_lock] */
 
 unsigned long nr_forks(void)
@@ -204,7 +203,6 @@ static void link_task(struct task_struct *p, u64 clone_flags)
 		list_add_tail(&p->tasks, &init_task.tasks);
 	}
 	attach_pid(p);
-	atomic_inc(&nr_threads);
 	total_forks++;
 }
 

@@ -4,9 +4,9 @@
  * fs/proc/array.c): what ps, top and pgrep parse.  Times are in clock
  * ticks of USER_HZ (100 a second), sizes in pages or kB as Linux has
  * them.  What Keel does not have reads as Linux shows it when absent:
- * no controlling terminal (tty_nr 0, tpgid -1), no tracer, no swap, no
- * pending or blocked signals yet (zero masks), every capability for
- * root and none for anyone else.
+ * no controlling terminal (tty_nr 0, tpgid -1), no tracer, no swap,
+ * every capability for root and none for anyone else.  Signal sets are
+ * Linux's bit (signal - 1) masks.
  */
 #include <keel/cred.h>
 #include <keel/fdtable.h>
@@ -20,6 +20,7 @@
 #include <keel/sched/signal.h>
 #include <keel/sched/task.h>
 #include <keel/seq_file.h>
+#include <keel/signal.h>
 #include <keel/spinlock.h>
 #include <keel/string.h>
 
@@ -137,11 +138,41 @@ static unsigned long text_bytes(const struct task_mem *tm)
  * do_task_stat(): @whole sums the thread group (/proc/<pid>/stat), else
  * the thread alone (task/<tid>/stat).  All 52 fields, in Linux's order.
  */
+/* A task's signal sets: pending (own, shared), blocked, ignored, caught. */
+struct task_sigs {
+	unsigned long long pending, shared, blocked, ignored, caught;
+};
+
+static void task_sigs(struct task_struct *task, struct task_sigs *ts)
+{
+	struct sighand_struct *sh = task->sighand;
+	unsigned long flags;
+	int sig;
+
+	memset(ts, 0, sizeof(*ts));
+	if (!sh)
+		return;
+	spin_lock_irqsave(&sh->siglock, flags);
+	ts->pending = task->pending.signal.sig[0];
+	ts->shared = task->signal->shared_pending.signal.sig[0];
+	ts->blocked = task->blocked.sig[0];
+	for (sig = 1; sig <= _NSIG; sig++) {
+		__sighandler_t handler = sh->action[sig - 1].sa.sa_handler;
+
+		if (handler == SIG_IGN)
+			ts->ignored |= 1ULL << (sig - 1);
+		else if (handler != SIG_DFL)
+			ts->caught |= 1ULL << (sig - 1);
+	}
+	spin_unlock_irqrestore(&sh->siglock, flags);
+}
+
 static int do_task_stat(struct seq_file *m, struct task_struct *task,
 			bool whole)
 {
 	struct signal_struct *sig = task->signal;
 	struct task_cputime ct = { 0 };
+	struct task_sigs ts;
 	struct task_ids ids;
 	struct task_mem tm;
 	char comm[TASK_COMM_LEN];
@@ -175,8 +206,10 @@ static int do_task_stat(struct seq_file *m, struct task_struct *task,
 		   rss_pages(&tm.rss), sig->rlim[RLIMIT_RSS].rlim_cur);
 	seq_printf(m, " %lu %lu %lu", tm.has_mm ? tm.start_code : 0,
 		   tm.has_mm ? tm.end_code : 0, tm.start_stack);
-	/* kstkesp, kstkeip; then signal, blocked, sigignore, sigcatch */
-	seq_puts(m, " 0 0 0 0 0 0");
+	/* kstkesp, kstkeip (0, as Linux shows them); then the signal sets */
+	task_sigs(task, &ts);
+	seq_printf(m, " 0 0 %llu %llu %llu %llu", ts.pending | ts.shared,
+		   ts.blocked, ts.ignored, ts.caught);
 	seq_printf(m, " %lu 0 0 %d 0 %u %u 0 0 0", wchan, task->exit_signal,
 		   task->rt_priority, task->policy);
 	seq_printf(m, " %lu %lu %lu %lu %lu %lu %lu", tm.start_data,
@@ -295,6 +328,7 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 	const struct cred *cred = task->real_cred;
 	const struct group_info *gi = cred->group_info;
 	unsigned long long caps = cred->euid ? 0 : CAP_FULL_SET;
+	struct task_sigs ts;
 	struct task_ids ids;
 	struct task_mem tm;
 	int umask = task_umask(task), i;
@@ -324,8 +358,10 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 	seq_printf(m, "Threads:\t%d\n", ids.nr_threads);
 	seq_printf(m, "SigQ:\t0/%lu\n",
 		   task->signal->rlim[RLIMIT_SIGPENDING].rlim_cur);
-	seq_printf(m, "SigPnd:\t%016x\nShdPnd:\t%016x\nSigBlk:\t%016x\n"
-		   "SigIgn:\t%016x\nSigCgt:\t%016x\n", 0, 0, 0, 0, 0);
+	task_sigs(task, &ts);
+	seq_printf(m, "SigPnd:\t%016llx\nShdPnd:\t%016llx\nSigBlk:\t%016llx\n"
+		   "SigIgn:\t%016llx\nSigCgt:\t%016llx\n", ts.pending,
+		   ts.shared, ts.blocked, ts.ignored, ts.caught);
 	seq_printf(m, "CapInh:\t%016llx\nCapPrm:\t%016llx\nCapEff:\t%016llx\n"
 		   "CapBnd:\t%016llx\nCapAmb:\t%016llx\n", 0ULL, caps, caps,
 		   CAP_FULL_SET, 0ULL);

@@ -35,6 +35,9 @@
 #include <uapi/linux/signal.h>
 #include <uapi/linux/wait.h>
 
+/* A user pointer as a number, to compare it. */
+#define uptr(p)	((__force unsigned long)(p))
+
 long __x64_sys_kill(const struct pt_regs *regs);
 long __x64_sys_tkill(const struct pt_regs *regs);
 long __x64_sys_tgkill(const struct pt_regs *regs);
@@ -262,11 +265,11 @@ static void sigaction_body(struct ktest *t)
 	KTEST_EXPECT_EQ(t, do_sigaction(0, &ka, NULL), -EINVAL);
 	KTEST_EXPECT_EQ(t, do_sigaction(_NSIG + 1, &ka, NULL), -EINVAL);
 	KTEST_EXPECT_EQ(t, do_sigaction(SIGKILL, NULL, &old), 0);
-	KTEST_EXPECT_PTR_EQ(t, old.sa.sa_handler, SIG_DFL);
+	KTEST_EXPECT_EQ(t, uptr(old.sa.sa_handler), uptr(SIG_DFL));
 	KTEST_EXPECT_EQ(t, do_sigaction(SIGUSR1, &ka, NULL), 0);
 	KTEST_EXPECT_EQ(t, do_sigaction(SIGUSR1, NULL, &old), 0);
-	KTEST_EXPECT_PTR_EQ(t, old.sa.sa_handler, ka.sa.sa_handler);
-	KTEST_EXPECT_PTR_EQ(t, old.sa.sa_restorer, ka.sa.sa_restorer);
+	KTEST_EXPECT_EQ(t, uptr(old.sa.sa_handler), uptr(ka.sa.sa_handler));
+	KTEST_EXPECT_EQ(t, uptr(old.sa.sa_restorer), uptr(ka.sa.sa_restorer));
 	/* Unknown flags read back clear; KILL and STOP never masked. */
 	KTEST_EXPECT_EQ(t, old.sa.sa_flags, SA_SIGINFO | SA_RESTORER);
 	KTEST_EXPECT_EQ(t, old.sa.sa_mask.sig[0], ~SIG_KERNEL_ONLY_MASK);
@@ -294,14 +297,17 @@ static void sigaction_body(struct ktest *t)
 
 	/* exec: handlers back to SIG_DFL, ignored ones stay ignored. */
 	flush_signal_handlers(current, 0);
-	KTEST_EXPECT_PTR_EQ(t, current->sighand->action[SIGUSR1 - 1].sa.sa_handler,
-			    SIG_DFL);
+	KTEST_EXPECT_EQ(t,
+			uptr(current->sighand->action[SIGUSR1 - 1].sa.sa_handler),
+			uptr(SIG_DFL));
 	KTEST_EXPECT_EQ(t, current->sighand->action[SIGUSR1 - 1].sa.sa_flags, 0);
-	KTEST_EXPECT_PTR_EQ(t, current->sighand->action[SIGUSR2 - 1].sa.sa_handler,
-			    SIG_IGN);
+	KTEST_EXPECT_EQ(t,
+			uptr(current->sighand->action[SIGUSR2 - 1].sa.sa_handler),
+			uptr(SIG_IGN));
 	flush_signal_handlers(current, 1);
-	KTEST_EXPECT_PTR_EQ(t, current->sighand->action[SIGUSR2 - 1].sa.sa_handler,
-			    SIG_DFL);
+	KTEST_EXPECT_EQ(t,
+			uptr(current->sighand->action[SIGUSR2 - 1].sa.sa_handler),
+			uptr(SIG_DFL));
 }
 
 static void test_sigaction_rules(struct ktest *t)
@@ -464,7 +470,7 @@ static void test_stop_and_continue(struct ktest *t)
 		info = (siginfo_t *)ktest_ubuf_kaddr();
 		memset(info, 0xff, sizeof(*info));
 		KTEST_EXPECT_EQ(t, call_sys(__x64_sys_waitid, P_PID, l.pid,
-					    (long)ktest_ubuf(),
+					    (__force long)ktest_ubuf(),
 					    WSTOPPED | WNOWAIT), 0);
 		KTEST_EXPECT_EQ(t, info->si_signo, SIGCHLD);
 		KTEST_EXPECT_EQ(t, info->si_code, CLD_STOPPED);
@@ -711,7 +717,7 @@ static void sigaltstack_body(struct ktest *t)
 	ss.ss_flags = SS_ONSTACK;	/* accepted as 0, as in Linux */
 	KTEST_EXPECT_EQ(t, do_sigaltstack(&ss, NULL, out), 0);
 	KTEST_EXPECT_EQ(t, do_sigaltstack(NULL, &oss, out), 0);
-	KTEST_EXPECT_PTR_EQ(t, oss.ss_sp, ss.ss_sp);
+	KTEST_EXPECT_EQ(t, uptr(oss.ss_sp), uptr(ss.ss_sp));
 	KTEST_EXPECT_EQ(t, oss.ss_size, SIGSTKSZ);
 	KTEST_EXPECT_EQ(t, oss.ss_flags, 0);
 	KTEST_EXPECT_EQ(t, do_sigaltstack(NULL, &oss, in), 0);
@@ -946,9 +952,9 @@ static void test_rt_sigframe_and_sigreturn(struct ktest *t)
 	deliver_usr1(t, regs);
 	KTEST_EXPECT_EQ(t, regs->ip, 0x401000);
 	KTEST_EXPECT_FALSE(t, sigismember(&current->blocked, SIGUSR1));
-	KTEST_EXPECT_PTR_EQ(t,
-			    current->sighand->action[SIGUSR1 - 1].sa.sa_handler,
-			    SIG_DFL);
+	KTEST_EXPECT_EQ(t,
+			uptr(current->sighand->action[SIGUSR1 - 1].sa.sa_handler),
+			uptr(SIG_DFL));
 	ka.sa.sa_flags = SA_SIGINFO | SA_RESTORER;
 	KTEST_EXPECT_EQ(t, do_sigaction(SIGUSR1, &ka, NULL), 0);
 
