@@ -177,7 +177,7 @@ static void run_init(void)
 	int ret;
 
 	console_on_rootfs();
-	if (!kern_path(rdinit, LOOKUP_FOLLOW, &path)) {
+	if (rdinit && !kern_path(rdinit, LOOKUP_FOLLOW, &path)) {
 		path_put(&path);
 		ret = run_init_process(rdinit);
 		if (!ret)

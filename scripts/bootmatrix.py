@@ -130,6 +130,7 @@ class BuildResult:
     image_size: int | None = None
     iso_size: int | None = None
     ktest: bool = False
+    no_init: bool = False
 
 
 @dataclass
@@ -169,6 +170,7 @@ class Row:
     boot_time: float | None = None
     qemu_exit: int | None = None
     ktest: bool = False
+    no_init: bool = False      # user space but no init: ends in a panic
     tests_passed: int | None = None
     tests_failed: int | None = None
     tests_skipped: int | None = None
@@ -360,12 +362,26 @@ def parent_make_vars():
     return result
 
 
-def ktest_enabled(dotconfig):
+def config_options(dotconfig):
+    """The options set to y in @dotconfig."""
     try:
         with open(dotconfig, encoding="utf-8", errors="replace") as f:
-            return any(line.strip() == "CONFIG_KTEST=y" for line in f)
+            return {line.strip()[len("CONFIG_"):-len("=y")] for line in f
+                    if line.startswith("CONFIG_") and
+                    line.strip().endswith("=y")}
     except OSError:
-        return False
+        return set()
+
+
+def ktest_enabled(dotconfig):
+    return "KTEST" in config_options(dotconfig)
+
+
+def lacks_init(dotconfig):
+    """A kernel with user space but, in its initramfs, no init program:
+    its boot ends, as Linux's does, with "No working init found"."""
+    options = config_options(dotconfig)
+    return "BINFMT_ELF" in options and "INITRAMFS_INIT" not in options
 
 
 def load_expect(path):
@@ -431,6 +447,7 @@ class Builder:
             result.image_size = loaded_size(outdir / "keel")
             result.iso_size = file_size(iso)
             result.ktest = ktest_enabled(outdir / ".config")
+            result.no_init = lacks_init(outdir / ".config")
         return result
 
 
@@ -626,11 +643,18 @@ def record_tests(row, ktap):
     return counts
 
 
-def boot_status(boot, lines):
-    """The status from how the boot ended, or None for a clean power-off."""
+NO_INIT_PANIC = PANIC_MARKER + ": No working init found."
+
+
+def boot_status(boot, lines, no_init=False):
+    """The status from how the boot ended, or None for a clean power-off
+    (or, for a kernel with no init program, Linux's panic for it)."""
     if boot.stop_reason == "panic":
-        return "panic", next(line[line.index(PANIC_MARKER):] for line in lines
-                             if PANIC_MARKER in line)
+        panic = next(line[line.index(PANIC_MARKER):] for line in lines
+                     if PANIC_MARKER in line)
+        if no_init and panic.startswith(NO_INIT_PANIC):
+            return None
+        return "panic", panic
     if boot.stop_reason:
         return boot.stop_reason, {
             "reset-loop": "banner printed twice: the machine reset",
@@ -717,7 +741,7 @@ def evaluate(row, boot, patterns):
     if not has_banner:
         row.missing_markers.insert(0, f"^{BANNER_PREFIX}")
 
-    if status := boot_status(boot, lines):
+    if status := boot_status(boot, lines, row.no_init):
         row.status, row.detail = status
     elif not has_banner:
         row.status, row.detail = "marker-missing", "no banner"
@@ -902,7 +926,8 @@ def run_config(config, args, builder, matrix_dir):
         row = Row(config=config.name, target=config.target, mem=mem,
                   build_dir=str(outdir), build_time=build.time,
                   image_size=build.image_size, iso_size=build.iso_size,
-                  ktest=build.ktest, build_log=str(build.log))
+                  ktest=build.ktest, no_init=build.no_init,
+                  build_log=str(build.log))
         if not build.ok:
             row.status, row.detail = "build-failed", build.error
             row.log_tail = build.log_tail

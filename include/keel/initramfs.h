@@ -9,8 +9,16 @@
 #include <keel/cpio.h>
 #include <keel/types.h>
 
+#ifdef CONFIG_BLK_DEV_INITRD
 /* The program rdinit= names, for init to run: "/init" by default. */
 const char *rdinit_path(void);
+#else
+/* No initramfs, so no program in it for rdinit= to name. */
+static inline const char *rdinit_path(void)
+{
+	return NULL;
+}
+#endif
 
 /*
  * Unpack the archives in @buf (uncompressed, or gzip members with
