@@ -81,7 +81,8 @@ static inline u64 rdmsr(u32 msr)
 
 static inline void wrmsr(u32 msr, u64 val)
 {
-	__asm__ __volatile__("wrmsr" : : "c"(msr), "a"((u32)val),
+	__asm__ __volatile__("wrmsr" : : "c"(msr),
+			     "a"((u32)(val & 0xffffffff)),
 			     "d"((u32)(val >> 32)) : "memory");
 }
 
