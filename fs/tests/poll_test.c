@@ -5,8 +5,8 @@
  * end closes, files without ->poll always ready, /dev/kmsg and ttyS0, POLLNVAL and -EBADF for
  * closed fds, timeouts of zero (no wait) and 20 ms (slept through the
  * timer, then the time left written back as zero), and the argument
- * errors.  With one task nothing can write while a call sleeps, so every
- * sleeping case ends by its timeout.
+ * errors.  No other task writes while a call sleeps, so every sleeping
+ * case ends by its timeout.
  */
 #include <keel/errno.h>
 #include <keel/fcntl.h>

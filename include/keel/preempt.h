@@ -8,10 +8,10 @@
  *   bits 16-19  hard interrupt nesting (irq_enter())
  *   bits 20-23  NMI nesting
  *
- * Anything non-zero is atomic context: no sleeping, no GFP_KERNEL.  With
- * no scheduler yet nothing is preempted, but spinlocks and interrupt
- * entry keep the count exact so might_sleep() can check callers now, and
- * the scheduler can preempt when it reaches zero later.
+ * Anything non-zero is atomic context: no sleeping, no GFP_KERNEL.  The
+ * kernel is not preemptible (PREEMPT_NONE), but spinlocks and interrupt
+ * entry keep the count exact, so might_sleep() checks callers and
+ * cond_resched() gives the CPU away only at zero.
  */
 #ifndef _KEEL_PREEMPT_H
 #define _KEEL_PREEMPT_H
@@ -71,8 +71,9 @@ static __always_inline void preempt_count_sub(unsigned int val)
 
 /*
  * The compiler barrier in each keeps the critical section's memory
- * accesses between the two.  preempt_enable() will reschedule when the
- * count drops to zero once there is a scheduler to preempt to.
+ * accesses between the two.  With a non-preemptible kernel,
+ * preempt_enable() does not reschedule: the return to user mode and
+ * cond_resched() do.
  */
 #define preempt_disable()	preempt_count_add(PREEMPT_OFFSET)
 #define preempt_enable()	preempt_count_sub(PREEMPT_OFFSET)

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * CPU exceptions.  Keel has no user space yet, so every exception taken in
- * the kernel but a WARN() or one with an exception-table fix-up (page
- * faults and general protection faults) is fatal: it is reported the
+ * CPU exceptions.  One taken in user mode is the program's and becomes
+ * Linux's signal for it (do_user_trap()).  Every exception taken in the
+ * kernel but a WARN() or one with an exception-table fix-up (page faults
+ * and general protection faults) is fatal: it is reported the
  * way Linux reports an oops (what happened, the registers, the call trace)
  * and the kernel panics.  A BUG() says where it was written.  Page faults
  * and double faults (stack overflows) have their own handlers in
